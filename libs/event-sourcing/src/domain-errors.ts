@@ -1,0 +1,54 @@
+/**
+ * Errors the domain raises. They carry no HTTP knowledge: one exception filter at the edge maps
+ * them (NotFound → 404, the rest → 409, InvalidInput → 400).
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The command does not fit the aggregate's current stage (e.g. rating an order not completed). */
+export class InvalidTransition extends DomainError {
+  readonly code = 'invalid-transition';
+  constructor(
+    readonly stage: string,
+    readonly attempted: string,
+    reason?: string,
+  ) {
+    super(reason ?? `cannot ${attempted} when the stage is ${stage}`, { stage, attempted });
+  }
+}
+
+/** A business rule forbids the command whatever the stage (e.g. a reviewer from another branch). */
+export class RuleViolation extends DomainError {
+  readonly code = 'rule-violation';
+}
+
+/** The command's input is well-formed but makes no sense (e.g. a group under a community committee). */
+export class InvalidInput extends DomainError {
+  readonly code = 'invalid-input';
+}
+
+export class NotFound extends DomainError {
+  readonly code = 'not-found';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${entity} ${id} not found`, { entity, id });
+  }
+}
+
+/** Someone else kept changing the aggregate while we retried; the caller may try again. */
+export class ConcurrencyConflict extends DomainError {
+  readonly code = 'concurrency-conflict';
+  constructor(streamId: string, attempts: number) {
+    super(`stream ${streamId} changed concurrently ${attempts} times; try again`, { streamId });
+  }
+}

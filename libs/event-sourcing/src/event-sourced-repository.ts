@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import {
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+  WrongExpectedRevision,
+} from '@cogov/event-store';
+import type { CommandContext } from './command-context';
+import type { DomainEvent } from './decider';
+import { ConcurrencyConflict } from './domain-errors';
+
+const IDEMPOTENCY_NAMESPACE = '2f6c1e0a-4c1b-4e57-9d0e-6a1b7f3c9e21';
+const MAX_ATTEMPTS = 5;
+
+/** How one aggregate's events are named in the store and read back. */
+export interface AggregateType<State, Event extends DomainEvent> {
+  /** Stream category, e.g. `residents-committee.order`; stream ids are `<category>-<id>`. */
+  readonly category: string;
+  readonly initialState: () => State;
+  readonly evolve: (state: State, event: Event) => State;
+  /** Schema version written with each event type; 1 when absent. */
+  readonly schemaVersions?: Partial<Record<Event['type'], number>>;
+  /** Brings an older stored version up to the current shape; the default accepts only version 1. */
+  readonly upcast?: (stored: RecordedEvent) => Event;
+}
+
+export interface Loaded<State> {
+  readonly state: State;
+  readonly revision: number | 'no-stream';
+  readonly streamId: string;
+  readonly eventIds: ReadonlySet<string>;
+}
+
+export interface HandleResult<Event> {
+  readonly streamId: string;
+  readonly events: readonly Event[];
+  /** False when an idempotency key showed the command had already been applied. */
+  readonly applied: boolean;
+}
+
+/**
+ * Load, decide, append with the loaded revision; on a concurrent append, load and decide again
+ * (decide is pure, so re-running it is safe). Rules live in `decide`, never here.
+ */
+export class EventSourcedRepository<State, Event extends DomainEvent> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly type: AggregateType<State, Event>,
+  ) {}
+
+  streamId(id: string): string {
+    return `${this.type.category}-${id}`;
+  }
+
+  async load(id: string): Promise<Loaded<State>> {
+    const streamId = this.streamId(id);
+    const recorded = await this.store.readStream(streamId);
+    let state = this.type.initialState();
+    const eventIds = new Set<string>();
+    for (const stored of recorded) {
+      state = this.type.evolve(state, this.toDomain(stored));
+      eventIds.add(stored.eventId);
+    }
+    const last = recorded[recorded.length - 1];
+    return { state, revision: last ? last.streamRevision : 'no-stream', streamId, eventIds };
+  }
+
+  async handle(
+    id: string,
+    decide: (state: State) => Event[],
+    context: CommandContext,
+  ): Promise<HandleResult<Event>> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const loaded = await this.load(id);
+      const eventIds = this.eventIdsFor(context, MAX_EVENTS_PER_COMMAND);
+      if (eventIds && loaded.eventIds.has(eventIds[0]!)) {
+        return { streamId: loaded.streamId, events: [], applied: false };
+      }
+      const events = decide(loaded.state);
+      if (events.length === 0) return { streamId: loaded.streamId, events, applied: true };
+      try {
+        await this.store.appendToStream(
+          loaded.streamId,
+          events.map((event, i) => this.toStored(event, context, eventIds?.[i])),
+          { expectedRevision: loaded.revision },
+        );
+        return { streamId: loaded.streamId, events, applied: true };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+      }
+    }
+    throw new ConcurrencyConflict(this.streamId(id), MAX_ATTEMPTS);
+  }
+
+  private eventIdsFor(context: CommandContext, count: number): string[] | null {
+    const key = context.idempotencyKey;
+    if (!key) return null;
+    return Array.from({ length: count }, (_, i) => uuidv5(`${this.type.category}:${key}:${i}`, IDEMPOTENCY_NAMESPACE));
+  }
+
+  private toStored(event: Event, context: CommandContext, eventId?: string): NewEvent {
+    const versions = this.type.schemaVersions as Record<string, number> | undefined;
+    return {
+      eventId: eventId ?? randomUUID(),
+      type: event.type,
+      schemaVersion: versions?.[event.type] ?? 1,
+      data: { ...event.data } as Record<string, unknown>,
+      metadata: {
+        actorId: context.actorId,
+        onBehalfOf: context.onBehalfOf ?? null,
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+      },
+    };
+  }
+
+  private toDomain(stored: RecordedEvent): Event {
+    if (this.type.upcast) return this.type.upcast(stored);
+    const versions = this.type.schemaVersions as Record<string, number> | undefined;
+    const expected = versions?.[stored.type] ?? 1;
+    if (stored.schemaVersion !== expected) {
+      throw new Error(
+        `${stored.streamId}@${stored.streamRevision}: ${stored.type} v${stored.schemaVersion} has no upcaster to v${expected}`,
+      );
+    }
+    return { type: stored.type, data: stored.data } as unknown as Event;
+  }
+}
+
+/** Idempotency keys derive this many event ids; no command of ours emits more. */
+const MAX_EVENTS_PER_COMMAND = 16;

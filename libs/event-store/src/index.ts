@@ -1,0 +1,3 @@
+export * from './event-store.port';
+export * from './follow';
+export * from './sql/sql-event-store';

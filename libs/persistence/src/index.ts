@@ -1,0 +1,3 @@
+export * from './database-config';
+export * from './mutex';
+export * from './sql-database';

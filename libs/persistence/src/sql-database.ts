@@ -1,0 +1,118 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DataSource, type EntityManager, type EntitySchema, type MixedList } from 'typeorm';
+import type { DatabaseConfig } from './database-config';
+import { Mutex } from './mutex';
+
+type EntityList = MixedList<string | (new () => unknown) | EntitySchema>;
+
+/**
+ * A TypeORM DataSource plus the one way to write through it.
+ *
+ * SQLite through better-sqlite3 has a single connection that TypeORM shares between every caller,
+ * and it turns a second concurrent `transaction()` into a nested savepoint of the first. Every
+ * write transaction therefore queues on one mutex here; PostgreSQL transactions run in parallel
+ * on pooled connections.
+ */
+export class SqlDatabase {
+  private readonly writeLock = new Mutex();
+
+  private constructor(
+    /** Writes (and, on PostgreSQL, reads). */
+    readonly dataSource: DataSource,
+    /**
+     * Reads. On SQLite a second connection: through the writer's connection a reader would see a
+     * transaction that is still open and may yet roll back; WAL lets this one see commits only.
+     */
+    readonly readSource: DataSource,
+    readonly config: DatabaseConfig,
+  ) {}
+
+  static async open(config: DatabaseConfig, entities: EntityList = []): Promise<SqlDatabase> {
+    if (config.kind === 'postgres') {
+      const dataSource = new DataSource({
+        type: 'postgres',
+        url: config.url,
+        schema: config.schema,
+        entities,
+        extra: { max: 10 },
+      });
+      await dataSource.initialize();
+      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(config.schema)}`);
+      return new SqlDatabase(dataSource, dataSource, config);
+    }
+    const database = prepareSqliteFile(config.file);
+    const writer = new DataSource({
+      type: 'better-sqlite3',
+      database,
+      entities,
+      // WAL lets the reader connection work beside the writer; NORMAL sync in WAL mode is
+      // durable except for the last commits on power loss, the usual embedded trade-off.
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        db.pragma('busy_timeout = 5000');
+      },
+    });
+    await writer.initialize();
+    const reader = new DataSource({
+      type: 'better-sqlite3',
+      database,
+      entities,
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('busy_timeout = 5000');
+        db.pragma('query_only = true');
+      },
+    });
+    await reader.initialize();
+    return new SqlDatabase(writer, reader, config);
+  }
+
+  get dialect(): 'sqlite' | 'postgres' {
+    return this.config.kind;
+  }
+
+  /** The schema-qualified name of a table this process owns. */
+  table(name: string): string {
+    return this.config.kind === 'postgres'
+      ? `${quoteIdent(this.config.schema)}.${quoteIdent(name)}`
+      : quoteIdent(name);
+  }
+
+  /** Runs `work` in one transaction; on SQLite, after every other writer of this process. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.config.kind === 'sqlite') {
+      return this.writeLock.runExclusive(() => this.dataSource.transaction(work));
+    }
+    return this.dataSource.transaction(work);
+  }
+
+  /** Runs `work` alone on SQLite (so it may issue several statements), directly on PostgreSQL. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.config.kind === 'sqlite' ? this.writeLock.runExclusive(work) : work();
+  }
+
+  /** Creates the tables of the given entities if they are missing (never drops anything). */
+  async synchronizeEntities(): Promise<void> {
+    await this.exclusive(() => this.dataSource.synchronize(false));
+  }
+
+  async close(): Promise<void> {
+    if (this.readSource !== this.dataSource && this.readSource.isInitialized) {
+      await this.readSource.destroy();
+    }
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Error(`not a safe SQL identifier: ${name}`);
+  return `"${name}"`;
+}
+
+function prepareSqliteFile(file: string): string {
+  // Two connections must reach the same database, which rules out ':memory:'.
+  if (file === ':memory:') throw new Error('the SQLite database must be a file (use a temp dir in tests)');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return file;
+}
