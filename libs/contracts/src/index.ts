@@ -1,0 +1,3 @@
+export * from './integration-event';
+export * from './residents-committee';
+export * from './party-organization';

@@ -1,0 +1,76 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { ConcurrencyConflict, DomainError, InvalidInput, NotFound } from '@cogov/event-sourcing';
+import { InconsistentRetry, WrongExpectedRevision } from '@cogov/event-store';
+import type { ErrorBody } from './error-body';
+
+/** Maps every error to one JSON shape; domain errors by type, nothing translated in controllers. */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.toResponse(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown): [number, ErrorBody] {
+    if (exception instanceof NotFound) return [HttpStatus.NOT_FOUND, body(exception)];
+    if (exception instanceof InvalidInput) return [HttpStatus.BAD_REQUEST, body(exception)];
+    if (exception instanceof DomainError) return [HttpStatus.CONFLICT, body(exception)];
+    if (exception instanceof WrongExpectedRevision || exception instanceof InconsistentRetry) {
+      const conflict = new ConcurrencyConflict(exception.streamId, 1);
+      return [HttpStatus.CONFLICT, body(conflict)];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (isErrorBody(response)) return [status, response];
+      const message =
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
+      return [status, { error: codeFor(status), message, details: null }];
+    }
+    return [
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      { error: 'internal-error', message: 'something went wrong on our side', details: null },
+    ];
+  }
+}
+
+function body(error: DomainError): ErrorBody {
+  return { error: error.code, message: error.message, details: error.details };
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return typeof value === 'object' && value !== null && 'error' in value && 'message' in value && 'details' in value;
+}
+
+function codeFor(status: number): string {
+  switch (status) {
+    case 400:
+      return 'bad-request';
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not-found';
+    case 413:
+      return 'payload-too-large';
+    case 429:
+      return 'too-many-requests';
+    default:
+      return status >= 500 ? 'internal-error' : 'http-error';
+  }
+}

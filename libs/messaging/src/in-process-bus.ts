@@ -1,0 +1,156 @@
+import { Logger } from '@nestjs/common';
+import type { IntegrationEvent } from '@cogov/contracts';
+import type { EventStore, RecordedEvent } from '@cogov/event-store';
+import type { SqlDatabase } from '@cogov/persistence';
+import type {
+  IntegrationEventBus,
+  OutboundMapper,
+  Subscription,
+} from './integration-event-bus.port';
+import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry';
+
+/**
+ * The bus of the embedded default. Each consumer group follows the shared event store from its
+ * own checkpoint, maps stored events through every publisher's mapper, and hands them to its
+ * handlers; the checkpoint moves only after the batch is handled. A crash therefore redelivers
+ * (at-least-once), exactly as the Kafka adapter does, and handlers must be idempotent.
+ */
+export class InProcessBus implements IntegrationEventBus {
+  private readonly logger = new Logger('InProcessBus');
+  private readonly mappers: Array<{ source: string; map: OutboundMapper }> = [];
+  private readonly subscriptions: Subscription[] = [];
+  private abort = new AbortController();
+  private loops: Array<Promise<void>> = [];
+  private readonly positions = new Map<string, number>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: SqlDatabase,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  publishFrom(source: string, mapper: OutboundMapper): void {
+    this.mappers.push({ source, map: mapper });
+  }
+
+  subscribe(subscription: Subscription): void {
+    if (this.subscriptions.some((s) => s.group === subscription.group)) {
+      throw new Error(`consumer group ${subscription.group} is already subscribed`);
+    }
+    this.subscriptions.push(subscription);
+  }
+
+  async start(): Promise<void> {
+    await this.ensureSchema();
+    this.abort = new AbortController();
+    for (const subscription of this.subscriptions) {
+      const after = await this.loadCheckpoint(subscription.group);
+      this.positions.set(subscription.group, after);
+      this.loops.push(this.consume(subscription, this.abort.signal));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await Promise.all(this.loops);
+    this.loops = [];
+  }
+
+  /** The position up to which a group has handled events (for tests and health). */
+  position(group: string): number {
+    return this.positions.get(group) ?? 0;
+  }
+
+  private async consume(subscription: Subscription, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        const after = this.position(subscription.group);
+        for await (const batch of this.store.followAll({ after, signal, batchSize: 200 })) {
+          for (const recorded of batch) await this.deliver(subscription, recorded, signal);
+          if (signal.aborted) return; // an interrupted batch is redelivered on the next start
+          const last = batch[batch.length - 1]!.globalPosition;
+          await this.saveCheckpoint(subscription.group, last);
+          this.positions.set(subscription.group, last);
+        }
+      } catch (error) {
+        if (signal.aborted) return;
+        this.logger.error(`consumer ${subscription.group} failed, resuming from its checkpoint: ${describe(error)}`);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
+  private async deliver(subscription: Subscription, recorded: RecordedEvent, signal: AbortSignal): Promise<void> {
+    for (const { map } of this.mappers) {
+      for (const event of map(recorded)) {
+        const handler = subscription.handlers[event.type];
+        if (!handler) continue;
+        if (!handler.versions.includes(event.version)) {
+          await this.deadLetter(subscription.group, event, `unknown schema version ${event.version}`, 0);
+          continue;
+        }
+        const failure = await withRetries(this.retry, () => handler.handle(event), signal);
+        if (failure && !signal.aborted) {
+          this.logger.error(
+            `consumer ${subscription.group} gave up on ${event.type} ${event.eventId} after ${failure.attempts} attempts: ${describe(failure.error)}`,
+          );
+          await this.deadLetter(subscription.group, event, describe(failure.error), failure.attempts);
+        } else if (failure) {
+          throw failure.error;
+        }
+      }
+    }
+  }
+
+  private async ensureSchema(): Promise<void> {
+    const position = this.db.dialect === 'postgres' ? 'BIGINT' : 'INTEGER';
+    await this.db.exclusive(async () => {
+      await this.db.dataSource.query(
+        `CREATE TABLE IF NOT EXISTS ${this.db.table('bus_checkpoints')} (consumer_group TEXT PRIMARY KEY, position ${position} NOT NULL, updated_at TEXT NOT NULL)`,
+      );
+      await this.db.dataSource.query(
+        `CREATE TABLE IF NOT EXISTS ${this.db.table('bus_dead_letters')} (
+           event_id TEXT NOT NULL, consumer_group TEXT NOT NULL, type TEXT NOT NULL, version INTEGER NOT NULL,
+           event TEXT NOT NULL, error TEXT NOT NULL, attempts INTEGER NOT NULL, failed_at TEXT NOT NULL,
+           PRIMARY KEY (consumer_group, event_id))`,
+      );
+    });
+  }
+
+  private async loadCheckpoint(group: string): Promise<number> {
+    const rows: Array<{ position: string | number }> = await this.db.dataSource.query(
+      `SELECT position FROM ${this.db.table('bus_checkpoints')} WHERE consumer_group = ${this.p(1)}`,
+      [group],
+    );
+    return Number(rows[0]?.position ?? 0);
+  }
+
+  private async saveCheckpoint(group: string, position: number): Promise<void> {
+    await this.db.transaction((m) =>
+      m.query(
+        `INSERT INTO ${this.db.table('bus_checkpoints')} (consumer_group, position, updated_at) VALUES (${this.p(1)}, ${this.p(2)}, ${this.p(3)})
+         ON CONFLICT (consumer_group) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
+        [group, position, new Date().toISOString()],
+      ),
+    );
+  }
+
+  private async deadLetter(group: string, event: IntegrationEvent, error: string, attempts: number): Promise<void> {
+    await this.db.transaction((m) =>
+      m.query(
+        `INSERT INTO ${this.db.table('bus_dead_letters')} (event_id, consumer_group, type, version, event, error, attempts, failed_at)
+         VALUES (${[1, 2, 3, 4, 5, 6, 7, 8].map((i) => this.p(i)).join(', ')})
+         ON CONFLICT (consumer_group, event_id) DO UPDATE SET error = excluded.error, attempts = excluded.attempts, failed_at = excluded.failed_at`,
+        [event.eventId, group, event.type, event.version, JSON.stringify(event), error, attempts, new Date().toISOString()],
+      ),
+    );
+  }
+
+  private p(index: number): string {
+    return this.db.dialect === 'postgres' ? `$${index}` : '?';
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,4 @@
+export * from './integration-event-bus.port';
+export * from './integration-event-factory';
+export * from './in-process-bus';
+export * from './retry';

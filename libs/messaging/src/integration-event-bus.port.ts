@@ -1,0 +1,44 @@
+import type { IntegrationEvent } from '@cogov/contracts';
+import type { RecordedEvent } from '@cogov/event-store';
+
+/**
+ * Turns a context's stored domain events into the integration events it publishes; returns []
+ * for anything that is not its own or not public. The event store is the outbox: adapters run
+ * these over the stored history in global order, so nothing committed goes unpublished.
+ */
+export type OutboundMapper = (recorded: RecordedEvent) => IntegrationEvent[];
+
+export interface InboundHandler {
+  /** Schema versions this handler understands; others go to the dead-letter path. */
+  readonly versions: readonly number[];
+  /** Must be idempotent by event id: delivery is at-least-once. */
+  readonly handle: (event: IntegrationEvent) => Promise<void>;
+}
+
+export interface Subscription {
+  /** The consumer group: one checkpoint, one ordered stream of deliveries. */
+  readonly group: string;
+  readonly handlers: Readonly<Record<string, InboundHandler>>;
+}
+
+/**
+ * The bus port. Delivery contract, the same for every adapter: at-least-once, in order per
+ * aggregate key; a handler that keeps failing is retried with backoff, then its event is
+ * dead-lettered with the error and consumption goes on.
+ */
+export interface IntegrationEventBus {
+  publishFrom(source: string, mapper: OutboundMapper): void;
+  subscribe(subscription: Subscription): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const INTEGRATION_EVENT_BUS = Symbol('IntegrationEventBus');
+
+/** Failed deliveries, kept for an operator to inspect and replay. */
+export interface DeadLetter {
+  readonly group: string;
+  readonly event: IntegrationEvent;
+  readonly error: string;
+  readonly attempts: number;
+}

@@ -1,0 +1,4 @@
+export * from './projection';
+export * from './projection-runner';
+
+export const PROJECTION_RUNNER = Symbol('ProjectionRunner');
