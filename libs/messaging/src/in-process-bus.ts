@@ -56,6 +56,10 @@ export class InProcessBus implements IntegrationEventBus {
     this.loops = [];
   }
 
+  groups(): string[] {
+    return this.subscriptions.map((s) => s.group);
+  }
+
   /** The position up to which a group has handled events (for tests and health). */
   position(group: string): number {
     return this.positions.get(group) ?? 0;
