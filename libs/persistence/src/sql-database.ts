@@ -4,7 +4,8 @@ import { DataSource, type EntityManager, type EntitySchema, type MixedList } fro
 import type { DatabaseConfig } from './database-config';
 import { Mutex } from './mutex';
 
-type EntityList = MixedList<string | (new () => unknown) | EntitySchema>;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = MixedList<string | Function | EntitySchema>;
 
 /**
  * A TypeORM DataSource plus the one way to write through it.

@@ -1,0 +1,158 @@
+import 'reflect-metadata';
+import * as path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { loadConfig } from './config';
+import { createPlatformApp } from './create-app';
+import { lockDataDir } from './data-dir-lock';
+
+/**
+ * `npm run demo`: seeds one community and walks one order through the five stages over the HTTP
+ * API, printing the chain after each step. Against `DEMO_URL` when given (a running platform),
+ * otherwise against a platform it starts itself on its own data directory (`DATA_DIR/demo`).
+ */
+async function main(): Promise<void> {
+  let app: INestApplication | null = null;
+  let base = process.env.DEMO_URL?.replace(/\/$/, '');
+  if (!base) {
+    const dataDir = path.join(loadConfig().dataDir, 'demo');
+    process.on('exit', lockDataDir(dataDir, 'npm run demo'));
+    app = await createPlatformApp({ kind: 'sqlite', file: path.join(dataDir, 'platform.sqlite') }, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    console.log(`demo platform started on ${base} (data in ${dataDir})`);
+  }
+  const api = new DemoClient(`${base}/api`);
+  try {
+    await walkTheChain(api);
+  } finally {
+    await app?.close();
+  }
+}
+
+async function walkTheChain(api: DemoClient): Promise<void> {
+  section('Seeding a community');
+  const communityId = await api.create('/communities', { name: '涧贤社区 Jianxian Community', streetName: 'Jianxi Street' });
+  const compoundId = await api.create(`/communities/${communityId}/compounds`, { name: 'Peach Garden', address: '1 Peach Road' });
+  const buildingId = await api.create(`/compounds/${compoundId}/buildings`, { name: 'Building 3', number: '3' });
+  const residentId = await api.create('/residents', { communityId, compoundId, buildingId, name: 'Wang Fang', phone: '13812341234' });
+  const workerId = await api.create(`/communities/${communityId}/workers`, { name: 'Zhao Min', phone: '13700007777', role: 'grid-worker' });
+  console.log(`community ${communityId}\ncompound  ${compoundId}\nresident  ${residentId}\nworker    ${workerId}`);
+
+  // The Party organization learns of the community through published events; wait for it.
+  const committeeId = await api.eventually(() =>
+    api.create('/party/organizations', { kind: 'community-committee', name: 'Community Party Committee', communityId }),
+  );
+  const branchId = await api.create('/party/organizations', {
+    kind: 'branch',
+    name: 'Peach Garden Branch',
+    communityId,
+    parentId: committeeId,
+    compoundIds: [compoundId],
+  });
+  const memberId = await api.create('/party/members', { organizationId: branchId, name: 'Chen Jie', phone: '13600001111', membership: 'registered' });
+  console.log(`branch    ${branchId}\nmember    ${memberId}`);
+
+  section('1. The resident places an order (居民点单)');
+  const orderId = await api.create('/orders', {
+    residentId,
+    compoundId,
+    buildingId,
+    category: 'repair',
+    title: 'Leaking pipe on floor 3',
+    description: 'Water comes through the stairwell ceiling.',
+    channel: 'app',
+  });
+  await api.printChainAt(orderId, 'placed');
+
+  section('2. The branch reviews it (支部审单)');
+  await api.eventually(() => api.post(`/orders/${orderId}/review`, { reviewerId: memberId, decision: 'approve', note: 'Water damage, go today', priority: 'urgent' }));
+  await api.printChainAt(orderId, 'approved');
+
+  section('3. The community dispatches it (社区派单)');
+  await api.eventually(() => api.post(`/orders/${orderId}/dispatch`, { dispatcherId: workerId, assigneeKind: 'branch-pool', assigneeId: branchId }));
+  await api.printChainAt(orderId, 'dispatched');
+
+  section('4. A Party member takes and completes it (党员接单)');
+  await api.eventually(() => api.post(`/orders/${orderId}/take`, { memberId }));
+  await api.printChainAt(orderId, 'taken');
+  await api.post(`/orders/${orderId}/complete`, { memberId, resultNote: 'Replaced the joint.', evidence: ['https://example.org/photo.jpg'] });
+  await api.printChainAt(orderId, 'completed');
+
+  section('5. The resident rates it (党群评单)');
+  await api.eventually(() => api.post(`/orders/${orderId}/rating`, { raterId: residentId, score: 5, comment: 'Fixed the same day' }));
+  await api.printChainAt(orderId, 'closed');
+  console.log(`\nRaw history for auditors: GET /api/streams/residents-committee.order-${orderId}`);
+}
+
+class DemoClient {
+  constructor(private readonly base: string) {}
+
+  async post(path: string, body: object): Promise<Record<string, unknown>> {
+    const response = await fetch(`${this.base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new DemoError(response.status, `POST ${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+
+  async create(path: string, body: object): Promise<string> {
+    return (await this.post(path, body)).id as string;
+  }
+
+  async get(path: string): Promise<Record<string, unknown> | null> {
+    const response = await fetch(`${this.base}${path}`);
+    if (response.status === 404) return null;
+    if (!response.ok) throw new DemoError(response.status, `GET ${path}: ${response.status}`);
+    return (await response.json()) as Record<string, unknown>;
+  }
+
+  /** Retries while the other context has not yet heard of what this step depends on (404/409). */
+  async eventually<T>(step: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await step();
+      } catch (error) {
+        const retriable = error instanceof DemoError && (error.status === 404 || error.status === 409);
+        if (!retriable || Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  }
+
+  async printChainAt(orderId: string, stage: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let view = await this.get(`/orders/${orderId}`);
+    while (view?.stage !== stage) {
+      if (Date.now() > deadline) throw new Error(`order ${orderId} did not reach ${stage}`);
+      await new Promise((r) => setTimeout(r, 50));
+      view = await this.get(`/orders/${orderId}`);
+    }
+    console.log(`stage: ${String(view.stage)}, round ${String(view.round)}`);
+    for (const step of view.history as Array<{ stage: string; at: string; actorId: string; note: string | null; tookMs: number | null }>) {
+      const took = step.tookMs === null ? '' : ` (+${step.tookMs} ms)`;
+      console.log(`  ${step.at}  ${step.stage.padEnd(11)} by ${step.actorId}${took}${step.note ? ` — ${step.note}` : ''}`);
+    }
+  }
+}
+
+class DemoError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function section(title: string): void {
+  console.log(`\n== ${title}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

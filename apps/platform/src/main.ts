@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadConfig } from './config';
+import { createPlatformApp } from './create-app';
+import { lockDataDir } from './data-dir-lock';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const unlock = config.database.kind === 'sqlite' ? lockDataDir(config.dataDir, 'npm start') : () => undefined;
+  process.on('exit', unlock);
+  const app = await createPlatformApp(config.database);
+  await app.listen(config.port, config.host);
+  const url = `http://${config.host}:${config.port}`;
+  Logger.log(`embedded platform listening on ${url}/api — OpenAPI UI at ${url}/docs`, 'Platform');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

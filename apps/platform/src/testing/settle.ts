@@ -1,0 +1,28 @@
+import type { INestApplication } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@cogov/event-store';
+import { INTEGRATION_EVENT_BUS, type InProcessBus } from '@cogov/messaging';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
+
+/**
+ * Waits until every consumer group and every projection has handled everything now in the
+ * store, and again while handling produced more (a review recorded in one context is a new event
+ * for the others). A condition, not a sleep.
+ */
+export async function settle(app: INestApplication, timeoutMs = 15_000): Promise<void> {
+  const store = app.get<EventStore>(EVENT_STORE);
+  const bus = app.get<InProcessBus>(INTEGRATION_EVENT_BUS);
+  const projections = app.get<ProjectionRunner>(PROJECTION_RUNNER);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const head = await store.headPosition();
+    const behind = bus.groups().some((group) => bus.position(group) < head) ||
+      projections.status().some((p) => p.position < head);
+    if (!behind) {
+      // Nothing new was appended while we looked: settled.
+      if ((await store.headPosition()) === head) return;
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`not settled within ${timeoutMs} ms (head ${head})`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '@cogov/event-sourcing';
+import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
+import { AddBuildingCommand } from '../application/add-building';
+import { AppointWorkerCommand } from '../application/appoint-worker';
+import { RegisterCommunityCommand } from '../application/register-community';
+import { RegisterCompoundCommand } from '../application/register-compound';
+import { RegisterResidentCommand } from '../application/register-resident';
+import {
+  AddBuildingDto,
+  AppointWorkerDto,
+  CreatedDto,
+  RegisterCommunityDto,
+  RegisterCompoundDto,
+  RegisterResidentDto,
+} from './dto';
+
+/** Back-office staff of the residents' committee set up the community's structure. */
+const BACK_OFFICE = 'back-office';
+
+@ApiTags('residents-committee')
+@Controller()
+export class CommunityController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('communities')
+  @ApiCreatedResponse({ type: CreatedDto })
+  register(@Body() body: RegisterCommunityDto, @RequestMeta() meta: RequestMetadata) {
+    return this.commands.execute(
+      new RegisterCommunityCommand({ name: body.name, streetName: body.streetName ?? null }, this.context(meta)),
+    );
+  }
+
+  @Post('communities/:id/compounds')
+  @ApiCreatedResponse({ type: CreatedDto })
+  registerCompound(
+    @Param('id', ParseUUIDPipe) communityId: string,
+    @Body() body: RegisterCompoundDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(new RegisterCompoundCommand({ communityId, ...body }, this.context(meta)));
+  }
+
+  @Post('compounds/:id/buildings')
+  @ApiCreatedResponse({ type: CreatedDto })
+  addBuilding(
+    @Param('id', ParseUUIDPipe) compoundId: string,
+    @Body() body: AddBuildingDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(new AddBuildingCommand({ compoundId, ...body }, this.context(meta)));
+  }
+
+  @Post('communities/:id/workers')
+  @ApiCreatedResponse({ type: CreatedDto })
+  appointWorker(
+    @Param('id', ParseUUIDPipe) communityId: string,
+    @Body() body: AppointWorkerDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(new AppointWorkerCommand({ communityId, ...body }, this.context(meta)));
+  }
+
+  @Post('residents')
+  @ApiCreatedResponse({ type: CreatedDto })
+  registerResident(@Body() body: RegisterResidentDto, @RequestMeta() meta: RequestMetadata) {
+    return this.commands.execute(new RegisterResidentCommand({ ...body }, this.context(meta)));
+  }
+
+  private context(meta: RequestMetadata) {
+    return commandContext(meta, meta.declaredActorId ?? BACK_OFFICE, this.clock.now());
+  }
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '@cogov/event-sourcing';
+import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
+import { DispatchOrderCommand } from '../application/dispatch-order';
+import { GetOrderChainQuery, ListOrdersQuery } from '../application/order-queries';
+import { PlaceOrderCommand } from '../application/place-order';
+import { RateOrderCommand } from '../application/rate-order';
+import { CreatedDto, DispatchOrderDto, ListOrdersQueryDto, PlaceOrderDto, RateOrderDto } from './dto';
+
+/**
+ * The residents' committee's steps of the five-order chain, and the chain view. The person named
+ * in a command is recorded as its actor (authentication will bind them to the caller).
+ */
+@ApiTags('five-order chain')
+@Controller('orders')
+export class OrderController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CreatedDto, description: '居民点单: the resident places an order' })
+  place(@Body() body: PlaceOrderDto, @RequestMeta() meta: RequestMetadata) {
+    return this.commands.execute(
+      new PlaceOrderCommand(
+        { ...body, buildingId: body.buildingId ?? null },
+        commandContext(meta, body.residentId, this.clock.now()),
+      ),
+    );
+  }
+
+  @Post(':id/dispatch')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CreatedDto, description: '社区派单: the community dispatches the order' })
+  dispatch(
+    @Param('id', ParseUUIDPipe) orderId: string,
+    @Body() body: DispatchOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(
+      new DispatchOrderCommand({ orderId, ...body }, commandContext(meta, body.dispatcherId, this.clock.now())),
+    );
+  }
+
+  @Post(':id/rating')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CreatedDto, description: '党群评单: the resident rates the result; 2 or less reopens it' })
+  rate(@Param('id', ParseUUIDPipe) orderId: string, @Body() body: RateOrderDto, @RequestMeta() meta: RequestMetadata) {
+    return this.commands.execute(
+      new RateOrderCommand({ orderId, ...body }, commandContext(meta, body.raterId, this.clock.now())),
+    );
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The chain view: stage, round, stream id and every step with its time, actor and duration' })
+  chain(@Param('id', ParseUUIDPipe) orderId: string) {
+    return this.queries.execute(new GetOrderChainQuery(orderId));
+  }
+
+  @Get()
+  list(@Query() query: ListOrdersQueryDto) {
+    return this.queries.execute(
+      new ListOrdersQuery({
+        ...(query.stage ? { stage: query.stage } : {}),
+        ...(query.compoundId ? { compoundId: query.compoundId } : {}),
+        page: query.page ?? 1,
+        pageSize: query.pageSize ?? 20,
+      }),
+    );
+  }
+}

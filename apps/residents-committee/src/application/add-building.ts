@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '@cogov/event-sourcing';
+import { compoundDecider } from '../domain/compound';
+import { CompoundRepository } from '../infrastructure/aggregates';
+
+export class AddBuildingCommand extends Command<{ id: string }> {
+  constructor(
+    readonly input: { compoundId: string; name: string; number: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(AddBuildingCommand)
+export class AddBuildingHandler implements ICommandHandler<AddBuildingCommand> {
+  constructor(private readonly compounds: CompoundRepository) {}
+
+  async execute({ input, context }: AddBuildingCommand) {
+    const buildingId = randomUUID();
+    await this.compounds.handle(
+      input.compoundId,
+      (state) =>
+        compoundDecider.decide(
+          { type: 'AddBuilding', data: { ...input, buildingId, now: context.now.toISOString() } },
+          state,
+        ),
+      context,
+    );
+    return { id: buildingId };
+  }
+}

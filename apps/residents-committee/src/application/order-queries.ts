@@ -1,0 +1,63 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { NotFound } from '@cogov/event-sourcing';
+import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
+import { OrderChainView } from '../infrastructure/order-chain/order-chain-view.entity';
+
+export type ChainViewBody = Omit<OrderChainView, 'lastPosition'>;
+
+export interface OrderPage {
+  readonly items: ChainViewBody[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export class GetOrderChainQuery extends Query<ChainViewBody> {
+  constructor(readonly orderId: string) {
+    super();
+  }
+}
+
+export class ListOrdersQuery extends Query<OrderPage> {
+  constructor(
+    readonly filter: { stage?: string; compoundId?: string; page: number; pageSize: number },
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetOrderChainQuery)
+export class GetOrderChainHandler implements IQueryHandler<GetOrderChainQuery> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  async execute({ orderId }: GetOrderChainQuery): Promise<ChainViewBody> {
+    const row = await this.db.readSource.getRepository(OrderChainView).findOneBy({ orderId });
+    if (!row) throw new NotFound('order', orderId);
+    return present(row);
+  }
+}
+
+@QueryHandler(ListOrdersQuery)
+export class ListOrdersHandler implements IQueryHandler<ListOrdersQuery> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  async execute({ filter }: ListOrdersQuery): Promise<OrderPage> {
+    const where = {
+      ...(filter.stage ? { stage: filter.stage } : {}),
+      ...(filter.compoundId ? { compoundId: filter.compoundId } : {}),
+    };
+    const [rows, total] = await this.db.readSource.getRepository(OrderChainView).findAndCount({
+      where,
+      order: { placedAt: 'DESC', orderId: 'ASC' },
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+    });
+    return { items: rows.map(present), total, page: filter.page, pageSize: filter.pageSize };
+  }
+}
+
+function present(row: OrderChainView): ChainViewBody {
+  const { lastPosition: _, ...body } = row;
+  return body;
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '@cogov/event-sourcing';
+import { type OrderCategory, type OrderChannel, orderDecider } from '../domain/order';
+import { CompoundRepository, OrderRepository, ResidentRepository } from '../infrastructure/aggregates';
+import { summarizeCompound as compoundSummary } from '../domain/compound';
+import { summarizeResident as residentSummary } from '../domain/resident';
+
+export class PlaceOrderCommand extends Command<{ id: string }> {
+  constructor(
+    readonly input: {
+      residentId: string;
+      compoundId: string;
+      buildingId: string | null;
+      category: OrderCategory;
+      title: string;
+      description: string;
+      channel: OrderChannel;
+    },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** 居民点单 */
+@CommandHandler(PlaceOrderCommand)
+export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
+  constructor(
+    private readonly residents: ResidentRepository,
+    private readonly compounds: CompoundRepository,
+    private readonly orders: OrderRepository,
+  ) {}
+
+  async execute({ input, context }: PlaceOrderCommand) {
+    const orderId = randomUUID();
+    const [resident, compound] = await Promise.all([
+      this.residents.load(input.residentId),
+      this.compounds.load(input.compoundId),
+    ]);
+    const { residentId: _r, compoundId: _c, ...rest } = input;
+    await this.orders.handle(
+      orderId,
+      (state) =>
+        orderDecider.decide(
+          {
+            type: 'PlaceOrder',
+            data: {
+              ...rest,
+              orderId,
+              resident: residentSummary(input.residentId, resident.state),
+              compound: compoundSummary(input.compoundId, compound.state),
+              now: context.now.toISOString(),
+            },
+          },
+          state,
+        ),
+      context,
+    );
+    return { id: orderId };
+  }
+}

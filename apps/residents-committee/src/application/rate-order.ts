@@ -1,0 +1,29 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '@cogov/event-sourcing';
+import { orderDecider } from '../domain/order';
+import { OrderRepository } from '../infrastructure/aggregates';
+
+export class RateOrderCommand extends Command<{ id: string }> {
+  constructor(
+    readonly input: { orderId: string; raterId: string; score: number; comment: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** 党群评单 */
+@CommandHandler(RateOrderCommand)
+export class RateOrderHandler implements ICommandHandler<RateOrderCommand> {
+  constructor(private readonly orders: OrderRepository) {}
+
+  async execute({ input, context }: RateOrderCommand) {
+    await this.orders.handle(
+      input.orderId,
+      (state) =>
+        orderDecider.decide({ type: 'RateOrder', data: { ...input, now: context.now.toISOString() } }, state),
+      context,
+    );
+    return { id: input.orderId };
+  }
+}

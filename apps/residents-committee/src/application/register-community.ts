@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '@cogov/event-sourcing';
+import { communityDecider } from '../domain/community';
+import { CommunityRepository } from '../infrastructure/aggregates';
+
+export class RegisterCommunityCommand extends Command<{ id: string }> {
+  constructor(
+    readonly input: { name: string; streetName: string | null },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterCommunityCommand)
+export class RegisterCommunityHandler implements ICommandHandler<RegisterCommunityCommand> {
+  constructor(private readonly communities: CommunityRepository) {}
+
+  async execute({ input, context }: RegisterCommunityCommand) {
+    const communityId = randomUUID();
+    await this.communities.handle(
+      communityId,
+      (state) =>
+        communityDecider.decide(
+          { type: 'RegisterCommunity', data: { communityId, ...input, now: context.now.toISOString() } },
+          state,
+        ),
+      context,
+    );
+    return { id: communityId };
+  }
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '@cogov/event-sourcing';
+import { residentDecider } from '../domain/resident';
+import { CompoundRepository, ResidentRepository } from '../infrastructure/aggregates';
+import { summarizeCompound as compoundSummary } from '../domain/compound';
+
+export class RegisterResidentCommand extends Command<{ id: string }> {
+  constructor(
+    readonly input: { communityId: string; compoundId: string; buildingId: string; name: string; phone: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterResidentCommand)
+export class RegisterResidentHandler implements ICommandHandler<RegisterResidentCommand> {
+  constructor(
+    private readonly compounds: CompoundRepository,
+    private readonly residents: ResidentRepository,
+  ) {}
+
+  async execute({ input, context }: RegisterResidentCommand) {
+    const residentId = randomUUID();
+    const compound = compoundSummary(input.compoundId, (await this.compounds.load(input.compoundId)).state);
+    await this.residents.handle(
+      residentId,
+      (state) =>
+        residentDecider.decide(
+          { type: 'RegisterResident', data: { ...input, residentId, compound, now: context.now.toISOString() } },
+          state,
+        ),
+      context,
+    );
+    return { id: residentId };
+  }
+}

@@ -1,0 +1,142 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@cogov/event-store';
+import type { Projection } from '@cogov/projections';
+import type { OrderEvent } from '../../domain/order';
+import { ORDER_CATEGORY } from '../aggregates';
+import { type ChainStep, OrderChainView } from './order-chain-view.entity';
+
+/**
+ * The chain view as a fold over the order's events: `evolveChainView(row | null, event)`.
+ * Pure, so it is tested without a database, and replaying it from zero gives the same rows.
+ */
+export function evolveChainView(row: OrderChainView | null, recorded: RecordedEvent): OrderChainView | null {
+  if (row && Number(row.lastPosition) >= recorded.globalPosition) return row;
+  const event = { type: recorded.type, data: recorded.data } as OrderEvent;
+  if (event.type === 'OrderPlaced') {
+    if (row) return row;
+    const d = event.data;
+    const view = new OrderChainView();
+    Object.assign(view, {
+      orderId: d.orderId,
+      streamId: recorded.streamId,
+      communityId: d.communityId,
+      compoundId: d.compoundId,
+      buildingId: d.buildingId ?? null,
+      residentId: d.residentId,
+      category: d.category,
+      title: d.title,
+      channel: d.channel,
+      stage: 'placed',
+      round: 1,
+      priority: null,
+      assigneeKind: null,
+      assigneeId: null,
+      takenBy: null,
+      lastScore: null,
+      lastComment: null,
+      placedAt: d.placedAt,
+      updatedAt: d.placedAt,
+      history: [],
+      lastPosition: 0,
+    } satisfies Partial<OrderChainView>);
+    return step(view, recorded, { stage: 'placed', at: d.placedAt, actorId: d.residentId, note: d.title });
+  }
+  if (!row) return null; // an order's first event is always OrderPlaced; nothing to attach to
+  switch (event.type) {
+    case 'BranchReviewRecorded': {
+      const d = event.data;
+      const stage = REVIEW_STAGE[d.decision];
+      row.priority = d.priority;
+      const note = [d.note, d.reason && `reason: ${d.reason}`, d.duplicateOfOrderId && `duplicate of ${d.duplicateOfOrderId}`]
+        .filter(Boolean)
+        .join('; ');
+      return step(row, recorded, { stage, at: d.reviewedAt, actorId: d.reviewerId, note: note || null });
+    }
+    case 'OrderDispatched': {
+      const d = event.data;
+      row.assigneeKind = d.assigneeKind;
+      row.assigneeId = d.assigneeId;
+      row.takenBy = null;
+      return step(row, recorded, {
+        stage: 'dispatched',
+        at: d.dispatchedAt,
+        actorId: d.dispatcherId,
+        note: `to ${d.assigneeKind} ${d.assigneeId}`,
+      });
+    }
+    case 'OrderTakenRecorded': {
+      const d = event.data;
+      row.takenBy = d.memberId;
+      return step(row, recorded, { stage: 'taken', at: d.takenAt, actorId: d.memberId, note: null });
+    }
+    case 'OrderCompletionRecorded': {
+      const d = event.data;
+      return step(row, recorded, { stage: 'completed', at: d.completedAt, actorId: d.memberId, note: d.resultNote });
+    }
+    case 'OrderRated': {
+      row.lastScore = event.data.score;
+      row.lastComment = event.data.comment;
+      row.lastPosition = recorded.globalPosition;
+      return row;
+    }
+    case 'OrderReopened': {
+      const d = event.data;
+      const note = `rated ${row.lastScore ?? '?'}/5: ${row.lastComment ?? ''}`.trim();
+      const rater = row.residentId;
+      row.round = d.round;
+      return step(row, recorded, { stage: 'reopened', at: d.reopenedAt, actorId: rater, note });
+    }
+    case 'OrderClosed': {
+      const d = event.data;
+      const note = `rated ${row.lastScore ?? '?'}/5: ${row.lastComment ?? ''}`.trim();
+      return step(row, recorded, { stage: 'closed', at: d.closedAt, actorId: row.residentId, note });
+    }
+    default:
+      row.lastPosition = recorded.globalPosition;
+      return row;
+  }
+}
+
+const REVIEW_STAGE = {
+  approve: 'approved',
+  reject: 'rejected',
+  merge: 'merged',
+  'need-info': 'awaiting-info',
+} as const;
+
+function step(
+  row: OrderChainView,
+  recorded: RecordedEvent,
+  s: { stage: string; at: string; actorId: string; note: string | null },
+): OrderChainView {
+  const previous = row.history[row.history.length - 1];
+  const entry: ChainStep = {
+    stage: s.stage,
+    round: row.round,
+    at: s.at,
+    actorId: s.actorId,
+    note: s.note,
+    tookMs: previous ? Date.parse(s.at) - Date.parse(previous.at) : null,
+    eventType: recorded.type,
+    globalPosition: recorded.globalPosition,
+  };
+  row.history = [...row.history, entry];
+  row.stage = s.stage;
+  row.updatedAt = s.at;
+  row.lastPosition = recorded.globalPosition;
+  return row;
+}
+
+export const orderChainProjection: Projection = {
+  name: 'residents-committee.order-chain',
+  version: 1,
+  entities: [OrderChainView],
+  handles: (event) => event.streamId.startsWith(`${ORDER_CATEGORY}-`),
+  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
+    const repository = manager.getRepository(OrderChainView);
+    const orderId = event.streamId.slice(ORDER_CATEGORY.length + 1);
+    const row = await repository.findOneBy({ orderId });
+    const next = evolveChainView(row, event);
+    if (next) await repository.save(next);
+  },
+};
