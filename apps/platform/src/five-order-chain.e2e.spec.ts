@@ -1,4 +1,5 @@
 import { freshSqlite } from '@cogov/persistence/testing/test-databases';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
 import { TestPlatform } from './testing/test-platform';
 
 /**
@@ -322,9 +323,7 @@ describe('five-order chain over HTTP (embedded platform)', () => {
     platform = await TestPlatform.start(database);
     expect(await platform.get(`/api/orders/${orderId}`)).toEqual(before);
 
-    const runner = platform.app.get<import('@cogov/projections').ProjectionRunner>(
-      require('@cogov/projections').PROJECTION_RUNNER,
-    );
+    const runner = platform.app.get<ProjectionRunner>(PROJECTION_RUNNER);
     for (const projection of runner.registered) await runner.rebuild(projection.name);
     expect(await platform.get(`/api/orders/${orderId}`)).toEqual(before);
   });

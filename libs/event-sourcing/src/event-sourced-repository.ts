@@ -105,7 +105,7 @@ export class EventSourcedRepository<State, Event extends DomainEvent> {
       eventId: eventId ?? randomUUID(),
       type: event.type,
       schemaVersion: versions?.[event.type] ?? 1,
-      data: { ...event.data } as Record<string, unknown>,
+      data: { ...event.data },
       metadata: {
         actorId: context.actorId,
         onBehalfOf: context.onBehalfOf ?? null,

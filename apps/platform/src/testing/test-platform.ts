@@ -15,7 +15,7 @@ export class TestPlatform {
   }
 
   http() {
-    return request(this.app.getHttpServer());
+    return request(this.app.getHttpServer() as Parameters<typeof request>[0]);
   }
 
   /** POSTs and expects `status`; returns the body. */

@@ -1,26 +1,44 @@
-import { type Decider, InvalidTransition, NotFound, RuleViolation } from '@cogov/event-sourcing';
+import {
+  type Decider,
+  InvalidTransition,
+  NotFound,
+  RuleViolation,
+  assertNever,
+} from '@cogov/event-sourcing';
 
-/** 主任 / 副主任 / 网格员 / 社区服务站: the roles of community workers. */
+/** 主任 / 副主任 / 网格员 / 社区服务站: the posts of the residents' committee's workers. */
 export type WorkerRole = 'director' | 'deputy' | 'grid-worker' | 'service-station';
 
 export type RegisterCommunity = {
   type: 'RegisterCommunity';
   data: { communityId: string; name: string; streetName: string | null; now: string };
 };
+
 export type AppointWorker = {
   type: 'AppointWorker';
   data: { communityId: string; workerId: string; name: string; phone: string; role: WorkerRole; now: string };
 };
+
 export type CommunityCommand = RegisterCommunity | AppointWorker;
 
 export type CommunityRegistered = {
   type: 'CommunityRegistered';
   data: { communityId: string; name: string; streetName: string | null; registeredAt: string };
 };
+
+/** Name and phone stay in this stream; the published contracts leave workers out. */
 export type WorkerAppointed = {
   type: 'WorkerAppointed';
-  data: { communityId: string; workerId: string; name: string; phone: string; role: WorkerRole; appointedAt: string };
+  data: {
+    communityId: string;
+    workerId: string;
+    name: string;
+    phone: string;
+    role: WorkerRole;
+    appointedAt: string;
+  };
 };
+
 export type CommunityEvent = CommunityRegistered | WorkerAppointed;
 
 /** 社区: a residential community and the workers of its residents' committee. */
@@ -30,6 +48,7 @@ export type CommunityState =
       status: 'registered';
       communityId: string;
       name: string;
+      /** Kept so a dispatch can be checked against the community's own staff. */
       workers: Record<string, { role: WorkerRole; phone: string }>;
     };
 
@@ -37,24 +56,12 @@ export const initialState = (): CommunityState => ({ status: 'absent' });
 
 export function decide(command: CommunityCommand, state: CommunityState): CommunityEvent[] {
   switch (command.type) {
-    case 'RegisterCommunity': {
-      if (state.status !== 'absent') {
-        throw new InvalidTransition(state.status, 'register', `community ${command.data.communityId} is already registered`);
-      }
-      const { communityId, name, streetName, now } = command.data;
-      return [{ type: 'CommunityRegistered', data: { communityId, name, streetName, registeredAt: now } }];
-    }
-    case 'AppointWorker': {
-      const { communityId, workerId, name, phone, role, now } = command.data;
-      if (state.status === 'absent') throw new NotFound('community', communityId);
-      const clash = Object.entries(state.workers).find(([, w]) => w.phone === phone);
-      if (clash) {
-        throw new RuleViolation(`phone ${maskPhone(phone)} already belongs to worker ${clash[0]} of this community`, {
-          workerId: clash[0],
-        });
-      }
-      return [{ type: 'WorkerAppointed', data: { communityId, workerId, name, phone, role, appointedAt: now } }];
-    }
+    case 'RegisterCommunity':
+      return register(command.data, state);
+    case 'AppointWorker':
+      return appoint(command.data, state);
+    default:
+      return assertNever(command);
   }
 }
 
@@ -62,12 +69,13 @@ export function evolve(state: CommunityState, event: CommunityEvent): CommunityS
   switch (event.type) {
     case 'CommunityRegistered':
       return { status: 'registered', communityId: event.data.communityId, name: event.data.name, workers: {} };
-    case 'WorkerAppointed':
+    case 'WorkerAppointed': {
       if (state.status === 'absent') return state;
-      return {
-        ...state,
-        workers: { ...state.workers, [event.data.workerId]: { role: event.data.role, phone: event.data.phone } },
-      };
+      const { workerId, role, phone } = event.data;
+      return { ...state, workers: { ...state.workers, [workerId]: { role, phone } } };
+    }
+    default:
+      return assertNever(event);
   }
 }
 
@@ -78,10 +86,30 @@ export const communityDecider: Decider<CommunityCommand, CommunityState, Communi
 };
 
 export function isWorker(state: CommunityState, workerId: string): boolean {
-  return state.status === 'registered' && workerId in state.workers;
+  return state.status === 'registered' && Object.hasOwn(state.workers, workerId);
 }
 
-/** Error messages may reach logs; a phone number never does in full. */
+/** Error messages may reach logs and HTTP bodies; a phone number never does in full. */
 export function maskPhone(phone: string): string {
   return phone.length <= 7 ? '****' : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+function register(command: RegisterCommunity['data'], state: CommunityState): CommunityEvent[] {
+  if (state.status !== 'absent') {
+    throw new InvalidTransition(state.status, 'register', `community ${state.communityId} is already registered`);
+  }
+  const { communityId, name, streetName, now } = command;
+  return [{ type: 'CommunityRegistered', data: { communityId, name, streetName, registeredAt: now } }];
+}
+
+function appoint(command: AppointWorker['data'], state: CommunityState): CommunityEvent[] {
+  const { communityId, workerId, name, phone, role, now } = command;
+  if (state.status === 'absent') throw new NotFound('community', communityId);
+  const holder = Object.entries(state.workers).find(([, worker]) => worker.phone === phone)?.[0];
+  if (holder !== undefined) {
+    throw new RuleViolation(`phone ${maskPhone(phone)} already belongs to worker ${holder} of this community`, {
+      workerId: holder,
+    });
+  }
+  return [{ type: 'WorkerAppointed', data: { communityId, workerId, name, phone, role, appointedAt: now } }];
 }

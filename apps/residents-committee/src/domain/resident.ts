@@ -1,4 +1,4 @@
-import { type Decider, InvalidInput, InvalidTransition, NotFound } from '@cogov/event-sourcing';
+import { type Decider, InvalidInput, InvalidTransition, NotFound, assertNever } from '@cogov/event-sourcing';
 import type { CompoundSummary } from './compound';
 
 export type RegisterResident = {
@@ -14,9 +14,10 @@ export type RegisterResident = {
     now: string;
   };
 };
+
 export type ResidentCommand = RegisterResident;
 
-/** Personal data (name, phone) stays in the residents' committee's own streams. */
+/** Name and phone stay in the residents' committee's own streams; nothing published carries them. */
 export type ResidentRegistered = {
   type: 'ResidentRegistered';
   data: {
@@ -29,8 +30,10 @@ export type ResidentRegistered = {
     registeredAt: string;
   };
 };
+
 export type ResidentEvent = ResidentRegistered;
 
+/** 居民: a resident of a building; the state keeps only what other decisions need. */
 export type ResidentState =
   | { status: 'absent' }
   | { status: 'registered'; residentId: string; communityId: string; compoundId: string; buildingId: string };
@@ -38,13 +41,53 @@ export type ResidentState =
 export const initialState = (): ResidentState => ({ status: 'absent' });
 
 export function decide(command: ResidentCommand, state: ResidentState): ResidentEvent[] {
-  const { residentId, communityId, compoundId, buildingId, name, phone, compound, now } = command.data;
+  switch (command.type) {
+    case 'RegisterResident':
+      return register(command.data, state);
+    default:
+      return assertNever(command.type);
+  }
+}
+
+export function evolve(state: ResidentState, event: ResidentEvent): ResidentState {
+  switch (event.type) {
+    case 'ResidentRegistered': {
+      const { residentId, communityId, compoundId, buildingId } = event.data;
+      return { status: 'registered', residentId, communityId, compoundId, buildingId };
+    }
+    default:
+      return assertNever(event.type);
+  }
+}
+
+export const residentDecider: Decider<ResidentCommand, ResidentState, ResidentEvent> = {
+  initialState,
+  decide,
+  evolve,
+};
+
+/** What an order's placement needs to know of a resident, loaded beforehand. */
+export type ResidentSummary =
+  | { exists: false; residentId: string; communityId: null }
+  | { exists: true; residentId: string; communityId: string };
+
+export function summarizeResident(residentId: string, state: ResidentState): ResidentSummary {
+  return state.status === 'absent'
+    ? { exists: false, residentId, communityId: null }
+    : { exists: true, residentId, communityId: state.communityId };
+}
+
+function register(command: RegisterResident['data'], state: ResidentState): ResidentEvent[] {
+  const { residentId, communityId, compoundId, buildingId, name, phone, compound, now } = command;
   if (state.status !== 'absent') {
     throw new InvalidTransition(state.status, 'register', `resident ${residentId} is already registered`);
   }
   if (!compound.exists) throw new NotFound('compound', compoundId);
   if (compound.communityId !== communityId) {
-    throw new InvalidInput(`compound ${compoundId} is not in community ${communityId}`, { compoundId, communityId });
+    throw new InvalidInput(`compound ${compoundId} is not in community ${communityId}`, {
+      compoundId,
+      communityId,
+    });
   }
   if (!compound.buildingIds.includes(buildingId)) {
     throw new InvalidInput(`building ${buildingId} is not in compound ${compoundId}`, { buildingId, compoundId });
@@ -55,23 +98,4 @@ export function decide(command: ResidentCommand, state: ResidentState): Resident
       data: { residentId, communityId, compoundId, buildingId, name, phone, registeredAt: now },
     },
   ];
-}
-
-export function evolve(state: ResidentState, event: ResidentEvent): ResidentState {
-  const { residentId, communityId, compoundId, buildingId } = event.data;
-  return { status: 'registered', residentId, communityId, compoundId, buildingId };
-}
-
-export const residentDecider: Decider<ResidentCommand, ResidentState, ResidentEvent> = { initialState, decide, evolve };
-
-export interface ResidentSummary {
-  readonly exists: boolean;
-  readonly residentId: string;
-  readonly communityId: string | null;
-}
-
-export function summarizeResident(residentId: string, state: ResidentState): ResidentSummary {
-  return state.status === 'absent'
-    ? { exists: false, residentId, communityId: null }
-    : { exists: true, residentId, communityId: state.communityId };
 }

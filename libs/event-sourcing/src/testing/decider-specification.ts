@@ -14,7 +14,7 @@ export function deciderSpecification<Command, State, Event extends DomainEvent>(
       const run = () => decider.decide(command, givenEvents.reduce(decider.evolve, decider.initialState()));
       return {
         then: (expected: readonly Event[]) => expect(run()).toEqual(expected),
-        thenMatches: (expected: ReadonlyArray<Partial<Event> & { type: Event['type'] }>) =>
+        thenMatches: (expected: ReadonlyArray<{ type: Event['type']; data?: Record<string, unknown> }>) =>
           expect(run()).toMatchObject(expected),
         thenNothingHappens: () => expect(run()).toEqual([]),
         thenThrows: (errorType: abstract new (...args: never[]) => Error, message?: RegExp) => {

@@ -124,10 +124,10 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreU
         ),
       );
       const won = attempts.filter((a) => a.status === 'fulfilled');
-      const lost = attempts.filter((a) => a.status === 'rejected');
+      const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
       expect(won).toHaveLength(1);
       for (const failure of lost) {
-        expect((failure as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevision);
+        expect(failure.reason).toBeInstanceOf(WrongExpectedRevision);
       }
       expect(await store.readStream(id)).toHaveLength(2);
     });

@@ -1,0 +1,96 @@
+import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CLOCK, type Clock } from '@cogov/event-sourcing';
+import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
+import { CompleteOrderCommand } from '../application/complete-order';
+import { FoundOrganizationCommand } from '../application/found-organization';
+import { RegisterMemberCommand } from '../application/register-member';
+import { ReviewOrderCommand } from '../application/review-order';
+import { TakeOrderCommand } from '../application/take-order';
+import { CompleteOrderDto, FoundOrganizationDto, IdDto, RegisterMemberDto, ReviewOrderDto, TakeOrderDto } from './dto';
+
+const BACK_OFFICE = 'back-office';
+
+@ApiTags('party-organization')
+@Controller('party')
+export class PartyController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('organizations')
+  @ApiCreatedResponse({ type: IdDto })
+  found(@Body() body: FoundOrganizationDto, @RequestMeta() meta: RequestMetadata) {
+    return this.commands.execute(
+      new FoundOrganizationCommand(
+        {
+          kind: body.kind,
+          name: body.name,
+          communityId: body.communityId,
+          parentId: body.parentId ?? null,
+          compoundIds: body.compoundIds ?? [],
+          buildingIds: body.buildingIds ?? [],
+        },
+        commandContext(meta, meta.declaredActorId ?? BACK_OFFICE, this.clock.now()),
+      ),
+    );
+  }
+
+  @Post('members')
+  @ApiCreatedResponse({ type: IdDto })
+  register(@Body() body: RegisterMemberDto, @RequestMeta() meta: RequestMetadata) {
+    return this.commands.execute(
+      new RegisterMemberCommand({ ...body }, commandContext(meta, meta.declaredActorId ?? BACK_OFFICE, this.clock.now())),
+    );
+  }
+}
+
+/** The Party organization's steps of the five-order chain. */
+@ApiTags('five-order chain')
+@Controller('orders')
+export class BranchOrderController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':id/review')
+  @HttpCode(200)
+  @ApiOkResponse({ type: IdDto, description: '支部审单: the covering branch reviews the order' })
+  review(@Param('id', ParseUUIDPipe) orderId: string, @Body() body: ReviewOrderDto, @RequestMeta() meta: RequestMetadata) {
+    return this.commands.execute(
+      new ReviewOrderCommand(
+        {
+          orderId,
+          reviewerId: body.reviewerId,
+          decision: body.decision,
+          note: body.note,
+          priority: body.priority,
+          reason: body.reason ?? null,
+          duplicateOfOrderId: body.duplicateOfOrderId ?? null,
+        },
+        commandContext(meta, body.reviewerId, this.clock.now()),
+      ),
+    );
+  }
+
+  @Post(':id/take')
+  @HttpCode(200)
+  @ApiOkResponse({ type: IdDto, description: '党员接单: a Party member takes the order; on a pooled order the first wins' })
+  take(@Param('id', ParseUUIDPipe) orderId: string, @Body() body: TakeOrderDto, @RequestMeta() meta: RequestMetadata) {
+    return this.commands.execute(
+      new TakeOrderCommand({ orderId, memberId: body.memberId }, commandContext(meta, body.memberId, this.clock.now())),
+    );
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @ApiOkResponse({ type: IdDto, description: 'The member who took the order completes it' })
+  complete(@Param('id', ParseUUIDPipe) orderId: string, @Body() body: CompleteOrderDto, @RequestMeta() meta: RequestMetadata) {
+    return this.commands.execute(
+      new CompleteOrderCommand({ orderId, ...body }, commandContext(meta, body.memberId, this.clock.now())),
+    );
+  }
+}

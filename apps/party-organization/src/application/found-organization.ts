@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '@cogov/event-sourcing';
+import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
+import { type OrganizationKind, organizationDecider, summarize } from '../domain/organization';
+import { OrganizationRepository } from '../infrastructure/aggregates';
+import { CommunityDirectoryEntry } from '../infrastructure/directory/community-directory.entity';
+
+export class FoundOrganizationCommand extends Command<{ id: string }> {
+  constructor(
+    readonly input: {
+      kind: OrganizationKind;
+      name: string;
+      communityId: string;
+      parentId: string | null;
+      compoundIds: string[];
+      buildingIds: string[];
+    },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(FoundOrganizationCommand)
+export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizationCommand> {
+  constructor(
+    private readonly organizations: OrganizationRepository,
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+  ) {}
+
+  async execute({ input, context }: FoundOrganizationCommand) {
+    const organizationId = randomUUID();
+    const { parentId, ...rest } = input;
+    const parent = parentId ? summarize(parentId, (await this.organizations.load(parentId)).state) : null;
+    const known = await this.db.readSource
+      .getRepository(CommunityDirectoryEntry)
+      .findBy({ communityId: input.communityId });
+    const compoundsInCommunity = known.filter((e) => e.kind === 'compound').map((e) => e.id);
+    const buildingsByCompound: Record<string, string[]> = Object.fromEntries(compoundsInCommunity.map((id) => [id, []]));
+    for (const building of known.filter((e) => e.kind === 'building')) {
+      if (building.compoundId) (buildingsByCompound[building.compoundId] ??= []).push(building.id);
+    }
+    await this.organizations.handle(
+      organizationId,
+      (state) =>
+        organizationDecider.decide(
+          {
+            type: 'FoundOrganization',
+            data: {
+              ...rest,
+              organizationId,
+              communityKnown: known.some((e) => e.kind === 'community'),
+              parent,
+              compoundsInCommunity,
+              buildingsByCompound,
+              now: context.now.toISOString(),
+            },
+          },
+          state,
+        ),
+      context,
+    );
+    return { id: organizationId };
+  }
+}

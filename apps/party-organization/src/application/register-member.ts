@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '@cogov/event-sourcing';
+import { type Membership, memberDecider, type MemberOrganization } from '../domain/member';
+import { branchIdOf } from '../domain/organization';
+import { MemberRepository, OrganizationRepository } from '../infrastructure/aggregates';
+
+export class RegisterMemberCommand extends Command<{ id: string }> {
+  constructor(
+    readonly input: { organizationId: string; name: string; phone: string; membership: Membership },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterMemberCommand)
+export class RegisterMemberHandler implements ICommandHandler<RegisterMemberCommand> {
+  constructor(
+    private readonly organizations: OrganizationRepository,
+    private readonly members: MemberRepository,
+  ) {}
+
+  async execute({ input, context }: RegisterMemberCommand) {
+    const memberId = randomUUID();
+    const { organizationId, ...rest } = input;
+    const { state } = await this.organizations.load(organizationId);
+    const organization: MemberOrganization =
+      state.status === 'absent'
+        ? { exists: false, organizationId }
+        : { exists: true, organizationId, kind: state.kind, communityId: state.communityId, branchId: branchIdOf(state) };
+    await this.members.handle(
+      memberId,
+      (member) =>
+        memberDecider.decide(
+          { type: 'RegisterMember', data: { ...rest, memberId, organization, now: context.now.toISOString() } },
+          member,
+        ),
+      context,
+    );
+    return { id: memberId };
+  }
+}

@@ -1,0 +1,57 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '@cogov/event-sourcing';
+import { branchOrderDecider, type ReviewOrder } from '../domain/branch-order';
+import { BranchOrderRepository, MemberRepository, OrganizationRepository } from '../infrastructure/aggregates';
+
+type ReviewInput = Omit<ReviewOrder['data'], 'reviewer' | 'duplicateOf' | 'now'> & {
+  reviewerId: string;
+  duplicateOfOrderId: string | null;
+};
+
+export class ReviewOrderCommand extends Command<{ id: string }> {
+  constructor(
+    readonly input: ReviewInput,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** 支部审单: loads the reviewer's branch and what it covers, then lets the branch order decide. */
+@CommandHandler(ReviewOrderCommand)
+export class ReviewOrderHandler implements ICommandHandler<ReviewOrderCommand> {
+  constructor(
+    private readonly orders: BranchOrderRepository,
+    private readonly members: MemberRepository,
+    private readonly organizations: OrganizationRepository,
+  ) {}
+
+  async execute({ input, context }: ReviewOrderCommand) {
+    const { reviewerId, duplicateOfOrderId, ...rest } = input;
+    const member = (await this.members.load(reviewerId)).state;
+    const branchId = member.status === 'absent' ? null : member.branchId;
+    const branch = branchId ? (await this.organizations.load(branchId)).state : null;
+    const reviewer: ReviewOrder['data']['reviewer'] =
+      member.status === 'absent'
+        ? { exists: false, memberId: reviewerId }
+        : {
+            exists: true,
+            memberId: reviewerId,
+            branchId,
+            branchCompoundIds: branch && branch.status !== 'absent' ? branch.compoundIds : [],
+          };
+    const duplicateOf = duplicateOfOrderId
+      ? { orderId: duplicateOfOrderId, exists: (await this.orders.load(duplicateOfOrderId)).revision !== 'no-stream' }
+      : null;
+    await this.orders.handle(
+      input.orderId,
+      (state) =>
+        branchOrderDecider.decide(
+          { type: 'ReviewOrder', data: { ...rest, reviewer, duplicateOf, now: context.now.toISOString() } },
+          state,
+        ),
+      context,
+    );
+    return { id: input.orderId };
+  }
+}
