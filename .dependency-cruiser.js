@@ -5,7 +5,9 @@ module.exports = {
       name: 'no-cross-context',
       comment: 'A bounded context never imports another context; they share only libs/contracts.',
       severity: 'error',
-      from: { path: '^apps/(residents-committee|party-organization|owners-committee|property-company|building-leaders)/' },
+      from: {
+        path: '^apps/(residents-committee|party-organization|owners-committee|property-company|building-leaders)/',
+      },
       to: { path: '^apps/', pathNot: ['^apps/$1/'] },
     },
     {
@@ -56,6 +58,9 @@ module.exports = {
     exclude: { path: '(^dist/|\\.spec\\.ts$)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   if (!base) {
     const dataDir = path.join(loadConfig().dataDir, 'demo');
     process.on('exit', lockDataDir(dataDir, 'npm run demo'));
-    app = await createPlatformApp({ kind: 'sqlite', file: path.join(dataDir, 'platform.sqlite') }, { logger: false });
+    app = await createPlatformApp(
+      { kind: 'sqlite', file: path.join(dataDir, 'platform.sqlite') },
+      { logger: false },
+    );
     await app.listen(0, '127.0.0.1');
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     console.log(`demo platform started on ${base} (data in ${dataDir})`);
@@ -31,16 +34,41 @@ async function main(): Promise<void> {
 
 async function walkTheChain(api: DemoClient): Promise<void> {
   section('Seeding a community');
-  const communityId = await api.create('/communities', { name: '涧贤社区 Jianxian Community', streetName: 'Jianxi Street' });
-  const compoundId = await api.create(`/communities/${communityId}/compounds`, { name: 'Peach Garden', address: '1 Peach Road' });
-  const buildingId = await api.create(`/compounds/${compoundId}/buildings`, { name: 'Building 3', number: '3' });
-  const residentId = await api.create('/residents', { communityId, compoundId, buildingId, name: 'Wang Fang', phone: '13812341234' });
-  const workerId = await api.create(`/communities/${communityId}/workers`, { name: 'Zhao Min', phone: '13700007777', role: 'grid-worker' });
-  console.log(`community ${communityId}\ncompound  ${compoundId}\nresident  ${residentId}\nworker    ${workerId}`);
+  const communityId = await api.create('/communities', {
+    name: '涧贤社区 Jianxian Community',
+    streetName: 'Jianxi Street',
+  });
+  const compoundId = await api.create(`/communities/${communityId}/compounds`, {
+    name: 'Peach Garden',
+    address: '1 Peach Road',
+  });
+  const buildingId = await api.create(`/compounds/${compoundId}/buildings`, {
+    name: 'Building 3',
+    number: '3',
+  });
+  const residentId = await api.create('/residents', {
+    communityId,
+    compoundId,
+    buildingId,
+    name: 'Wang Fang',
+    phone: '13812341234',
+  });
+  const workerId = await api.create(`/communities/${communityId}/workers`, {
+    name: 'Zhao Min',
+    phone: '13700007777',
+    role: 'grid-worker',
+  });
+  console.log(
+    `community ${communityId}\ncompound  ${compoundId}\nresident  ${residentId}\nworker    ${workerId}`,
+  );
 
   // The Party organization learns of the community through published events; wait for it.
   const committeeId = await api.eventually(() =>
-    api.create('/party/organizations', { kind: 'community-committee', name: 'Community Party Committee', communityId }),
+    api.create('/party/organizations', {
+      kind: 'community-committee',
+      name: 'Community Party Committee',
+      communityId,
+    }),
   );
   const branchId = await api.create('/party/organizations', {
     kind: 'branch',
@@ -49,7 +77,12 @@ async function walkTheChain(api: DemoClient): Promise<void> {
     parentId: committeeId,
     compoundIds: [compoundId],
   });
-  const memberId = await api.create('/party/members', { organizationId: branchId, name: 'Chen Jie', phone: '13600001111', membership: 'registered' });
+  const memberId = await api.create('/party/members', {
+    organizationId: branchId,
+    name: 'Chen Jie',
+    phone: '13600001111',
+    membership: 'registered',
+  });
   console.log(`branch    ${branchId}\nmember    ${memberId}`);
 
   section('1. The resident places an order (居民点单)');
@@ -65,21 +98,40 @@ async function walkTheChain(api: DemoClient): Promise<void> {
   await api.printChainAt(orderId, 'placed');
 
   section('2. The branch reviews it (支部审单)');
-  await api.eventually(() => api.post(`/orders/${orderId}/review`, { reviewerId: memberId, decision: 'approve', note: 'Water damage, go today', priority: 'urgent' }));
+  await api.eventually(() =>
+    api.post(`/orders/${orderId}/review`, {
+      reviewerId: memberId,
+      decision: 'approve',
+      note: 'Water damage, go today',
+      priority: 'urgent',
+    }),
+  );
   await api.printChainAt(orderId, 'approved');
 
   section('3. The community dispatches it (社区派单)');
-  await api.eventually(() => api.post(`/orders/${orderId}/dispatch`, { dispatcherId: workerId, assigneeKind: 'branch-pool', assigneeId: branchId }));
+  await api.eventually(() =>
+    api.post(`/orders/${orderId}/dispatch`, {
+      dispatcherId: workerId,
+      assigneeKind: 'branch-pool',
+      assigneeId: branchId,
+    }),
+  );
   await api.printChainAt(orderId, 'dispatched');
 
   section('4. A Party member takes and completes it (党员接单)');
   await api.eventually(() => api.post(`/orders/${orderId}/take`, { memberId }));
   await api.printChainAt(orderId, 'taken');
-  await api.post(`/orders/${orderId}/complete`, { memberId, resultNote: 'Replaced the joint.', evidence: ['https://example.org/photo.jpg'] });
+  await api.post(`/orders/${orderId}/complete`, {
+    memberId,
+    resultNote: 'Replaced the joint.',
+    evidence: ['https://example.org/photo.jpg'],
+  });
   await api.printChainAt(orderId, 'completed');
 
   section('5. The resident rates it (党群评单)');
-  await api.eventually(() => api.post(`/orders/${orderId}/rating`, { raterId: residentId, score: 5, comment: 'Fixed the same day' }));
+  await api.eventually(() =>
+    api.post(`/orders/${orderId}/rating`, { raterId: residentId, score: 5, comment: 'Fixed the same day' }),
+  );
   await api.printChainAt(orderId, 'closed');
   console.log(`\nRaw history for auditors: GET /api/streams/residents-committee.order-${orderId}`);
 }
@@ -94,7 +146,8 @@ class DemoClient {
       body: JSON.stringify(body),
     });
     const json = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) throw new DemoError(response.status, `POST ${path}: ${response.status} ${JSON.stringify(json)}`);
+    if (!response.ok)
+      throw new DemoError(response.status, `POST ${path}: ${response.status} ${JSON.stringify(json)}`);
     return json;
   }
 
@@ -132,9 +185,17 @@ class DemoClient {
       view = await this.get(`/orders/${orderId}`);
     }
     console.log(`stage: ${String(view.stage)}, round ${String(view.round)}`);
-    for (const step of view.history as Array<{ stage: string; at: string; actorId: string; note: string | null; tookMs: number | null }>) {
+    for (const step of view.history as Array<{
+      stage: string;
+      at: string;
+      actorId: string;
+      note: string | null;
+      tookMs: number | null;
+    }>) {
       const took = step.tookMs === null ? '' : ` (+${step.tookMs} ms)`;
-      console.log(`  ${step.at}  ${step.stage.padEnd(11)} by ${step.actorId}${took}${step.note ? ` — ${step.note}` : ''}`);
+      console.log(
+        `  ${step.at}  ${step.stage.padEnd(11)} by ${step.actorId}${took}${step.note ? ` — ${step.note}` : ''}`,
+      );
     }
   }
 }

@@ -28,7 +28,10 @@ describe('five-order chain over HTTP (embedded platform)', () => {
 
   beforeAll(async () => {
     platform = await TestPlatform.start(database);
-    communityId = await platform.create('/api/communities', { name: 'Jianxian Community', streetName: 'Jianxi Street' });
+    communityId = await platform.create('/api/communities', {
+      name: 'Jianxian Community',
+      streetName: 'Jianxi Street',
+    });
     compoundId = await platform.create(`/api/communities/${communityId}/compounds`, {
       name: 'Peach Garden',
       address: '1 Peach Road',
@@ -37,7 +40,10 @@ describe('five-order chain over HTTP (embedded platform)', () => {
       name: 'Plum Court',
       address: '9 Plum Road',
     });
-    buildingId = await platform.create(`/api/compounds/${compoundId}/buildings`, { name: 'Building 3', number: '3' });
+    buildingId = await platform.create(`/api/compounds/${compoundId}/buildings`, {
+      name: 'Building 3',
+      number: '3',
+    });
     residentId = await platform.create('/api/residents', {
       communityId,
       compoundId,
@@ -115,7 +121,12 @@ describe('five-order chain over HTTP (embedded platform)', () => {
     });
     await platform.settle();
     const view = await platform.get(`/api/orders/${orderId}`);
-    expect(view).toMatchObject({ orderId, stage: 'placed', round: 1, streamId: `residents-committee.order-${orderId}` });
+    expect(view).toMatchObject({
+      orderId,
+      stage: 'placed',
+      round: 1,
+      streamId: `residents-committee.order-${orderId}`,
+    });
   });
 
   it('refuses to take an order that was not approved or dispatched', async () => {
@@ -144,14 +155,21 @@ describe('five-order chain over HTTP (embedded platform)', () => {
   });
 
   it('the covering branch approves it', async () => {
-    await platform.post(`/api/orders/${orderId}/review`, {
-      reviewerId: memberA,
-      decision: 'approve',
-      note: 'Urgent: water damage',
-      priority: 'urgent',
-    }, 200);
+    await platform.post(
+      `/api/orders/${orderId}/review`,
+      {
+        reviewerId: memberA,
+        decision: 'approve',
+        note: 'Urgent: water damage',
+        priority: 'urgent',
+      },
+      200,
+    );
     await platform.settle();
-    expect(await platform.get(`/api/orders/${orderId}`)).toMatchObject({ stage: 'approved', priority: 'urgent' });
+    expect(await platform.get(`/api/orders/${orderId}`)).toMatchObject({
+      stage: 'approved',
+      priority: 'urgent',
+    });
   });
 
   it('refuses a rating before completion', async () => {
@@ -172,15 +190,22 @@ describe('five-order chain over HTTP (embedded platform)', () => {
   });
 
   it('the community dispatches it to the branch pool; two members race and exactly one wins', async () => {
-    await platform.post(`/api/orders/${orderId}/dispatch`, {
-      dispatcherId: workerId,
-      assigneeKind: 'branch-pool',
-      assigneeId: branchId,
-    }, 200);
+    await platform.post(
+      `/api/orders/${orderId}/dispatch`,
+      {
+        dispatcherId: workerId,
+        assigneeKind: 'branch-pool',
+        assigneeId: branchId,
+      },
+      200,
+    );
     await platform.settle();
     expect(await stageOf(orderId)).toBe('dispatched');
 
-    const outsiderTry = await platform.http().post(`/api/orders/${orderId}/take`).send({ memberId: outsider });
+    const outsiderTry = await platform
+      .http()
+      .post(`/api/orders/${orderId}/take`)
+      .send({ memberId: outsider });
     expect(outsiderTry.status).toBe(409);
 
     const [a, b] = await Promise.all([
@@ -204,11 +229,15 @@ describe('five-order chain over HTTP (embedded platform)', () => {
       .post(`/api/orders/${orderId}/complete`)
       .send({ memberId: other, resultNote: 'done', evidence: [] });
     expect(wrong.status).toBe(409);
-    await platform.post(`/api/orders/${orderId}/complete`, {
-      memberId: taker,
-      resultNote: 'Replaced the joint; ceiling dried.',
-      evidence: ['https://evidence.example/photo-1.jpg'],
-    }, 200);
+    await platform.post(
+      `/api/orders/${orderId}/complete`,
+      {
+        memberId: taker,
+        resultNote: 'Replaced the joint; ceiling dried.',
+        evidence: ['https://evidence.example/photo-1.jpg'],
+      },
+      200,
+    );
     await platform.settle();
     expect(await stageOf(orderId)).toBe('completed');
   });
@@ -222,32 +251,54 @@ describe('five-order chain over HTTP (embedded platform)', () => {
   });
 
   it('a low rating reopens it for a second round, which is dispatched, taken, completed and closed', async () => {
-    await platform.post(`/api/orders/${orderId}/rating`, { raterId: residentId, score: 2, comment: 'Still dripping' }, 200);
+    await platform.post(
+      `/api/orders/${orderId}/rating`,
+      { raterId: residentId, score: 2, comment: 'Still dripping' },
+      200,
+    );
     await platform.settle();
     expect(await platform.get(`/api/orders/${orderId}`)).toMatchObject({ stage: 'reopened', round: 2 });
 
-    await platform.post(`/api/orders/${orderId}/dispatch`, {
-      dispatcherId: workerId,
-      assigneeKind: 'member',
-      assigneeId: memberB,
-    }, 200);
+    await platform.post(
+      `/api/orders/${orderId}/dispatch`,
+      {
+        dispatcherId: workerId,
+        assigneeKind: 'member',
+        assigneeId: memberB,
+      },
+      200,
+    );
     await platform.settle();
     const notAssigned = await platform.http().post(`/api/orders/${orderId}/take`).send({ memberId: memberA });
     expect(notAssigned.status).toBe(409);
     await platform.post(`/api/orders/${orderId}/take`, { memberId: memberB }, 200);
     await platform.settle();
-    await platform.post(`/api/orders/${orderId}/complete`, {
-      memberId: memberB,
-      resultNote: 'Replaced the whole pipe section.',
-      evidence: ['https://evidence.example/photo-2.jpg'],
-    }, 200);
+    await platform.post(
+      `/api/orders/${orderId}/complete`,
+      {
+        memberId: memberB,
+        resultNote: 'Replaced the whole pipe section.',
+        evidence: ['https://evidence.example/photo-2.jpg'],
+      },
+      200,
+    );
     await platform.settle();
-    await platform.post(`/api/orders/${orderId}/rating`, { raterId: residentId, score: 5, comment: 'Fixed for good' }, 200);
+    await platform.post(
+      `/api/orders/${orderId}/rating`,
+      { raterId: residentId, score: 5, comment: 'Fixed for good' },
+      200,
+    );
     await platform.settle();
 
     const view = await platform.get(`/api/orders/${orderId}`);
     expect(view).toMatchObject({ stage: 'closed', round: 2 });
-    const history = view.history as Array<{ stage: string; round: number; actorId: string; at: string; tookMs: number | null }>;
+    const history = view.history as Array<{
+      stage: string;
+      round: number;
+      actorId: string;
+      at: string;
+      tookMs: number | null;
+    }>;
     expect(history.map((s) => s.stage)).toEqual([
       'placed',
       'approved',
@@ -295,11 +346,16 @@ describe('five-order chain over HTTP (embedded platform)', () => {
 
   it('answers 400 naming each bad field, 404 for unknown ids, and writes nothing', async () => {
     const before = await platform.get('/api/projections');
-    const bad = await platform.http().post('/api/orders').send({ residentId: 'x', category: 'party', channel: 'fax' });
+    const bad = await platform
+      .http()
+      .post('/api/orders')
+      .send({ residentId: 'x', category: 'party', channel: 'fax' });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('validation-failed');
     const fields = (bad.body.details as Array<{ field: string }>).map((d) => d.field);
-    expect(fields).toEqual(expect.arrayContaining(['residentId', 'compoundId', 'category', 'title', 'channel']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['residentId', 'compoundId', 'category', 'title', 'channel']),
+    );
 
     const unknownOrder = await platform.http().get('/api/orders/9b2f0c1e-0000-4000-8000-000000000000');
     expect(unknownOrder.status).toBe(404);

@@ -6,7 +6,8 @@ import { lockDataDir } from './data-dir-lock';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const unlock = config.database.kind === 'sqlite' ? lockDataDir(config.dataDir, 'npm start') : () => undefined;
+  const unlock =
+    config.database.kind === 'sqlite' ? lockDataDir(config.dataDir, 'npm start') : () => undefined;
   process.on('exit', unlock);
   const app = await createPlatformApp(config.database);
   await app.listen(config.port, config.host);

@@ -9,11 +9,15 @@ import { PlatformModule } from './platform.module';
 /** `npm run rebuild`: empties every read model and replays the whole history into it. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const unlock = config.database.kind === 'sqlite' ? lockDataDir(config.dataDir, 'npm run rebuild') : () => undefined;
+  const unlock =
+    config.database.kind === 'sqlite' ? lockDataDir(config.dataDir, 'npm run rebuild') : () => undefined;
   process.on('exit', unlock);
-  const app = await NestFactory.createApplicationContext(PlatformModule.embedded(config.database, { startWorkers: false }), {
-    logger: ['error', 'warn'],
-  });
+  const app = await NestFactory.createApplicationContext(
+    PlatformModule.embedded(config.database, { startWorkers: false }),
+    {
+      logger: ['error', 'warn'],
+    },
+  );
   await app.init();
   const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
   console.log(`rebuilding ${runner.registered.length} read models from ${describeDatabase(config.database)}`);

@@ -20,4 +20,3 @@ export interface IntegrationEvent<Type extends string = string, Data = Record<st
   readonly causationId: string | null;
   readonly data: Data;
 }
-

@@ -96,7 +96,9 @@ export class EventSourcedRepository<State, Event extends DomainEvent> {
   private eventIdsFor(context: CommandContext, count: number): string[] | null {
     const key = context.idempotencyKey;
     if (!key) return null;
-    return Array.from({ length: count }, (_, i) => uuidv5(`${this.type.category}:${key}:${i}`, IDEMPOTENCY_NAMESPACE));
+    return Array.from({ length: count }, (_, i) =>
+      uuidv5(`${this.type.category}:${key}:${i}`, IDEMPOTENCY_NAMESPACE),
+    );
   }
 
   private toStored(event: Event, context: CommandContext, eventId?: string): NewEvent {

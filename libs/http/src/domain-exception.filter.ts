@@ -51,7 +51,13 @@ function body(error: DomainError): ErrorBody {
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {
-  return typeof value === 'object' && value !== null && 'error' in value && 'message' in value && 'details' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'error' in value &&
+    'message' in value &&
+    'details' in value
+  );
 }
 
 function codeFor(status: number): string {

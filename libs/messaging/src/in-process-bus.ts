@@ -2,11 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { IntegrationEvent } from '@cogov/contracts';
 import type { EventStore, RecordedEvent } from '@cogov/event-store';
 import type { SqlDatabase } from '@cogov/persistence';
-import type {
-  IntegrationEventBus,
-  OutboundMapper,
-  Subscription,
-} from './integration-event-bus.port';
+import type { IntegrationEventBus, OutboundMapper, Subscription } from './integration-event-bus.port';
 import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry';
 
 /**
@@ -78,13 +74,19 @@ export class InProcessBus implements IntegrationEventBus {
         }
       } catch (error) {
         if (signal.aborted) return;
-        this.logger.error(`consumer ${subscription.group} failed, resuming from its checkpoint: ${describe(error)}`);
+        this.logger.error(
+          `consumer ${subscription.group} failed, resuming from its checkpoint: ${describe(error)}`,
+        );
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
   }
 
-  private async deliver(subscription: Subscription, recorded: RecordedEvent, signal: AbortSignal): Promise<void> {
+  private async deliver(
+    subscription: Subscription,
+    recorded: RecordedEvent,
+    signal: AbortSignal,
+  ): Promise<void> {
     for (const { map } of this.mappers) {
       for (const event of map(recorded)) {
         const handler = subscription.handlers[event.type];
@@ -139,13 +141,27 @@ export class InProcessBus implements IntegrationEventBus {
     );
   }
 
-  private async deadLetter(group: string, event: IntegrationEvent, error: string, attempts: number): Promise<void> {
+  private async deadLetter(
+    group: string,
+    event: IntegrationEvent,
+    error: string,
+    attempts: number,
+  ): Promise<void> {
     await this.db.transaction((m) =>
       m.query(
         `INSERT INTO ${this.db.table('bus_dead_letters')} (event_id, consumer_group, type, version, event, error, attempts, failed_at)
          VALUES (${[1, 2, 3, 4, 5, 6, 7, 8].map((i) => this.p(i)).join(', ')})
          ON CONFLICT (consumer_group, event_id) DO UPDATE SET error = excluded.error, attempts = excluded.attempts, failed_at = excluded.failed_at`,
-        [event.eventId, group, event.type, event.version, JSON.stringify(event), error, attempts, new Date().toISOString()],
+        [
+          event.eventId,
+          group,
+          event.type,
+          event.version,
+          JSON.stringify(event),
+          error,
+          attempts,
+          new Date().toISOString(),
+        ],
       ),
     );
   }

@@ -34,7 +34,8 @@ export class ProjectionRunner {
   ) {}
 
   register(projection: Projection): void {
-    if (this.projections.has(projection.name)) throw new Error(`projection ${projection.name} registered twice`);
+    if (this.projections.has(projection.name))
+      throw new Error(`projection ${projection.name} registered twice`);
     this.projections.set(projection.name, projection);
   }
 
@@ -58,7 +59,9 @@ export class ProjectionRunner {
       const saved = await this.loadCheckpoint(projection.name);
       let after = saved?.position ?? 0;
       if (saved && saved.version !== projection.version) {
-        this.logger.log(`${projection.name}: version ${saved.version} → ${projection.version}, rebuilding from zero`);
+        this.logger.log(
+          `${projection.name}: version ${saved.version} → ${projection.version}, rebuilding from zero`,
+        );
         await this.reset(projection);
         after = 0;
       }
@@ -75,14 +78,19 @@ export class ProjectionRunner {
   }
 
   status(): ProjectionStatus[] {
-    return this.registered.map((p) => ({ name: p.name, version: p.version, position: this.positions.get(p.name) ?? 0 }));
+    return this.registered.map((p) => ({
+      name: p.name,
+      version: p.version,
+      position: this.positions.get(p.name) ?? 0,
+    }));
   }
 
   /** Resolves once every projection has applied events up to `position` (read-your-writes for tests and tools). */
   async waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.registered.some((p) => (this.positions.get(p.name) ?? 0) < position)) {
-      if (Date.now() > deadline) throw new Error(`projections did not reach position ${position} in ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`projections did not reach position ${position} in ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {
         const wake = () => {
           clearTimeout(timer);
@@ -117,7 +125,13 @@ export class ProjectionRunner {
     let lastReport = 0;
     const progress = (): RebuildProgress => {
       const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-      return { projection: name, position: after, head, events, eventsPerSecond: Math.round(events / seconds) };
+      return {
+        projection: name,
+        position: after,
+        head,
+        events,
+        eventsPerSecond: Math.round(events / seconds),
+      };
     };
     for (;;) {
       const batch = await this.store.readAll({ after, maxCount: 1000 });
@@ -142,13 +156,19 @@ export class ProjectionRunner {
       while (!abort.signal.aborted) {
         try {
           const from = this.positions.get(projection.name) ?? after;
-          for await (const batch of this.store.followAll({ after: from, signal: abort.signal, batchSize: 500 })) {
+          for await (const batch of this.store.followAll({
+            after: from,
+            signal: abort.signal,
+            batchSize: 500,
+          })) {
             await this.applyBatch(projection, batch);
           }
         } catch (error) {
           if (abort.signal.aborted) return;
           // A failing projection stops where it is and retries: skipping an event would corrupt the view.
-          this.logger.error(`${projection.name} failed at position ${this.positions.get(projection.name)}: ${String(error)}`);
+          this.logger.error(
+            `${projection.name} failed at position ${this.positions.get(projection.name)}: ${String(error)}`,
+          );
           await new Promise((r) => setTimeout(r, 1000));
         }
       }
@@ -175,9 +195,10 @@ export class ProjectionRunner {
   private async reset(projection: Projection): Promise<void> {
     await this.db.transaction(async (manager) => {
       for (const entity of projection.entities) await manager.getRepository(entity).clear();
-      await manager.query(`DELETE FROM ${this.db.table('projection_checkpoints')} WHERE name = ${this.p(1)}`, [
-        projection.name,
-      ]);
+      await manager.query(
+        `DELETE FROM ${this.db.table('projection_checkpoints')} WHERE name = ${this.p(1)}`,
+        [projection.name],
+      );
     });
   }
 

@@ -50,15 +50,21 @@ export const MEMBERSHIPS = ['registered', 'reporting-in'] as const;
 export class RegisterMemberDto {
   @ApiProperty() @IsUUID() organizationId!: string;
   @ApiProperty({ example: 'Chen Jie' }) @IsString() @Length(1, 100) name!: string;
-  @ApiProperty({ example: '13600001111' }) @Matches(PHONE, { message: 'phone must be a phone number' }) phone!: string;
-  @ApiProperty({ enum: MEMBERSHIPS, description: '在册党员 / 双报到党员' }) @IsIn(MEMBERSHIPS) membership!: (typeof MEMBERSHIPS)[number];
+  @ApiProperty({ example: '13600001111' })
+  @Matches(PHONE, { message: 'phone must be a phone number' })
+  phone!: string;
+  @ApiProperty({ enum: MEMBERSHIPS, description: '在册党员 / 双报到党员' })
+  @IsIn(MEMBERSHIPS)
+  membership!: (typeof MEMBERSHIPS)[number];
 }
 
 export const REVIEW_DECISIONS = ['approve', 'reject', 'merge', 'need-info'] as const;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export class ReviewOrderDto {
   @ApiProperty() @IsUUID() reviewerId!: string;
-  @ApiProperty({ enum: REVIEW_DECISIONS }) @IsIn(REVIEW_DECISIONS) decision!: (typeof REVIEW_DECISIONS)[number];
+  @ApiProperty({ enum: REVIEW_DECISIONS })
+  @IsIn(REVIEW_DECISIONS)
+  decision!: (typeof REVIEW_DECISIONS)[number];
   @ApiProperty() @IsString() @Length(0, 2000) note!: string;
   @ApiProperty({ enum: PRIORITIES }) @IsIn(PRIORITIES) priority!: (typeof PRIORITIES)[number];
 

@@ -8,7 +8,14 @@ import { FoundOrganizationCommand } from '../application/found-organization';
 import { RegisterMemberCommand } from '../application/register-member';
 import { ReviewOrderCommand } from '../application/review-order';
 import { TakeOrderCommand } from '../application/take-order';
-import { CompleteOrderDto, FoundOrganizationDto, IdDto, RegisterMemberDto, ReviewOrderDto, TakeOrderDto } from './dto';
+import {
+  CompleteOrderDto,
+  FoundOrganizationDto,
+  IdDto,
+  RegisterMemberDto,
+  ReviewOrderDto,
+  TakeOrderDto,
+} from './dto';
 
 const BACK_OFFICE = 'back-office';
 
@@ -42,7 +49,10 @@ export class PartyController {
   @ApiCreatedResponse({ type: IdDto })
   register(@Body() body: RegisterMemberDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
-      new RegisterMemberCommand({ ...body }, commandContext(meta, meta.declaredActorId ?? BACK_OFFICE, this.clock.now())),
+      new RegisterMemberCommand(
+        { ...body },
+        commandContext(meta, meta.declaredActorId ?? BACK_OFFICE, this.clock.now()),
+      ),
     );
   }
 }
@@ -59,7 +69,11 @@ export class BranchOrderController {
   @Post(':id/review')
   @HttpCode(200)
   @ApiOkResponse({ type: IdDto, description: '支部审单: the covering branch reviews the order' })
-  review(@Param('id', ParseUUIDPipe) orderId: string, @Body() body: ReviewOrderDto, @RequestMeta() meta: RequestMetadata) {
+  review(
+    @Param('id', ParseUUIDPipe) orderId: string,
+    @Body() body: ReviewOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
     return this.commands.execute(
       new ReviewOrderCommand(
         {
@@ -78,17 +92,31 @@ export class BranchOrderController {
 
   @Post(':id/take')
   @HttpCode(200)
-  @ApiOkResponse({ type: IdDto, description: '党员接单: a Party member takes the order; on a pooled order the first wins' })
-  take(@Param('id', ParseUUIDPipe) orderId: string, @Body() body: TakeOrderDto, @RequestMeta() meta: RequestMetadata) {
+  @ApiOkResponse({
+    type: IdDto,
+    description: '党员接单: a Party member takes the order; on a pooled order the first wins',
+  })
+  take(
+    @Param('id', ParseUUIDPipe) orderId: string,
+    @Body() body: TakeOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
     return this.commands.execute(
-      new TakeOrderCommand({ orderId, memberId: body.memberId }, commandContext(meta, body.memberId, this.clock.now())),
+      new TakeOrderCommand(
+        { orderId, memberId: body.memberId },
+        commandContext(meta, body.memberId, this.clock.now()),
+      ),
     );
   }
 
   @Post(':id/complete')
   @HttpCode(200)
   @ApiOkResponse({ type: IdDto, description: 'The member who took the order completes it' })
-  complete(@Param('id', ParseUUIDPipe) orderId: string, @Body() body: CompleteOrderDto, @RequestMeta() meta: RequestMetadata) {
+  complete(
+    @Param('id', ParseUUIDPipe) orderId: string,
+    @Body() body: CompleteOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
     return this.commands.execute(
       new CompleteOrderCommand({ orderId, ...body }, commandContext(meta, body.memberId, this.clock.now())),
     );

@@ -20,7 +20,10 @@ export class CompleteOrderHandler implements ICommandHandler<CompleteOrderComman
     await this.orders.handle(
       input.orderId,
       (order) =>
-        branchOrderDecider.decide({ type: 'CompleteOrder', data: { ...input, now: context.now.toISOString() } }, order),
+        branchOrderDecider.decide(
+          { type: 'CompleteOrder', data: { ...input, now: context.now.toISOString() } },
+          order,
+        ),
       context,
     );
     return { id: input.orderId };

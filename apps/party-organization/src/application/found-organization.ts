@@ -38,7 +38,9 @@ export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizati
       .getRepository(CommunityDirectoryEntry)
       .findBy({ communityId: input.communityId });
     const compoundsInCommunity = known.filter((e) => e.kind === 'compound').map((e) => e.id);
-    const buildingsByCompound: Record<string, string[]> = Object.fromEntries(compoundsInCommunity.map((id) => [id, []]));
+    const buildingsByCompound: Record<string, string[]> = Object.fromEntries(
+      compoundsInCommunity.map((id) => [id, []]),
+    );
     for (const building of known.filter((e) => e.kind === 'building')) {
       if (building.compoundId) (buildingsByCompound[building.compoundId] ??= []).push(building.id);
     }

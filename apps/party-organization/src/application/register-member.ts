@@ -28,12 +28,21 @@ export class RegisterMemberHandler implements ICommandHandler<RegisterMemberComm
     const organization: MemberOrganization =
       state.status === 'absent'
         ? { exists: false, organizationId }
-        : { exists: true, organizationId, kind: state.kind, communityId: state.communityId, branchId: branchIdOf(state) };
+        : {
+            exists: true,
+            organizationId,
+            kind: state.kind,
+            communityId: state.communityId,
+            branchId: branchIdOf(state),
+          };
     await this.members.handle(
       memberId,
       (member) =>
         memberDecider.decide(
-          { type: 'RegisterMember', data: { ...rest, memberId, organization, now: context.now.toISOString() } },
+          {
+            type: 'RegisterMember',
+            data: { ...rest, memberId, organization, now: context.now.toISOString() },
+          },
           member,
         ),
       context,

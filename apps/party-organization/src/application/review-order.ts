@@ -1,7 +1,11 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '@cogov/event-sourcing';
 import { branchOrderDecider, type ReviewOrder } from '../domain/branch-order';
-import { BranchOrderRepository, MemberRepository, OrganizationRepository } from '../infrastructure/aggregates';
+import {
+  BranchOrderRepository,
+  MemberRepository,
+  OrganizationRepository,
+} from '../infrastructure/aggregates';
 
 type ReviewInput = Omit<ReviewOrder['data'], 'reviewer' | 'duplicateOf' | 'now'> & {
   reviewerId: string;
@@ -41,7 +45,10 @@ export class ReviewOrderHandler implements ICommandHandler<ReviewOrderCommand> {
             branchCompoundIds: branch && branch.status !== 'absent' ? branch.compoundIds : [],
           };
     const duplicateOf = duplicateOfOrderId
-      ? { orderId: duplicateOfOrderId, exists: (await this.orders.load(duplicateOfOrderId)).revision !== 'no-stream' }
+      ? {
+          orderId: duplicateOfOrderId,
+          exists: (await this.orders.load(duplicateOfOrderId)).revision !== 'no-stream',
+        }
       : null;
     await this.orders.handle(
       input.orderId,

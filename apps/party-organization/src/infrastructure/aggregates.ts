@@ -22,7 +22,8 @@ export const repositoryProviders: Provider[] = [
   },
   {
     provide: MemberRepository,
-    useFactory: (store: EventStore) => new MemberRepository(store, { category: MEMBER_CATEGORY, ...memberDecider }),
+    useFactory: (store: EventStore) =>
+      new MemberRepository(store, { category: MEMBER_CATEGORY, ...memberDecider }),
     inject: [EVENT_STORE],
   },
   {

@@ -37,21 +37,36 @@ export class PartyOrganizationInbound {
           versions: [1],
           handle: (e) => {
             const d = (e as CommunityRegisteredV1).data;
-            return this.upsert({ id: d.communityId, kind: 'community', communityId: d.communityId, compoundId: null });
+            return this.upsert({
+              id: d.communityId,
+              kind: 'community',
+              communityId: d.communityId,
+              compoundId: null,
+            });
           },
         },
         'residents-committee.compound-registered': {
           versions: [1],
           handle: (e) => {
             const d = (e as CompoundRegisteredV1).data;
-            return this.upsert({ id: d.compoundId, kind: 'compound', communityId: d.communityId, compoundId: null });
+            return this.upsert({
+              id: d.compoundId,
+              kind: 'compound',
+              communityId: d.communityId,
+              compoundId: null,
+            });
           },
         },
         'residents-committee.building-registered': {
           versions: [1],
           handle: (e) => {
             const d = (e as BuildingRegisteredV1).data;
-            return this.upsert({ id: d.buildingId, kind: 'building', communityId: d.communityId, compoundId: d.compoundId });
+            return this.upsert({
+              id: d.buildingId,
+              kind: 'building',
+              communityId: d.communityId,
+              compoundId: d.compoundId,
+            });
           },
         },
         'residents-committee.order-placed': {
@@ -80,7 +95,10 @@ export class PartyOrganizationInbound {
     await this.db.transaction((m) => m.getRepository(CommunityDirectoryEntry).upsert(entry, ['id']));
   }
 
-  private async record(event: IntegrationEvent, change: RecordOrderLifecycleCommand['change']): Promise<void> {
+  private async record(
+    event: IntegrationEvent,
+    change: RecordOrderLifecycleCommand['change'],
+  ): Promise<void> {
     const context: CommandContext = {
       actorId: event.actorId,
       onBehalfOf: event.onBehalfOf,

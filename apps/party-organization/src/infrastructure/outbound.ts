@@ -18,7 +18,11 @@ type Published = OrganizationEvent | MemberEvent | BranchOrderEvent;
 
 /** What the Party organization tells the others. Members' names and phones stay inside. */
 export function partyOrganizationOutbound(recorded: RecordedEvent): IntegrationEvent[] {
-  if (![ORGANIZATION_CATEGORY, MEMBER_CATEGORY, BRANCH_ORDER_CATEGORY].some((c) => recorded.streamId.startsWith(`${c}-`))) {
+  if (
+    ![ORGANIZATION_CATEGORY, MEMBER_CATEGORY, BRANCH_ORDER_CATEGORY].some((c) =>
+      recorded.streamId.startsWith(`${c}-`),
+    )
+  ) {
     return [];
   }
   const event = { type: recorded.type, data: recorded.data } as Published;
@@ -26,7 +30,14 @@ export function partyOrganizationOutbound(recorded: RecordedEvent): IntegrationE
     integrationEventFrom<E>(recorded, { type, version: 1, source: PARTY_ORGANIZATION, key, data }),
   ];
   const reviewed = (
-    d: { orderId: string; reviewerId: string; branchId: string; note: string; priority: OrderReviewedV1['data']['priority']; reviewedAt: string },
+    d: {
+      orderId: string;
+      reviewerId: string;
+      branchId: string;
+      note: string;
+      priority: OrderReviewedV1['data']['priority'];
+      reviewedAt: string;
+    },
     decision: OrderReviewedV1['data']['decision'],
     extra: { reason?: string | null; duplicateOfOrderId?: string | null },
   ) =>

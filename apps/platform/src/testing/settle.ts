@@ -15,7 +15,8 @@ export async function settle(app: INestApplication, timeoutMs = 15_000): Promise
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const head = await store.headPosition();
-    const behind = bus.groups().some((group) => bus.position(group) < head) ||
+    const behind =
+      bus.groups().some((group) => bus.position(group) < head) ||
       projections.status().some((p) => p.position < head);
     if (!behind) {
       // Nothing new was appended while we looked: settled.

@@ -22,7 +22,9 @@ export class TestPlatform {
   async post(path: string, body: object, status = 201): Promise<Record<string, unknown>> {
     const response = await this.http().post(path).send(body);
     if (response.status !== status) {
-      throw new Error(`POST ${path} answered ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`);
+      throw new Error(
+        `POST ${path} answered ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`,
+      );
     }
     return response.body as Record<string, unknown>;
   }
@@ -35,7 +37,9 @@ export class TestPlatform {
   async get(path: string, status = 200): Promise<Record<string, unknown>> {
     const response = await this.http().get(path);
     if (response.status !== status) {
-      throw new Error(`GET ${path} answered ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`);
+      throw new Error(
+        `GET ${path} answered ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`,
+      );
     }
     return response.body as Record<string, unknown>;
   }

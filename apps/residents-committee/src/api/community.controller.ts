@@ -32,7 +32,10 @@ export class CommunityController {
   @ApiCreatedResponse({ type: CreatedDto })
   register(@Body() body: RegisterCommunityDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
-      new RegisterCommunityCommand({ name: body.name, streetName: body.streetName ?? null }, this.context(meta)),
+      new RegisterCommunityCommand(
+        { name: body.name, streetName: body.streetName ?? null },
+        this.context(meta),
+      ),
     );
   }
 

@@ -42,21 +42,33 @@ export class OrderController {
     @RequestMeta() meta: RequestMetadata,
   ) {
     return this.commands.execute(
-      new DispatchOrderCommand({ orderId, ...body }, commandContext(meta, body.dispatcherId, this.clock.now())),
+      new DispatchOrderCommand(
+        { orderId, ...body },
+        commandContext(meta, body.dispatcherId, this.clock.now()),
+      ),
     );
   }
 
   @Post(':id/rating')
   @HttpCode(200)
-  @ApiOkResponse({ type: CreatedDto, description: '党群评单: the resident rates the result; 2 or less reopens it' })
-  rate(@Param('id', ParseUUIDPipe) orderId: string, @Body() body: RateOrderDto, @RequestMeta() meta: RequestMetadata) {
+  @ApiOkResponse({
+    type: CreatedDto,
+    description: '党群评单: the resident rates the result; 2 or less reopens it',
+  })
+  rate(
+    @Param('id', ParseUUIDPipe) orderId: string,
+    @Body() body: RateOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
     return this.commands.execute(
       new RateOrderCommand({ orderId, ...body }, commandContext(meta, body.raterId, this.clock.now())),
     );
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The chain view: stage, round, stream id and every step with its time, actor and duration' })
+  @ApiOkResponse({
+    description: 'The chain view: stage, round, stream id and every step with its time, actor and duration',
+  })
   chain(@Param('id', ParseUUIDPipe) orderId: string) {
     return this.queries.execute(new GetOrderChainQuery(orderId));
   }

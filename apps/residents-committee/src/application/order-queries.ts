@@ -20,9 +20,7 @@ export class GetOrderChainQuery extends Query<ChainViewBody> {
 }
 
 export class ListOrdersQuery extends Query<OrderPage> {
-  constructor(
-    readonly filter: { stage?: string; compoundId?: string; page: number; pageSize: number },
-  ) {
+  constructor(readonly filter: { stage?: string; compoundId?: string; page: number; pageSize: number }) {
     super();
   }
 }

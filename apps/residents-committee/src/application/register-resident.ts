@@ -7,7 +7,13 @@ import { summarizeCompound as compoundSummary } from '../domain/compound';
 
 export class RegisterResidentCommand extends Command<{ id: string }> {
   constructor(
-    readonly input: { communityId: string; compoundId: string; buildingId: string; name: string; phone: string },
+    readonly input: {
+      communityId: string;
+      compoundId: string;
+      buildingId: string;
+      name: string;
+      phone: string;
+    },
     readonly context: CommandContext,
   ) {
     super();
@@ -28,7 +34,10 @@ export class RegisterResidentHandler implements ICommandHandler<RegisterResident
       residentId,
       (state) =>
         residentDecider.decide(
-          { type: 'RegisterResident', data: { ...input, residentId, compound, now: context.now.toISOString() } },
+          {
+            type: 'RegisterResident',
+            data: { ...input, residentId, compound, now: context.now.toISOString() },
+          },
           state,
         ),
       context,

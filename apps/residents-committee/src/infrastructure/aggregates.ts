@@ -19,22 +19,26 @@ export class OrderRepository extends EventSourcedRepository<OrderState, OrderEve
 export const repositoryProviders: Provider[] = [
   {
     provide: CommunityRepository,
-    useFactory: (store: EventStore) => new CommunityRepository(store, { category: COMMUNITY_CATEGORY, ...communityDecider }),
+    useFactory: (store: EventStore) =>
+      new CommunityRepository(store, { category: COMMUNITY_CATEGORY, ...communityDecider }),
     inject: [EVENT_STORE],
   },
   {
     provide: CompoundRepository,
-    useFactory: (store: EventStore) => new CompoundRepository(store, { category: COMPOUND_CATEGORY, ...compoundDecider }),
+    useFactory: (store: EventStore) =>
+      new CompoundRepository(store, { category: COMPOUND_CATEGORY, ...compoundDecider }),
     inject: [EVENT_STORE],
   },
   {
     provide: ResidentRepository,
-    useFactory: (store: EventStore) => new ResidentRepository(store, { category: RESIDENT_CATEGORY, ...residentDecider }),
+    useFactory: (store: EventStore) =>
+      new ResidentRepository(store, { category: RESIDENT_CATEGORY, ...residentDecider }),
     inject: [EVENT_STORE],
   },
   {
     provide: OrderRepository,
-    useFactory: (store: EventStore) => new OrderRepository(store, { category: ORDER_CATEGORY, ...orderDecider }),
+    useFactory: (store: EventStore) =>
+      new OrderRepository(store, { category: ORDER_CATEGORY, ...orderDecider }),
     inject: [EVENT_STORE],
   },
 ];

@@ -75,7 +75,10 @@ export class ResidentsCommitteeInbound {
     await this.db.transaction((m) => m.getRepository(PartyDirectoryEntry).upsert(entry, ['id']));
   }
 
-  private async record(event: IntegrationEvent, progress: RecordOrderProgressCommand['progress']): Promise<void> {
+  private async record(
+    event: IntegrationEvent,
+    progress: RecordOrderProgressCommand['progress'],
+  ): Promise<void> {
     const context: CommandContext = {
       actorId: event.actorId,
       onBehalfOf: event.onBehalfOf,

@@ -64,8 +64,4 @@ export type OrderCompletedV1 = IntegrationEvent<
 >;
 
 export type PartyOrganizationEvent =
-  | OrganizationFoundedV1
-  | MemberRegisteredV1
-  | OrderReviewedV1
-  | OrderTakenV1
-  | OrderCompletedV1;
+  OrganizationFoundedV1 | MemberRegisteredV1 | OrderReviewedV1 | OrderTakenV1 | OrderCompletedV1;

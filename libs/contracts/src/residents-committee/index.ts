@@ -43,7 +43,8 @@ export type OrderDispatchedV1 = IntegrationEvent<
     orderId: string;
     round: number;
     dispatcherId: string;
-    assigneeKind: 'member' | 'branch-pool' | 'property-company' | 'volunteer-team' | 'building-leader' | 'department';
+    assigneeKind:
+      'member' | 'branch-pool' | 'property-company' | 'volunteer-team' | 'building-leader' | 'department';
     assigneeId: string;
     dispatchedAt: string;
   }

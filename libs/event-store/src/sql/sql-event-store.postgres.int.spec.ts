@@ -46,9 +46,13 @@ describe('SQL event store on PostgreSQL: commits out of position order', () => {
         }
       })();
 
-      const slow = store.appendToStream(`slow-${randomUUID()}`, [event('Slow')], { expectedRevision: 'no-stream' });
+      const slow = store.appendToStream(`slow-${randomUUID()}`, [event('Slow')], {
+        expectedRevision: 'no-stream',
+      });
       await waitUntil(async () => (await activeAppends(db)) > 0);
-      const fast = await store.appendToStream(`fast-${randomUUID()}`, [event('Fast')], { expectedRevision: 'no-stream' });
+      const fast = await store.appendToStream(`fast-${randomUUID()}`, [event('Fast')], {
+        expectedRevision: 'no-stream',
+      });
       const slowResult = await slow;
       await follower;
       clearTimeout(deadline);

@@ -80,9 +80,7 @@ export class SqlEventStore implements EventStore {
     const result =
       this.db.dialect === 'postgres'
         ? await this.appendPostgres(streamId, events, options.expectedRevision)
-        : await this.db.exclusive(() =>
-            this.appendSqlite(streamId, events, options.expectedRevision),
-          );
+        : await this.db.exclusive(() => this.appendSqlite(streamId, events, options.expectedRevision));
     if (result.written) this.appended.notify();
     return result;
   }
@@ -170,9 +168,7 @@ export class SqlEventStore implements EventStore {
             ],
           );
         if (rows.length === 0) return this.rejectOrNoOp(streamId, events, expected);
-        const last = rows.reduce((a, b) =>
-          Number(a.stream_revision) > Number(b.stream_revision) ? a : b,
-        );
+        const last = rows.reduce((a, b) => (Number(a.stream_revision) > Number(b.stream_revision) ? a : b));
         return {
           nextExpectedRevision: Number(last.stream_revision),
           lastPosition: Math.max(...rows.map((r) => Number(r.global_position))),
@@ -292,11 +288,7 @@ export class SqlEventStore implements EventStore {
     return revision === null || revision === undefined ? null : Number(revision);
   }
 
-  private assertExpected(
-    streamId: string,
-    expected: ExpectedRevision,
-    current: number | null,
-  ): void {
+  private assertExpected(streamId: string, expected: ExpectedRevision, current: number | null): void {
     if (expected === 'any') return;
     if (expected === 'no-stream' ? current === null : current === expected) return;
     throw new WrongExpectedRevision(streamId, expected, current ?? 'no-stream');

@@ -31,7 +31,11 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreU
 
     it('stores every field and metadata, revisions from 0, positions increasing', async () => {
       const id = stream();
-      const first = event('Placed', { title: 'leaking pipe', floors: [3, 4] }, { actorId: 'resident-1', onBehalfOf: 'resident-9' });
+      const first = event(
+        'Placed',
+        { title: 'leaking pipe', floors: [3, 4] },
+        { actorId: 'resident-1', onBehalfOf: 'resident-9' },
+      );
       const second = event('Reviewed', { decision: 'approve' });
       const result = await store.appendToStream(id, [first, second], { expectedRevision: 'no-stream' });
       expect(result).toMatchObject({ nextExpectedRevision: 1, written: true });
@@ -67,12 +71,14 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreU
     it('rejects a stale expected revision with a typed error and writes nothing', async () => {
       const id = stream();
       await store.appendToStream(id, [event('A'), event('B')], { expectedRevision: 'no-stream' });
-      await expect(
-        store.appendToStream(id, [event('C')], { expectedRevision: 0 }),
-      ).rejects.toMatchObject({ name: 'WrongExpectedRevision', actual: 1, expected: 0 });
-      await expect(
-        store.appendToStream(id, [event('C')], { expectedRevision: 5 }),
-      ).rejects.toBeInstanceOf(WrongExpectedRevision);
+      await expect(store.appendToStream(id, [event('C')], { expectedRevision: 0 })).rejects.toMatchObject({
+        name: 'WrongExpectedRevision',
+        actual: 1,
+        expected: 0,
+      });
+      await expect(store.appendToStream(id, [event('C')], { expectedRevision: 5 })).rejects.toBeInstanceOf(
+        WrongExpectedRevision,
+      );
       expect(await store.readStream(id)).toHaveLength(2);
     });
 

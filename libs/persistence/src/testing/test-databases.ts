@@ -19,5 +19,9 @@ export function freshSqlite(): DatabaseConfig & { cleanup(): void } {
 
 /** A schema of its own per test, so tests never see each other's rows. */
 export function freshPostgresSchema(): DatabaseConfig & { kind: 'postgres' } {
-  return { kind: 'postgres', url: TEST_POSTGRES_URL, schema: `t_${randomUUID().replace(/-/g, '').slice(0, 16)}` };
+  return {
+    kind: 'postgres',
+    url: TEST_POSTGRES_URL,
+    schema: `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+  };
 }

@@ -47,7 +47,11 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
       const d = event.data;
       const stage = REVIEW_STAGE[d.decision];
       row.priority = d.priority;
-      const note = [d.note, d.reason && `reason: ${d.reason}`, d.duplicateOfOrderId && `duplicate of ${d.duplicateOfOrderId}`]
+      const note = [
+        d.note,
+        d.reason && `reason: ${d.reason}`,
+        d.duplicateOfOrderId && `duplicate of ${d.duplicateOfOrderId}`,
+      ]
         .filter(Boolean)
         .join('; ');
       return step(row, recorded, { stage, at: d.reviewedAt, actorId: d.reviewerId, note: note || null });
@@ -71,7 +75,12 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
     }
     case 'OrderCompletionRecorded': {
       const d = event.data;
-      return step(row, recorded, { stage: 'completed', at: d.completedAt, actorId: d.memberId, note: d.resultNote });
+      return step(row, recorded, {
+        stage: 'completed',
+        at: d.completedAt,
+        actorId: d.memberId,
+        note: d.resultNote,
+      });
     }
     case 'OrderRated': {
       row.lastScore = event.data.score;
