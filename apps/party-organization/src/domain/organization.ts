@@ -1,0 +1,237 @@
+import { type Decider, InvalidInput, InvalidTransition, NotFound, assertNever } from '@cogov/event-sourcing';
+
+/**
+ * 社区大党委 `community-committee` leads the community; 网格/小区党支部 `branch` covers compounds;
+ * 楼栋党小组 `group` covers buildings of its branch's compounds.
+ */
+export type OrganizationKind = 'community-committee' | 'branch' | 'group';
+
+/**
+ * What another decision needs to know of an organization. The application layer builds it with
+ * `summarize` from the organization's stream and passes it in the command, so deciders never load.
+ */
+export type OrganizationSummary =
+  | { exists: false; organizationId: string }
+  | {
+      exists: true;
+      organizationId: string;
+      kind: OrganizationKind;
+      communityId: string;
+      parentId: string | null;
+      compoundIds: string[];
+      buildingIds: string[];
+    };
+
+export type FoundOrganization = {
+  type: 'FoundOrganization';
+  data: {
+    organizationId: string;
+    kind: OrganizationKind;
+    name: string;
+    communityId: string;
+    /** Whether the community directory (replicated from the residents' committee) knows the community. */
+    communityKnown: boolean;
+    parent: OrganizationSummary | null;
+    /** Only for a branch. */
+    compoundIds: string[];
+    /** Only for a group. */
+    buildingIds: string[];
+    /** Compound ids the community directory knows for `communityId`. */
+    compoundsInCommunity: string[];
+    /** Known building ids of each compound in `compoundsInCommunity`. */
+    buildingsByCompound: Record<string, string[]>;
+    now: string;
+  };
+};
+
+export type OrganizationCommand = FoundOrganization;
+
+export type OrganizationFounded = {
+  type: 'OrganizationFounded';
+  data: {
+    organizationId: string;
+    kind: OrganizationKind;
+    name: string;
+    communityId: string;
+    parentId: string | null;
+    compoundIds: string[];
+    buildingIds: string[];
+    foundedAt: string;
+  };
+};
+
+export type OrganizationEvent = OrganizationFounded;
+
+export type Organization =
+  | { status: 'absent' }
+  | {
+      status: 'founded';
+      organizationId: string;
+      kind: OrganizationKind;
+      name: string;
+      communityId: string;
+      parentId: string | null;
+      compoundIds: string[];
+      buildingIds: string[];
+      foundedAt: string;
+    };
+
+export const initialState = (): Organization => ({ status: 'absent' });
+
+export function decide(command: OrganizationCommand, state: Organization): OrganizationEvent[] {
+  switch (command.type) {
+    case 'FoundOrganization':
+      return found(command.data, state);
+    default:
+      return assertNever(command.type);
+  }
+}
+
+export function evolve(state: Organization, event: OrganizationEvent): Organization {
+  switch (event.type) {
+    case 'OrganizationFounded':
+      return { status: 'founded', ...event.data };
+    default:
+      return assertNever(event.type);
+  }
+}
+
+export const organizationDecider: Decider<OrganizationCommand, Organization, OrganizationEvent> = {
+  initialState,
+  decide,
+  evolve,
+};
+
+/** Only branches cover compounds: the committee leads them all, a group holds buildings. */
+export function covers(state: Organization, compoundId: string): boolean {
+  return state.status === 'founded' && state.kind === 'branch' && state.compoundIds.includes(compoundId);
+}
+
+/** The branch a member of this organization answers to for reviewing and taking orders. */
+export function branchIdOf(state: Organization): string | null {
+  if (state.status === 'absent') return null;
+  switch (state.kind) {
+    case 'community-committee':
+      return null;
+    case 'branch':
+      return state.organizationId;
+    case 'group':
+      return state.parentId;
+    default:
+      return assertNever(state.kind);
+  }
+}
+
+export function summarize(organizationId: string, state: Organization): OrganizationSummary {
+  if (state.status === 'absent') return { exists: false, organizationId };
+  const { kind, communityId, parentId, compoundIds, buildingIds } = state;
+  return { exists: true, organizationId, kind, communityId, parentId, compoundIds, buildingIds };
+}
+
+type FoundData = FoundOrganization['data'];
+type ExistingOrganization = Extract<OrganizationSummary, { exists: true }>;
+
+function found(command: FoundData, state: Organization): OrganizationEvent[] {
+  if (state.status !== 'absent') {
+    throw new InvalidTransition(
+      state.status,
+      'found',
+      `organization ${state.organizationId} was already founded`,
+    );
+  }
+  if (!command.communityKnown) throw new NotFound('community', command.communityId);
+  if (command.name.trim() === '') throw new InvalidInput('an organization needs a name');
+  const parent = checkParent(command);
+  checkCoverage(command, parent);
+  return [
+    {
+      type: 'OrganizationFounded',
+      data: {
+        organizationId: command.organizationId,
+        kind: command.kind,
+        name: command.name,
+        communityId: command.communityId,
+        parentId: parent?.organizationId ?? null,
+        compoundIds: command.compoundIds,
+        buildingIds: command.buildingIds,
+        foundedAt: command.now,
+      },
+    },
+  ];
+}
+
+const PARENT_KIND: Record<OrganizationKind, OrganizationKind | null> = {
+  'community-committee': null,
+  branch: 'community-committee',
+  group: 'branch',
+};
+
+function checkParent({ kind, parent, communityId }: FoundData): ExistingOrganization | null {
+  const expected = PARENT_KIND[kind];
+  if (expected === null) {
+    if (parent !== null) throw new InvalidInput('a community committee has no parent organization');
+    return null;
+  }
+  if (parent === null) throw new InvalidInput(`a ${kind} needs a parent ${expected}`);
+  if (!parent.exists) throw new NotFound('organization', parent.organizationId);
+  if (parent.kind !== expected) {
+    throw new InvalidInput(`the parent of a ${kind} must be a ${expected}, not a ${parent.kind}`, {
+      parentId: parent.organizationId,
+    });
+  }
+  if (parent.communityId !== communityId) {
+    throw new InvalidInput(
+      `parent ${parent.organizationId} belongs to community ${parent.communityId}, not ${communityId}`,
+      { parentId: parent.organizationId },
+    );
+  }
+  return parent;
+}
+
+function checkCoverage(command: FoundData, parent: ExistingOrganization | null): void {
+  const { kind, compoundIds, buildingIds } = command;
+  // Coverage sits at exactly one level so that one branch answers for each compound's orders.
+  if (kind !== 'branch' && compoundIds.length > 0) {
+    throw new InvalidInput(`a ${kind} covers no compounds; a branch does`);
+  }
+  if (kind !== 'group' && buildingIds.length > 0) {
+    throw new InvalidInput(`a ${kind} covers no buildings; a group does`);
+  }
+  if (kind === 'branch') checkBranchCompounds(command);
+  if (kind === 'group' && parent !== null) checkGroupBuildings(command, parent);
+}
+
+function checkBranchCompounds({ compoundIds, compoundsInCommunity, communityId }: FoundData): void {
+  if (compoundIds.length === 0) throw new InvalidInput('a branch covers at least one compound');
+  rejectDuplicates('compoundIds', compoundIds);
+  const unknown = compoundIds.filter((id) => !compoundsInCommunity.includes(id));
+  if (unknown.length > 0) {
+    throw new InvalidInput(`compounds not in community ${communityId}: ${unknown.join(', ')}`, {
+      compoundIds: unknown,
+    });
+  }
+}
+
+function checkGroupBuildings(
+  { buildingIds, buildingsByCompound }: FoundData,
+  branch: ExistingOrganization,
+): void {
+  if (buildingIds.length === 0) throw new InvalidInput('a group covers at least one building');
+  rejectDuplicates('buildingIds', buildingIds);
+  const outside = buildingIds.filter(
+    (buildingId) => !branch.compoundIds.some((c) => (buildingsByCompound[c] ?? []).includes(buildingId)),
+  );
+  if (outside.length > 0) {
+    throw new InvalidInput(
+      `buildings not in a compound covered by branch ${branch.organizationId}: ${outside.join(', ')}`,
+      { buildingIds: outside },
+    );
+  }
+}
+
+function rejectDuplicates(field: string, ids: string[]): void {
+  const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (duplicates.length > 0) {
+    throw new InvalidInput(`${field} lists ${duplicates.join(', ')} more than once`, { [field]: duplicates });
+  }
+}

@@ -1,0 +1,263 @@
+import { InvalidInput, InvalidTransition, NotFound } from '@cogov/event-sourcing';
+import { deciderSpecification } from '@cogov/event-sourcing/testing/decider-specification';
+import {
+  type FoundOrganization,
+  type OrganizationFounded,
+  type OrganizationSummary,
+  branchIdOf,
+  covers,
+  evolve,
+  initialState,
+  organizationDecider,
+  summarize,
+} from './organization';
+
+const given = deciderSpecification(organizationDecider);
+const NOW = '2025-03-01T08:00:00.000Z';
+
+const committee: OrganizationSummary = {
+  exists: true,
+  organizationId: 'committee-1',
+  kind: 'community-committee',
+  communityId: 'community-1',
+  parentId: null,
+  compoundIds: [],
+  buildingIds: [],
+};
+const branch: OrganizationSummary = {
+  exists: true,
+  organizationId: 'branch-1',
+  kind: 'branch',
+  communityId: 'community-1',
+  parentId: 'committee-1',
+  compoundIds: ['compound-1'],
+  buildingIds: [],
+};
+
+function found(overrides: Partial<FoundOrganization['data']> = {}): FoundOrganization {
+  return {
+    type: 'FoundOrganization',
+    data: {
+      organizationId: 'committee-1',
+      kind: 'community-committee',
+      name: 'Sunshine Community Party Committee',
+      communityId: 'community-1',
+      communityKnown: true,
+      parent: null,
+      compoundIds: [],
+      buildingIds: [],
+      compoundsInCommunity: ['compound-1', 'compound-2'],
+      buildingsByCompound: { 'compound-1': ['building-1', 'building-2'], 'compound-2': ['building-3'] },
+      now: NOW,
+      ...overrides,
+    },
+  };
+}
+
+const foundBranch = (overrides: Partial<FoundOrganization['data']> = {}) =>
+  found({
+    organizationId: 'branch-1',
+    kind: 'branch',
+    name: 'Compound 1 Branch',
+    parent: committee,
+    compoundIds: ['compound-1'],
+    ...overrides,
+  });
+
+const foundGroup = (overrides: Partial<FoundOrganization['data']> = {}) =>
+  found({
+    organizationId: 'group-1',
+    kind: 'group',
+    name: 'Building 1 Group',
+    parent: branch,
+    buildingIds: ['building-1'],
+    ...overrides,
+  });
+
+function founded(overrides: Partial<OrganizationFounded['data']> = {}): OrganizationFounded {
+  return {
+    type: 'OrganizationFounded',
+    data: {
+      organizationId: 'committee-1',
+      kind: 'community-committee',
+      name: 'Sunshine Community Party Committee',
+      communityId: 'community-1',
+      parentId: null,
+      compoundIds: [],
+      buildingIds: [],
+      foundedAt: NOW,
+      ...overrides,
+    },
+  };
+}
+
+describe('organization', () => {
+  describe('founding', () => {
+    it('a community committee is founded in a known community, without a parent', () =>
+      given([]).when(found()).then([founded()]));
+
+    it('a branch is founded under the community committee of its community, covering its compounds', () =>
+      given([])
+        .when(foundBranch({ compoundIds: ['compound-1', 'compound-2'] }))
+        .then([
+          founded({
+            organizationId: 'branch-1',
+            kind: 'branch',
+            name: 'Compound 1 Branch',
+            parentId: 'committee-1',
+            compoundIds: ['compound-1', 'compound-2'],
+          }),
+        ]));
+
+    it('a group is founded under a branch, covering buildings of the compounds the branch covers', () =>
+      given([])
+        .when(foundGroup({ buildingIds: ['building-1', 'building-2'] }))
+        .then([
+          founded({
+            organizationId: 'group-1',
+            kind: 'group',
+            name: 'Building 1 Group',
+            parentId: 'branch-1',
+            buildingIds: ['building-1', 'building-2'],
+          }),
+        ]));
+
+    it('an organization cannot be founded twice', () =>
+      given([founded()])
+        .when(found())
+        .thenThrows(InvalidTransition, /already founded/));
+
+    it('the community must be known to the community directory', () =>
+      given([])
+        .when(found({ communityKnown: false }))
+        .thenThrows(NotFound, /community community-1 not found/));
+
+    it('an organization needs a name', () =>
+      given([])
+        .when(found({ name: '  ' }))
+        .thenThrows(InvalidInput, /needs a name/));
+  });
+
+  describe('parent', () => {
+    it('a community committee has no parent', () =>
+      given([])
+        .when(found({ parent: committee }))
+        .thenThrows(InvalidInput, /no parent/));
+
+    it('a branch needs a parent', () =>
+      given([])
+        .when(foundBranch({ parent: null }))
+        .thenThrows(InvalidInput, /needs a parent community-committee/));
+
+    it('a parent that does not exist is not found', () =>
+      given([])
+        .when(foundBranch({ parent: { exists: false, organizationId: 'committee-9' } }))
+        .thenThrows(NotFound, /organization committee-9 not found/));
+
+    it("a branch's parent must be a community committee", () =>
+      given([])
+        .when(foundBranch({ parent: branch }))
+        .thenThrows(InvalidInput, /must be a community-committee, not a branch/));
+
+    it("a branch's parent must be of the same community", () =>
+      given([])
+        .when(foundBranch({ parent: { ...committee, communityId: 'community-2' } }))
+        .thenThrows(InvalidInput, /belongs to community community-2, not community-1/));
+
+    it("a group's parent must be a branch", () =>
+      given([])
+        .when(foundGroup({ parent: committee }))
+        .thenThrows(InvalidInput, /must be a branch, not a community-committee/));
+
+    it("a group's parent must be of the same community", () =>
+      given([])
+        .when(foundGroup({ parent: { ...branch, communityId: 'community-2' } }))
+        .thenThrows(InvalidInput, /belongs to community community-2/));
+  });
+
+  describe('coverage', () => {
+    it('a branch covers at least one compound', () =>
+      given([])
+        .when(foundBranch({ compoundIds: [] }))
+        .thenThrows(InvalidInput, /at least one compound/));
+
+    it('a branch covers only compounds of its community, naming the ones that are not', () =>
+      given([])
+        .when(foundBranch({ compoundIds: ['compound-1', 'compound-8', 'compound-9'] }))
+        .thenThrows(InvalidInput, /compounds not in community community-1: compound-8, compound-9$/));
+
+    it('a branch lists each compound once', () =>
+      given([])
+        .when(foundBranch({ compoundIds: ['compound-1', 'compound-1'] }))
+        .thenThrows(InvalidInput, /compound-1 more than once/));
+
+    it('a branch covers no buildings', () =>
+      given([])
+        .when(foundBranch({ buildingIds: ['building-1'] }))
+        .thenThrows(InvalidInput, /a branch covers no buildings/));
+
+    it('a group covers at least one building', () =>
+      given([])
+        .when(foundGroup({ buildingIds: [] }))
+        .thenThrows(InvalidInput, /at least one building/));
+
+    it('a group covers only buildings of compounds its branch covers', () =>
+      given([])
+        .when(foundGroup({ buildingIds: ['building-1', 'building-3', 'building-9'] }))
+        .thenThrows(InvalidInput, /not in a compound covered by branch branch-1: building-3, building-9$/));
+
+    it('a group lists each building once', () =>
+      given([])
+        .when(foundGroup({ buildingIds: ['building-1', 'building-1'] }))
+        .thenThrows(InvalidInput, /building-1 more than once/));
+
+    it('a group covers no compounds', () =>
+      given([])
+        .when(foundGroup({ compoundIds: ['compound-1'] }))
+        .thenThrows(InvalidInput, /a group covers no compounds/));
+
+    it('a community committee covers no compounds', () =>
+      given([])
+        .when(found({ compoundIds: ['compound-1'] }))
+        .thenThrows(InvalidInput, /a community-committee covers no compounds/));
+
+    it('a community committee covers no buildings', () =>
+      given([])
+        .when(found({ buildingIds: ['building-1'] }))
+        .thenThrows(InvalidInput, /a community-committee covers no buildings/));
+  });
+
+  describe('queries', () => {
+    const stateOf = (...events: OrganizationFounded[]) => events.reduce(evolve, initialState());
+    const branchFounded = founded({
+      organizationId: 'branch-1',
+      kind: 'branch',
+      parentId: 'committee-1',
+      compoundIds: ['compound-1'],
+    });
+    const groupFounded = founded({
+      organizationId: 'group-1',
+      kind: 'group',
+      parentId: 'branch-1',
+      buildingIds: ['building-1'],
+    });
+
+    it('only a branch covers a compound, and only the compounds it was founded with', () => {
+      expect(covers(stateOf(branchFounded), 'compound-1')).toBe(true);
+      expect(covers(stateOf(branchFounded), 'compound-2')).toBe(false);
+      expect(covers(stateOf(founded()), 'compound-1')).toBe(false);
+      expect(covers(stateOf(), 'compound-1')).toBe(false);
+    });
+
+    it("a member answers to the branch itself, a group's parent branch, or no branch in the committee", () => {
+      expect(branchIdOf(stateOf(branchFounded))).toBe('branch-1');
+      expect(branchIdOf(stateOf(groupFounded))).toBe('branch-1');
+      expect(branchIdOf(stateOf(founded()))).toBeNull();
+    });
+
+    it('the summary says whether the organization exists and what it covers', () => {
+      expect(summarize('branch-9', stateOf())).toEqual({ exists: false, organizationId: 'branch-9' });
+      expect(summarize('branch-1', stateOf(branchFounded))).toEqual(branch);
+    });
+  });
+});
