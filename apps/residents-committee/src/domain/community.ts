@@ -1,10 +1,4 @@
-import {
-  type Decider,
-  InvalidTransition,
-  NotFound,
-  RuleViolation,
-  assertNever,
-} from '@cogov/event-sourcing';
+import { type Decider, InvalidTransition, NotFound, RuleViolation, assertNever } from '@cogov/event-sourcing';
 
 /** 主任 / 副主任 / 网格员 / 社区服务站: the posts of the residents' committee's workers. */
 export type WorkerRole = 'director' | 'deputy' | 'grid-worker' | 'service-station';
@@ -68,7 +62,12 @@ export function decide(command: CommunityCommand, state: CommunityState): Commun
 export function evolve(state: CommunityState, event: CommunityEvent): CommunityState {
   switch (event.type) {
     case 'CommunityRegistered':
-      return { status: 'registered', communityId: event.data.communityId, name: event.data.name, workers: {} };
+      return {
+        status: 'registered',
+        communityId: event.data.communityId,
+        name: event.data.name,
+        workers: {},
+      };
     case 'WorkerAppointed': {
       if (state.status === 'absent') return state;
       const { workerId, role, phone } = event.data;
@@ -96,7 +95,11 @@ export function maskPhone(phone: string): string {
 
 function register(command: RegisterCommunity['data'], state: CommunityState): CommunityEvent[] {
   if (state.status !== 'absent') {
-    throw new InvalidTransition(state.status, 'register', `community ${state.communityId} is already registered`);
+    throw new InvalidTransition(
+      state.status,
+      'register',
+      `community ${state.communityId} is already registered`,
+    );
   }
   const { communityId, name, streetName, now } = command;
   return [{ type: 'CommunityRegistered', data: { communityId, name, streetName, registeredAt: now } }];
@@ -107,9 +110,12 @@ function appoint(command: AppointWorker['data'], state: CommunityState): Communi
   if (state.status === 'absent') throw new NotFound('community', communityId);
   const holder = Object.entries(state.workers).find(([, worker]) => worker.phone === phone)?.[0];
   if (holder !== undefined) {
-    throw new RuleViolation(`phone ${maskPhone(phone)} already belongs to worker ${holder} of this community`, {
-      workerId: holder,
-    });
+    throw new RuleViolation(
+      `phone ${maskPhone(phone)} already belongs to worker ${holder} of this community`,
+      {
+        workerId: holder,
+      },
+    );
   }
   return [{ type: 'WorkerAppointed', data: { communityId, workerId, name, phone, role, appointedAt: now } }];
 }

@@ -1,10 +1,4 @@
-import {
-  type Decider,
-  InvalidTransition,
-  NotFound,
-  RuleViolation,
-  assertNever,
-} from '@cogov/event-sourcing';
+import { type Decider, InvalidTransition, NotFound, RuleViolation, assertNever } from '@cogov/event-sourcing';
 
 export type RegisterCompound = {
   type: 'RegisterCompound';
@@ -107,7 +101,9 @@ function register(command: RegisterCompound['data'], state: CompoundState): Comp
     throw new InvalidTransition(state.status, 'register', `compound ${compoundId} is already registered`);
   }
   if (!communityExists) throw new NotFound('community', communityId);
-  return [{ type: 'CompoundRegistered', data: { compoundId, communityId, name, address, registeredAt: now } }];
+  return [
+    { type: 'CompoundRegistered', data: { compoundId, communityId, name, address, registeredAt: now } },
+  ];
 }
 
 function addBuilding(command: AddBuilding['data'], state: CompoundState): CompoundEvent[] {

@@ -1,249 +1,470 @@
 import { InvalidInput, InvalidTransition, NotFound, RuleViolation } from '@cogov/event-sourcing';
 import { deciderSpecification } from '@cogov/event-sourcing/testing/decider-specification';
 import {
+  type BranchReviewRecorded,
   type DispatchOrder,
+  type OrderClosed,
+  type OrderCompletionRecorded,
+  type OrderDispatched,
   type OrderEvent,
+  type OrderPlaced,
+  type OrderRated,
+  type OrderReopened,
+  type OrderTakenRecorded,
   type PlaceOrder,
   type RateOrder,
   type RecordBranchReview,
+  type RecordOrderCompletion,
+  type RecordOrderTaken,
+  type ReviewDecision,
   orderDecider,
 } from './order';
 
 const given = deciderSpecification(orderDecider);
-const NOW = '2026-11-22T08:00:00.000Z';
 const ORDER = 'order-1';
+const PLACED_AT = '2026-03-01T08:00:00.000Z';
+const REVIEWED_AT = '2026-03-01T09:00:00.000Z';
+const DISPATCHED_AT = '2026-03-01T10:00:00.000Z';
+const TAKEN_AT = '2026-03-01T11:00:00.000Z';
+const COMPLETED_AT = '2026-03-01T15:00:00.000Z';
+const RATED_AT = '2026-03-02T08:00:00.000Z';
 
-const placeOrder = (overrides: Partial<PlaceOrder['data']> = {}): PlaceOrder => ({
-  type: 'PlaceOrder',
-  data: {
-    orderId: ORDER,
-    resident: { exists: true, residentId: 'resident-1', communityId: 'community-1' },
-    compound: { exists: true, compoundId: 'compound-1', communityId: 'community-1', buildingIds: ['building-1'] },
-    buildingId: 'building-1',
-    category: 'repair',
-    title: 'Leaking pipe',
-    description: 'Water in the stairwell',
-    channel: 'app',
-    now: NOW,
-    ...overrides,
-  },
-});
-const placed: OrderEvent = {
-  type: 'OrderPlaced',
-  data: {
-    orderId: ORDER,
-    residentId: 'resident-1',
-    communityId: 'community-1',
-    compoundId: 'compound-1',
-    buildingId: 'building-1',
-    category: 'repair',
-    title: 'Leaking pipe',
-    description: 'Water in the stairwell',
-    channel: 'app',
-    placedAt: NOW,
-  },
-};
-const review = (decision: RecordBranchReview['data']['decision'], overrides: Partial<RecordBranchReview['data']> = {}): RecordBranchReview => ({
-  type: 'RecordBranchReview',
-  data: {
-    orderId: ORDER,
-    reviewerId: 'member-1',
-    branchId: 'branch-1',
-    decision,
-    note: 'ok',
-    priority: 'high',
-    reason: decision === 'reject' ? 'not our matter' : null,
-    duplicateOfOrderId: decision === 'merge' ? 'order-0' : null,
-    reviewedAt: NOW,
-    ...overrides,
-  },
-});
-const reviewed = (decision: RecordBranchReview['data']['decision']): OrderEvent => ({
-  type: 'BranchReviewRecorded',
-  data: review(decision).data,
-});
-const dispatch = (overrides: Partial<DispatchOrder['data']> = {}): DispatchOrder => ({
-  type: 'DispatchOrder',
-  data: {
-    orderId: ORDER,
-    dispatcherId: 'worker-1',
-    dispatcherIsWorkerOfCommunity: true,
-    assigneeKind: 'branch-pool',
-    assigneeId: 'branch-1',
-    assigneeKnown: true,
-    now: NOW,
-    ...overrides,
-  },
-});
-const dispatched = (round = 1): OrderEvent => ({
-  type: 'OrderDispatched',
-  data: { orderId: ORDER, round, dispatcherId: 'worker-1', assigneeKind: 'branch-pool', assigneeId: 'branch-1', dispatchedAt: NOW },
-});
-const taken = (round = 1): OrderEvent => ({
-  type: 'OrderTakenRecorded',
-  data: { orderId: ORDER, round, memberId: 'member-2', takenAt: NOW },
-});
-const completed = (round = 1): OrderEvent => ({
-  type: 'OrderCompletionRecorded',
-  data: { orderId: ORDER, round, memberId: 'member-2', resultNote: 'fixed', evidence: [], completedAt: NOW },
-});
-const rate = (score: number, raterId = 'resident-1'): RateOrder => ({
-  type: 'RateOrder',
-  data: { orderId: ORDER, raterId, score, comment: 'c', now: NOW },
-});
-const reopened: OrderEvent = {
-  type: 'OrderReopened',
-  data: { orderId: ORDER, previousRound: 1, round: 2, reason: 'rated 2 of 5', reopenedAt: NOW },
-};
+function placeOrder(overrides: Partial<PlaceOrder['data']> = {}): PlaceOrder {
+  return {
+    type: 'PlaceOrder',
+    data: {
+      orderId: ORDER,
+      resident: { exists: true, residentId: 'resident-1', communityId: 'community-1' },
+      compound: {
+        exists: true,
+        compoundId: 'compound-1',
+        communityId: 'community-1',
+        buildingIds: ['building-1', 'building-2'],
+      },
+      buildingId: 'building-1',
+      category: 'repair',
+      title: 'Leaking pipe',
+      description: 'Water runs down the stairwell of unit 2',
+      channel: 'app',
+      now: PLACED_AT,
+      ...overrides,
+    },
+  };
+}
 
-describe('order (residents-committee): placing', () => {
-  it('a resident places an order for a compound of their community', () =>
-    given([]).when(placeOrder()).then([placed]));
+function placed(overrides: Partial<OrderPlaced['data']> = {}): OrderPlaced {
+  return {
+    type: 'OrderPlaced',
+    data: {
+      orderId: ORDER,
+      residentId: 'resident-1',
+      communityId: 'community-1',
+      compoundId: 'compound-1',
+      buildingId: 'building-1',
+      category: 'repair',
+      title: 'Leaking pipe',
+      description: 'Water runs down the stairwell of unit 2',
+      channel: 'app',
+      placedAt: PLACED_AT,
+      ...overrides,
+    },
+  };
+}
+
+function recordReview(
+  decision: ReviewDecision,
+  overrides: Partial<RecordBranchReview['data']> = {},
+): RecordBranchReview {
+  return {
+    type: 'RecordBranchReview',
+    data: {
+      orderId: ORDER,
+      reviewerId: 'member-1',
+      branchId: 'branch-1',
+      decision,
+      note: 'within our compound',
+      priority: 'high',
+      reason: decision === 'reject' ? 'a matter for the property company' : null,
+      duplicateOfOrderId: decision === 'merge' ? 'order-0' : null,
+      reviewedAt: REVIEWED_AT,
+      ...overrides,
+    },
+  };
+}
+
+function reviewed(
+  decision: ReviewDecision,
+  overrides: Partial<RecordBranchReview['data']> = {},
+): BranchReviewRecorded {
+  return { type: 'BranchReviewRecorded', data: recordReview(decision, overrides).data };
+}
+
+function dispatchOrder(overrides: Partial<DispatchOrder['data']> = {}): DispatchOrder {
+  return {
+    type: 'DispatchOrder',
+    data: {
+      orderId: ORDER,
+      dispatcherId: 'worker-1',
+      dispatcherIsWorkerOfCommunity: true,
+      assigneeKind: 'branch-pool',
+      assigneeId: 'branch-1',
+      assigneeKnown: true,
+      now: DISPATCHED_AT,
+      ...overrides,
+    },
+  };
+}
+
+function dispatched(overrides: Partial<OrderDispatched['data']> = {}): OrderDispatched {
+  return {
+    type: 'OrderDispatched',
+    data: {
+      orderId: ORDER,
+      round: 1,
+      dispatcherId: 'worker-1',
+      assigneeKind: 'branch-pool',
+      assigneeId: 'branch-1',
+      dispatchedAt: DISPATCHED_AT,
+      ...overrides,
+    },
+  };
+}
+
+function recordTaken(overrides: Partial<RecordOrderTaken['data']> = {}): RecordOrderTaken {
+  return {
+    type: 'RecordOrderTaken',
+    data: { orderId: ORDER, round: 1, memberId: 'member-2', takenAt: TAKEN_AT, ...overrides },
+  };
+}
+
+function taken(overrides: Partial<OrderTakenRecorded['data']> = {}): OrderTakenRecorded {
+  return { type: 'OrderTakenRecorded', data: recordTaken(overrides).data };
+}
+
+function recordCompletion(overrides: Partial<RecordOrderCompletion['data']> = {}): RecordOrderCompletion {
+  return {
+    type: 'RecordOrderCompletion',
+    data: {
+      orderId: ORDER,
+      round: 1,
+      memberId: 'member-2',
+      resultNote: 'pipe joint replaced',
+      evidence: ['https://files.example/1.jpg', 'https://files.example/2.jpg'],
+      completedAt: COMPLETED_AT,
+      ...overrides,
+    },
+  };
+}
+
+function completed(overrides: Partial<OrderCompletionRecorded['data']> = {}): OrderCompletionRecorded {
+  return { type: 'OrderCompletionRecorded', data: recordCompletion(overrides).data };
+}
+
+function rateOrder(overrides: Partial<RateOrder['data']> = {}): RateOrder {
+  return {
+    type: 'RateOrder',
+    data: {
+      orderId: ORDER,
+      raterId: 'resident-1',
+      score: 5,
+      comment: 'quick and tidy',
+      now: RATED_AT,
+      ...overrides,
+    },
+  };
+}
+
+function rated(overrides: Partial<OrderRated['data']> = {}): OrderRated {
+  return {
+    type: 'OrderRated',
+    data: {
+      orderId: ORDER,
+      round: 1,
+      raterId: 'resident-1',
+      score: 5,
+      comment: 'quick and tidy',
+      reopensOrder: false,
+      ratedAt: RATED_AT,
+      ...overrides,
+    },
+  };
+}
+
+function reopened(overrides: Partial<OrderReopened['data']> = {}): OrderReopened {
+  return {
+    type: 'OrderReopened',
+    data: {
+      orderId: ORDER,
+      previousRound: 1,
+      round: 2,
+      reason: 'low rating',
+      reopenedAt: RATED_AT,
+      ...overrides,
+    },
+  };
+}
+
+function closed(overrides: Partial<OrderClosed['data']> = {}): OrderClosed {
+  return { type: 'OrderClosed', data: { orderId: ORDER, round: 1, closedAt: RATED_AT, ...overrides } };
+}
+
+const approved: OrderEvent[] = [placed(), reviewed('approve')];
+const completedRoundOne: OrderEvent[] = [...approved, dispatched(), taken(), completed()];
+const reopenedForRoundTwo: OrderEvent[] = [
+  ...completedRoundOne,
+  rated({ score: 1, reopensOrder: true }),
+  reopened(),
+];
+
+describe('order (residents-committee): 居民点单 placing', () => {
+  it('a resident places an order for a building of a compound in their community', () =>
+    given([]).when(placeOrder()).then([placed()]));
 
   it('an order without a building is placed for the whole compound', () =>
-    given([]).when(placeOrder({ buildingId: null })).thenMatches([{ type: 'OrderPlaced', data: { buildingId: null } }]));
+    given([])
+      .when(placeOrder({ buildingId: null }))
+      .then([placed({ buildingId: null })]));
 
   it('an unknown resident cannot place an order', () =>
     given([])
-      .when(placeOrder({ resident: { exists: false, residentId: 'ghost', communityId: null } }))
-      .thenThrows(NotFound, /resident ghost/));
+      .when(placeOrder({ resident: { exists: false, residentId: 'resident-9', communityId: null } }))
+      .thenThrows(NotFound, /resident resident-9 not found/));
 
   it('an order for an unknown compound is refused', () =>
     given([])
-      .when(placeOrder({ compound: { exists: false, compoundId: 'nowhere', communityId: null, buildingIds: [] } }))
-      .thenThrows(NotFound, /compound nowhere/));
+      .when(
+        placeOrder({
+          compound: { exists: false, compoundId: 'compound-9', communityId: null, buildingIds: [] },
+          buildingId: null,
+        }),
+      )
+      .thenThrows(NotFound, /compound compound-9 not found/));
 
-  it("the compound must be in the resident's community", () =>
+  it('the compound must be in the resident’s community', () =>
     given([])
-      .when(placeOrder({ compound: { exists: true, compoundId: 'c9', communityId: 'community-9', buildingIds: [] }, buildingId: null }))
-      .thenThrows(InvalidInput, /not in the resident's community/));
+      .when(
+        placeOrder({
+          compound: { exists: true, compoundId: 'compound-7', communityId: 'community-7', buildingIds: [] },
+          buildingId: null,
+        }),
+      )
+      .thenThrows(
+        InvalidInput,
+        /compound compound-7 is not in community community-1 of resident resident-1/,
+      ));
 
-  it('the building must belong to the compound', () =>
-    given([]).when(placeOrder({ buildingId: 'building-9' })).thenThrows(InvalidInput, /building building-9/));
+  it('a building, when given, must belong to the compound', () =>
+    given([])
+      .when(placeOrder({ buildingId: 'building-9' }))
+      .thenThrows(InvalidInput, /building building-9 is not in compound compound-1/));
 
-  it('an order is placed only once', () => given([placed]).when(placeOrder()).thenThrows(InvalidTransition));
+  it('an order is placed only once', () =>
+    given([placed()])
+      .when(placeOrder())
+      .thenThrows(InvalidTransition, /already been placed/));
 });
 
-describe('order (residents-committee): recording the branch review', () => {
-  it.each(['approve', 'reject', 'merge', 'need-info'] as const)('a %s decision is recorded on a placed order', (decision) =>
-    given([placed]).when(review(decision)).then([reviewed(decision)]));
+describe('order (residents-committee): 支部审单 recording the branch review', () => {
+  it.each<ReviewDecision>(['approve', 'reject', 'merge', 'need-info'])(
+    'the branch’s decision to %s a placed order is recorded',
+    (decision) =>
+      given([placed()])
+        .when(recordReview(decision))
+        .then([reviewed(decision)]),
+  );
 
   it('an order awaiting information is reviewed again', () =>
-    given([placed, reviewed('need-info')])
-      .when(review('approve', { reviewedAt: '2026-11-22T09:00:00.000Z' }))
-      .thenMatches([{ type: 'BranchReviewRecorded', data: { decision: 'approve' } }]));
+    given([placed(), reviewed('need-info')])
+      .when(recordReview('approve', { reviewedAt: '2026-03-01T12:00:00.000Z' }))
+      .then([reviewed('approve', { reviewedAt: '2026-03-01T12:00:00.000Z' })]));
+
+  it('an order no longer under review is not reviewed again', () =>
+    given(approved)
+      .when(recordReview('reject', { reviewedAt: '2026-03-01T12:00:00.000Z' }))
+      .thenThrows(InvalidTransition, /the order is approved/));
+
+  it('a review of an unknown order is refused', () =>
+    given([])
+      .when(recordReview('approve'))
+      .thenThrows(NotFound, /order order-1 not found/));
 
   it('the same review delivered twice is recorded once', () =>
-    given([placed, reviewed('approve')]).when(review('approve')).thenNothingHappens());
+    given(approved).when(recordReview('approve')).thenNothingHappens());
 
-  it('an approved order is not reviewed again', () =>
-    given([placed, reviewed('approve')])
-      .when(review('reject', { reviewedAt: '2026-11-22T10:00:00.000Z' }))
-      .thenThrows(InvalidTransition, /approved/));
-
-  it('a review of an unknown order is refused', () => given([]).when(review('approve')).thenThrows(NotFound));
-});
-
-describe('order (residents-committee): dispatching', () => {
-  it('a worker of the community dispatches an approved order', () =>
-    given([placed, reviewed('approve')]).when(dispatch()).then([dispatched()]));
-
-  it('an order the branch has not approved cannot be dispatched', () =>
-    given([placed]).when(dispatch()).thenThrows(InvalidTransition, /branch has not approved/));
-
-  it('a rejected order cannot be dispatched', () =>
-    given([placed, reviewed('reject')]).when(dispatch()).thenThrows(InvalidTransition, /rejected/));
-
-  it('a dispatched order is not dispatched again in the same round', () =>
-    given([placed, reviewed('approve'), dispatched()]).when(dispatch()).thenThrows(InvalidTransition, /already dispatched/));
-
-  it('only a worker of the order’s community dispatches', () =>
-    given([placed, reviewed('approve')])
-      .when(dispatch({ dispatcherIsWorkerOfCommunity: false, dispatcherId: 'stranger' }))
-      .thenThrows(RuleViolation, /stranger is not a worker of community community-1/));
-
-  it('a member or branch the Party organization has not published is refused', () =>
-    given([placed, reviewed('approve')])
-      .when(dispatch({ assigneeKind: 'member', assigneeId: 'ghost', assigneeKnown: false }))
-      .thenThrows(InvalidInput, /member ghost/));
-
-  it('orders may go to the property company, recorded for its context to act on', () =>
-    given([placed, reviewed('approve')])
-      .when(dispatch({ assigneeKind: 'property-company', assigneeId: 'company-1' }))
-      .thenMatches([{ type: 'OrderDispatched', data: { assigneeKind: 'property-company', assigneeId: 'company-1' } }]));
-
-  it('a reopened order is dispatched for its next round', () =>
-    given([placed, reviewed('approve'), dispatched(), taken(), completed(), reopened])
-      .when(dispatch())
-      .thenMatches([{ type: 'OrderDispatched', data: { round: 2 } }]));
-});
-
-describe('order (residents-committee): recording taking and completion', () => {
-  it('the taking of a dispatched order is recorded', () =>
-    given([placed, reviewed('approve'), dispatched()])
-      .when({ type: 'RecordOrderTaken', data: { orderId: ORDER, round: 1, memberId: 'member-2', takenAt: NOW } })
-      .then([taken()]));
-
-  it('the same taking delivered twice is recorded once', () =>
-    given([placed, reviewed('approve'), dispatched(), taken()])
-      .when({ type: 'RecordOrderTaken', data: { orderId: ORDER, round: 1, memberId: 'member-2', takenAt: NOW } })
+  it('a review delivered again after the order moved on is still recognised', () =>
+    given([placed(), reviewed('need-info'), reviewed('approve', { reviewedAt: '2026-03-01T12:00:00.000Z' })])
+      .when(recordReview('need-info'))
       .thenNothingHappens());
 
-  it('a taking for an order not dispatched is refused', () =>
-    given([placed, reviewed('approve')])
-      .when({ type: 'RecordOrderTaken', data: { orderId: ORDER, round: 1, memberId: 'member-2', takenAt: NOW } })
-      .thenThrows(InvalidTransition));
+  it('a review that differs from the recorded one is not taken for a redelivery', () =>
+    given(approved)
+      .when(recordReview('approve', { priority: 'urgent' }))
+      .thenThrows(InvalidTransition, /the order is approved/));
+});
 
-  it('the completion of a taken order is recorded', () =>
-    given([placed, reviewed('approve'), dispatched(), taken()])
-      .when({ type: 'RecordOrderCompletion', data: completedData() })
+describe('order (residents-committee): 社区派单 dispatching', () => {
+  it('a worker of the community dispatches an approved order to a branch pool', () =>
+    given(approved).when(dispatchOrder()).then([dispatched()]));
+
+  it('a worker dispatches an approved order to a member the Party organization published', () =>
+    given(approved)
+      .when(dispatchOrder({ assigneeKind: 'member', assigneeId: 'member-2' }))
+      .then([dispatched({ assigneeKind: 'member', assigneeId: 'member-2' })]));
+
+  it('a dispatch of an unknown order is refused', () =>
+    given([])
+      .when(dispatchOrder())
+      .thenThrows(NotFound, /order order-1 not found/));
+
+  it('an order the branch has not approved cannot be dispatched', () =>
+    given([placed()])
+      .when(dispatchOrder())
+      .thenThrows(InvalidTransition, /branch has not approved this order/));
+
+  it('an order awaiting information cannot be dispatched', () =>
+    given([placed(), reviewed('need-info')])
+      .when(dispatchOrder())
+      .thenThrows(InvalidTransition, /branch has not approved this order/));
+
+  it('a rejected order cannot be dispatched', () =>
+    given([placed(), reviewed('reject')])
+      .when(dispatchOrder())
+      .thenThrows(InvalidTransition, /branch rejected this order/));
+
+  it('a merged order cannot be dispatched', () =>
+    given([placed(), reviewed('merge')])
+      .when(dispatchOrder())
+      .thenThrows(InvalidTransition, /merged into another order/));
+
+  it('a dispatched order is not dispatched again in the same round', () =>
+    given([...approved, dispatched()])
+      .when(dispatchOrder())
+      .thenThrows(InvalidTransition, /already dispatched in round 1/));
+
+  it('only a worker of the order’s community dispatches', () =>
+    given(approved)
+      .when(dispatchOrder({ dispatcherId: 'worker-9', dispatcherIsWorkerOfCommunity: false }))
+      .thenThrows(RuleViolation, /worker-9 is not a worker of community community-1/));
+
+  it('a member the Party organization has not published cannot be assigned', () =>
+    given(approved)
+      .when(dispatchOrder({ assigneeKind: 'member', assigneeId: 'member-9', assigneeKnown: false }))
+      .thenThrows(InvalidInput, /Party member member-9 is not known/));
+
+  it('a branch the Party organization has not published cannot be assigned', () =>
+    given(approved)
+      .when(dispatchOrder({ assigneeKind: 'branch-pool', assigneeId: 'branch-9', assigneeKnown: false }))
+      .thenThrows(InvalidInput, /Party branch branch-9 is not known/));
+
+  it('assignees outside the Party organization are not checked against its directory', () =>
+    given(approved)
+      .when(
+        dispatchOrder({ assigneeKind: 'property-company', assigneeId: 'company-1', assigneeKnown: false }),
+      )
+      .then([dispatched({ assigneeKind: 'property-company', assigneeId: 'company-1' })]));
+
+  it('a reopened order is dispatched for its next round', () =>
+    given(reopenedForRoundTwo)
+      .when(dispatchOrder({ assigneeKind: 'member', assigneeId: 'member-3' }))
+      .then([dispatched({ round: 2, assigneeKind: 'member', assigneeId: 'member-3' })]));
+});
+
+describe('order (residents-committee): 党员接单 recording taking and completion', () => {
+  it('the taking of a dispatched order is recorded', () =>
+    given([...approved, dispatched()])
+      .when(recordTaken())
+      .then([taken()]));
+
+  it('a taking of an order not dispatched is refused', () =>
+    given(approved)
+      .when(recordTaken())
+      .thenThrows(InvalidTransition, /round 1 of the order is not waiting to be taken/));
+
+  it('a taking for another round than the dispatched one is refused', () =>
+    given([...approved, dispatched()])
+      .when(recordTaken({ round: 2 }))
+      .thenThrows(InvalidTransition, /round 2 of the order is not waiting to be taken/));
+
+  it('once taken, another member’s taking is refused', () =>
+    given([...approved, dispatched(), taken()])
+      .when(recordTaken({ memberId: 'member-3' }))
+      .thenThrows(InvalidTransition, /not waiting to be taken/));
+
+  it('the same taking delivered twice is recorded once', () =>
+    given([...approved, dispatched(), taken()])
+      .when(recordTaken())
+      .thenNothingHappens());
+
+  it('a taking of an earlier round delivered again is recognised', () =>
+    given([...reopenedForRoundTwo, dispatched({ round: 2 })])
+      .when(recordTaken({ round: 1 }))
+      .thenNothingHappens());
+
+  it('the completion of a taken order is recorded with its evidence', () =>
+    given([...approved, dispatched(), taken()])
+      .when(recordCompletion())
       .then([completed()]));
 
-  it('a completion for an order not taken is refused', () =>
-    given([placed, reviewed('approve'), dispatched()])
-      .when({ type: 'RecordOrderCompletion', data: completedData() })
-      .thenThrows(InvalidTransition));
+  it('a completion of an order not taken is refused', () =>
+    given([...approved, dispatched()])
+      .when(recordCompletion())
+      .thenThrows(InvalidTransition, /round 1 of the order has not been taken/));
+
+  it('the same completion delivered twice is recorded once', () =>
+    given(completedRoundOne).when(recordCompletion()).thenNothingHappens());
+
+  it('a completion with other evidence is not taken for a redelivery', () =>
+    given(completedRoundOne)
+      .when(recordCompletion({ evidence: ['https://files.example/1.jpg'] }))
+      .thenThrows(InvalidTransition, /has not been taken/));
 });
 
-describe('order (residents-committee): rating', () => {
-  const done = [placed, reviewed('approve'), dispatched(), taken(), completed()];
+describe('order (residents-committee): 党群评单 rating', () => {
+  it.each([3, 4, 5])('a score of %i closes the order', (score) =>
+    given(completedRoundOne)
+      .when(rateOrder({ score }))
+      .then([rated({ score }), closed()]),
+  );
 
-  it('a good rating closes the order', () =>
-    given(done)
-      .when(rate(5))
-      .then([
-        { type: 'OrderRated', data: { orderId: ORDER, round: 1, raterId: 'resident-1', score: 5, comment: 'c', reopensOrder: false, ratedAt: NOW } },
-        { type: 'OrderClosed', data: { orderId: ORDER, round: 1, closedAt: NOW } },
-      ]));
-
-  it('a rating of 3 still closes the order', () =>
-    given(done).when(rate(3)).thenMatches([{ type: 'OrderRated' }, { type: 'OrderClosed' }]));
-
-  it('a rating of 2 or less reopens the order for another round', () =>
-    given(done)
-      .when(rate(2))
-      .then([
-        { type: 'OrderRated', data: { orderId: ORDER, round: 1, raterId: 'resident-1', score: 2, comment: 'c', reopensOrder: true, ratedAt: NOW } },
-        reopened,
-      ]));
+  it.each([1, 2])('a score of %i reopens the order for another round', (score) =>
+    given(completedRoundOne)
+      .when(rateOrder({ score, comment: 'still leaking' }))
+      .then([rated({ score, comment: 'still leaking', reopensOrder: true }), reopened()]),
+  );
 
   it('an order cannot be rated before it is completed', () =>
-    given([placed, reviewed('approve'), dispatched(), taken()]).when(rate(5)).thenThrows(InvalidTransition, /not been completed/));
-
-  it('only the resident who placed the order rates it', () =>
-    given(done).when(rate(5, 'resident-2')).thenThrows(RuleViolation, /only the resident who placed/));
-
-  it.each([0, 6, 2.5])('a score of %s is refused', (score) =>
-    given(done).when(rate(score)).thenThrows(InvalidInput, /1 to 5/));
+    given([...approved, dispatched(), taken()])
+      .when(rateOrder())
+      .thenThrows(InvalidTransition, /the order has not been completed/));
 
   it('a closed order is not rated again', () =>
-    given([...done, { type: 'OrderRated', data: { orderId: ORDER, round: 1, raterId: 'resident-1', score: 5, comment: '', reopensOrder: false, ratedAt: NOW } }, { type: 'OrderClosed', data: { orderId: ORDER, round: 1, closedAt: NOW } }])
-      .when(rate(1))
-      .thenThrows(InvalidTransition));
+    given([...completedRoundOne, rated(), closed()])
+      .when(rateOrder({ score: 1 }))
+      .thenThrows(InvalidTransition, /already been rated and closed/));
 
-  it('an unknown order cannot be rated', () => given([]).when(rate(5)).thenThrows(NotFound));
+  it('only the resident who placed the order rates it', () =>
+    given(completedRoundOne)
+      .when(rateOrder({ raterId: 'resident-2' }))
+      .thenThrows(RuleViolation, /only the resident who placed the order/));
+
+  it.each([0, 6, 2.5, Number.NaN])('a score of %s is refused', (score) =>
+    given(completedRoundOne)
+      .when(rateOrder({ score }))
+      .thenThrows(InvalidInput, /whole number from 1 to 5/),
+  );
+
+  it('a rating of an unknown order is refused', () =>
+    given([])
+      .when(rateOrder())
+      .thenThrows(NotFound, /order order-1 not found/));
+
+  it('the next round is taken, completed and rated under its own number', () =>
+    given([
+      ...reopenedForRoundTwo,
+      dispatched({ round: 2 }),
+      taken({ round: 2, memberId: 'member-3' }),
+      completed({ round: 2, memberId: 'member-3' }),
+    ])
+      .when(rateOrder({ score: 4 }))
+      .then([rated({ round: 2, score: 4 }), closed({ round: 2 })]));
 });
-
-function completedData() {
-  return { orderId: ORDER, round: 1, memberId: 'member-2', resultNote: 'fixed', evidence: [], completedAt: NOW };
-}

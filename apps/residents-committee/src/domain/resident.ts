@@ -90,7 +90,10 @@ function register(command: RegisterResident['data'], state: ResidentState): Resi
     });
   }
   if (!compound.buildingIds.includes(buildingId)) {
-    throw new InvalidInput(`building ${buildingId} is not in compound ${compoundId}`, { buildingId, compoundId });
+    throw new InvalidInput(`building ${buildingId} is not in compound ${compoundId}`, {
+      buildingId,
+      compoundId,
+    });
   }
   return [
     {

@@ -1,34 +1,100 @@
 import { InvalidInput, InvalidTransition, NotFound } from '@cogov/event-sourcing';
 import { deciderSpecification } from '@cogov/event-sourcing/testing/decider-specification';
 import type { CompoundSummary } from './compound';
-import { type RegisterResident, type ResidentEvent, residentDecider } from './resident';
+import {
+  type RegisterResident,
+  type ResidentEvent,
+  type ResidentRegistered,
+  residentDecider,
+  summarizeResident,
+} from './resident';
 
 const given = deciderSpecification(residentDecider);
-const NOW = '2026-11-22T08:00:00.000Z';
-const compound: CompoundSummary = { exists: true, compoundId: 'k1', communityId: 'c1', buildingIds: ['b1'] };
-const register = (overrides: Partial<RegisterResident['data']> = {}): RegisterResident => ({
-  type: 'RegisterResident',
-  data: { residentId: 'r1', communityId: 'c1', compoundId: 'k1', buildingId: 'b1', name: 'Wang Fang', phone: '13812341234', compound, now: NOW, ...overrides },
-});
-const registered: ResidentEvent = {
-  type: 'ResidentRegistered',
-  data: { residentId: 'r1', communityId: 'c1', compoundId: 'k1', buildingId: 'b1', name: 'Wang Fang', phone: '13812341234', registeredAt: NOW },
+const NOW = '2026-03-01T08:00:00.000Z';
+
+const compound: CompoundSummary = {
+  exists: true,
+  compoundId: 'compound-1',
+  communityId: 'community-1',
+  buildingIds: ['building-1', 'building-2'],
 };
+
+function registerResident(overrides: Partial<RegisterResident['data']> = {}): RegisterResident {
+  return {
+    type: 'RegisterResident',
+    data: {
+      residentId: 'resident-1',
+      communityId: 'community-1',
+      compoundId: 'compound-1',
+      buildingId: 'building-1',
+      name: 'Wang Fang',
+      phone: '13812341234',
+      compound,
+      now: NOW,
+      ...overrides,
+    },
+  };
+}
+
+function residentRegistered(overrides: Partial<ResidentRegistered['data']> = {}): ResidentRegistered {
+  return {
+    type: 'ResidentRegistered',
+    data: {
+      residentId: 'resident-1',
+      communityId: 'community-1',
+      compoundId: 'compound-1',
+      buildingId: 'building-1',
+      name: 'Wang Fang',
+      phone: '13812341234',
+      registeredAt: NOW,
+      ...overrides,
+    },
+  };
+}
+
+const stateAfter = (events: readonly ResidentEvent[]) =>
+  events.reduce(residentDecider.evolve, residentDecider.initialState());
 
 describe('resident (residents-committee)', () => {
   it('a resident is registered in a building of a compound of their community', () =>
-    given([]).when(register()).then([registered]));
+    given([]).when(registerResident()).then([residentRegistered()]));
 
   it('a resident of an unknown compound is refused', () =>
     given([])
-      .when(register({ compound: { exists: false, compoundId: 'k1', communityId: null, buildingIds: [] } }))
-      .thenThrows(NotFound, /compound k1/));
+      .when(
+        registerResident({
+          compoundId: 'compound-9',
+          compound: { exists: false, compoundId: 'compound-9', communityId: null, buildingIds: [] },
+        }),
+      )
+      .thenThrows(NotFound, /compound compound-9 not found/));
 
-  it('the compound must be in the named community', () =>
-    given([]).when(register({ communityId: 'c2' })).thenThrows(InvalidInput, /not in community c2/));
+  it('the compound must be in the resident’s community', () =>
+    given([])
+      .when(registerResident({ communityId: 'community-2' }))
+      .thenThrows(InvalidInput, /compound compound-1 is not in community community-2/));
 
   it('the building must be in the compound', () =>
-    given([]).when(register({ buildingId: 'b9' })).thenThrows(InvalidInput, /building b9/));
+    given([])
+      .when(registerResident({ buildingId: 'building-9' }))
+      .thenThrows(InvalidInput, /building building-9 is not in compound compound-1/));
 
-  it('a resident is registered once', () => given([registered]).when(register()).thenThrows(InvalidTransition));
+  it('a resident is registered only once', () =>
+    given([residentRegistered()])
+      .when(registerResident())
+      .thenThrows(InvalidTransition, /resident resident-1 is already registered/));
+
+  it('the summary an order gets names the resident’s community', () =>
+    expect(summarizeResident('resident-1', stateAfter([residentRegistered()]))).toEqual({
+      exists: true,
+      residentId: 'resident-1',
+      communityId: 'community-1',
+    }));
+
+  it('the summary of an unknown resident says it does not exist', () =>
+    expect(summarizeResident('resident-9', stateAfter([]))).toEqual({
+      exists: false,
+      residentId: 'resident-9',
+      communityId: null,
+    }));
 });
