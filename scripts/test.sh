@@ -5,5 +5,14 @@ cd "$(dirname "$0")/.."
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   bash scripts/ensure-postgres.sh
 fi
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
 # One worker at a time keeps the concurrency tests honest on a 2-core machine.
-exec npx jest --runInBand "$@"
+status=0
+npx jest --runInBand --json --outputFile="$results" "$@" || status=$?
+# A plain closing line that any CI can read.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+' "$results" || true
+exit "$status"

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
   console.log(`rebuilding ${runner.registered.length} read models from ${describeDatabase(config.database)}`);
   for (const projection of runner.registered) {
-    const done = await runner.rebuild(projection.name, (p) => report(p, false));
+    const done = await runner.rebuild(projection.name, (p) => {
+      if (p.position < p.head) report(p, false);
+    });
     report(done, true);
   }
   await app.close();
