@@ -1,4 +1,5 @@
-import { freshSqlite } from '@cogov/persistence/testing/test-databases';
+import { type DatabaseConfig, quoteIdent, SqlDatabase } from '@cogov/persistence';
+import { freshPostgresSchema, freshSqlite } from '@cogov/persistence/testing/test-databases';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
 import { TestPlatform } from './testing/test-platform';
 
@@ -7,10 +8,34 @@ import { TestPlatform } from './testing/test-platform';
  * dispatch → take → complete → rate, with a reopen after a low rating, a race for a pooled
  * order, every wrong transition refused, and nothing lost across a restart or a rebuild.
  */
-describe('five-order chain over HTTP (embedded platform)', () => {
-  const database = freshSqlite();
+const databases: Array<[string, () => { config: DatabaseConfig; cleanup(): Promise<void> }]> = [
+  [
+    'SQLite',
+    () => {
+      const config = freshSqlite();
+      return { config, cleanup: async () => config.cleanup() };
+    },
+  ],
+  [
+    'PostgreSQL',
+    () => {
+      const config = freshPostgresSchema();
+      return {
+        config,
+        cleanup: async () => {
+          const db = await SqlDatabase.open(config);
+          await db.dataSource.query(`DROP SCHEMA IF EXISTS ${quoteIdent(config.schema)} CASCADE`);
+          await db.close();
+        },
+      };
+    },
+  ],
+];
+
+describe.each(databases)('five-order chain over HTTP (embedded platform on %s)', (_name, makeDatabase) => {
+  const { config: database, cleanup } = makeDatabase();
   let platform: TestPlatform;
-  afterAll(() => database.cleanup());
+  afterAll(() => cleanup());
 
   let communityId: string;
   let compoundId: string;

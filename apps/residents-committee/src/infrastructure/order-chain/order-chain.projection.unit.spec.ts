@@ -1,0 +1,128 @@
+import type { RecordedEvent } from '@cogov/event-store';
+import type { OrderEvent } from '../../domain/order';
+import { evolveChainView } from './order-chain.projection';
+import type { OrderChainView } from './order-chain-view.entity';
+
+const ORDER = '11111111-1111-4111-8111-111111111111';
+let position = 0;
+function recorded(event: OrderEvent): RecordedEvent {
+  position += 1;
+  return {
+    eventId: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
+    type: event.type,
+    schemaVersion: 1,
+    data: event.data as unknown as Record<string, unknown>,
+    metadata: { actorId: 'someone', correlationId: 'c', causationId: null },
+    streamId: `residents-committee.order-${ORDER}`,
+    streamRevision: position - 1,
+    globalPosition: position,
+    recordedAt: new Date(),
+  };
+}
+const at = (minute: number) => `2026-11-22T08:${String(minute).padStart(2, '0')}:00.000Z`;
+const history: OrderEvent[] = [
+  {
+    type: 'OrderPlaced',
+    data: {
+      orderId: ORDER,
+      residentId: 'resident-1',
+      communityId: 'c1',
+      compoundId: 'k1',
+      buildingId: null,
+      category: 'repair',
+      title: 'Leak',
+      description: 'd',
+      channel: 'hotline',
+      placedAt: at(0),
+    },
+  },
+  {
+    type: 'BranchReviewRecorded',
+    data: {
+      orderId: ORDER,
+      reviewerId: 'member-1',
+      branchId: 'b1',
+      decision: 'approve',
+      note: 'go',
+      priority: 'urgent',
+      reason: null,
+      duplicateOfOrderId: null,
+      reviewedAt: at(1),
+    },
+  },
+  {
+    type: 'OrderDispatched',
+    data: {
+      orderId: ORDER,
+      round: 1,
+      dispatcherId: 'worker-1',
+      assigneeKind: 'member',
+      assigneeId: 'member-2',
+      dispatchedAt: at(5),
+    },
+  },
+  { type: 'OrderTakenRecorded', data: { orderId: ORDER, round: 1, memberId: 'member-2', takenAt: at(6) } },
+  {
+    type: 'OrderCompletionRecorded',
+    data: {
+      orderId: ORDER,
+      round: 1,
+      memberId: 'member-2',
+      resultNote: 'fixed',
+      evidence: [],
+      completedAt: at(30),
+    },
+  },
+  {
+    type: 'OrderRated',
+    data: {
+      orderId: ORDER,
+      round: 1,
+      raterId: 'resident-1',
+      score: 1,
+      comment: 'worse',
+      reopensOrder: true,
+      ratedAt: at(40),
+    },
+  },
+  {
+    type: 'OrderReopened',
+    data: { orderId: ORDER, previousRound: 1, round: 2, reason: 'low rating', reopenedAt: at(40) },
+  },
+];
+
+describe('order chain view (projection)', () => {
+  const events = history.map(recorded);
+  const fold = (list: RecordedEvent[]) =>
+    list.reduce<OrderChainView | null>((row, e) => evolveChainView(row, e), null);
+
+  it('shows every stage with its actor, note and the time since the previous step', () => {
+    const view = fold(events)!;
+    expect(view).toMatchObject({
+      stage: 'reopened',
+      round: 2,
+      priority: 'urgent',
+      assigneeId: 'member-2',
+      takenBy: 'member-2',
+    });
+    expect(view.history.map((s) => [s.stage, s.round, s.actorId, s.tookMs])).toEqual([
+      ['placed', 1, 'resident-1', null],
+      ['approved', 1, 'member-1', 60_000],
+      ['dispatched', 1, 'worker-1', 240_000],
+      ['taken', 1, 'member-2', 60_000],
+      ['completed', 1, 'member-2', 24 * 60_000],
+      ['reopened', 2, 'resident-1', 10 * 60_000],
+    ]);
+    expect(view.history[5]!.note).toBe('rated 1/5: worse');
+  });
+
+  it('ignores an event it has already applied', () => {
+    const once = fold(events)!;
+    const snapshot = JSON.parse(JSON.stringify(once)) as OrderChainView;
+    expect(evolveChainView(once, events[3]!)).toEqual(snapshot);
+  });
+
+  it('has nothing to show for an order whose placement it never saw', () => {
+    expect(evolveChainView(null, events[1]!)).toBeNull();
+  });
+});
