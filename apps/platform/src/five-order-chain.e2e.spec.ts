@@ -369,6 +369,34 @@ describe.each(databases)('five-order chain over HTTP (embedded platform on %s)',
     expect([...positions].sort((x, y) => x - y)).toEqual(positions);
   });
 
+  it('applies a retried request with the same Idempotency-Key once, answering the same id', async () => {
+    const body = {
+      residentId,
+      compoundId,
+      category: 'environment',
+      title: 'Rubbish by gate 2',
+      description: 'Not collected for three days',
+      channel: 'hotline',
+    };
+    const first = await platform
+      .http()
+      .post('/api/orders')
+      .set('Idempotency-Key', 'hotline-call-42')
+      .send(body);
+    expect(first.status).toBe(201);
+    await platform.settle(); // the Party organization opens its branch order too
+    const head = (await platform.get('/api/projections')).head;
+    const retry = await platform
+      .http()
+      .post('/api/orders')
+      .set('Idempotency-Key', 'hotline-call-42')
+      .send(body);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    await platform.settle();
+    expect((await platform.get('/api/projections')).head).toBe(head);
+  });
+
   it('answers 400 naming each bad field, 404 for unknown ids, and writes nothing', async () => {
     const before = await platform.get('/api/projections');
     const bad = await platform

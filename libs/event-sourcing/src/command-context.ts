@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
 
 /** Who is acting and why: becomes the metadata of every event the command produces. */
 export interface CommandContext {
@@ -31,3 +32,15 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 export const CLOCK = Symbol('Clock');
+
+const NEW_ID_NAMESPACE = '5c0b6f7e-2d54-4b0e-9f43-7a1c2e9d8b36';
+
+/**
+ * The id of a thing a command creates. Random, unless the command carries an idempotency key:
+ * then derived from it, so a retried create finds its own events and answers with the same id.
+ */
+export function newId(context: CommandContext, purpose: string): string {
+  return context.idempotencyKey
+    ? uuidv5(`${purpose}:${context.idempotencyKey}`, NEW_ID_NAMESPACE)
+    : randomUUID();
+}

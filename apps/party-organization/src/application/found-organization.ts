@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '@cogov/event-sourcing';
+import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { type OrganizationKind, organizationDecider, summarize } from '../domain/organization';
 import { OrganizationRepository } from '../infrastructure/aggregates';
@@ -31,7 +30,7 @@ export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizati
   ) {}
 
   async execute({ input, context }: FoundOrganizationCommand) {
-    const organizationId = randomUUID();
+    const organizationId = newId(context, 'organization');
     const { parentId, ...rest } = input;
     const parent = parentId ? summarize(parentId, (await this.organizations.load(parentId)).state) : null;
     const known = await this.db.readSource

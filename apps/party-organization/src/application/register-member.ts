@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '@cogov/event-sourcing';
+import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { type Membership, memberDecider, type MemberOrganization } from '../domain/member';
 import { branchIdOf } from '../domain/organization';
 import { MemberRepository, OrganizationRepository } from '../infrastructure/aggregates';
@@ -22,7 +21,7 @@ export class RegisterMemberHandler implements ICommandHandler<RegisterMemberComm
   ) {}
 
   async execute({ input, context }: RegisterMemberCommand) {
-    const memberId = randomUUID();
+    const memberId = newId(context, 'member');
     const { organizationId, ...rest } = input;
     const { state } = await this.organizations.load(organizationId);
     const organization: MemberOrganization =

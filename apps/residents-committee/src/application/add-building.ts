@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '@cogov/event-sourcing';
+import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { compoundDecider } from '../domain/compound';
 import { CompoundRepository } from '../infrastructure/aggregates';
 
@@ -18,7 +17,7 @@ export class AddBuildingHandler implements ICommandHandler<AddBuildingCommand> {
   constructor(private readonly compounds: CompoundRepository) {}
 
   async execute({ input, context }: AddBuildingCommand) {
-    const buildingId = randomUUID();
+    const buildingId = newId(context, 'building');
     await this.compounds.handle(
       input.compoundId,
       (state) =>

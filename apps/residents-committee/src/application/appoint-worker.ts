@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '@cogov/event-sourcing';
+import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { communityDecider, type WorkerRole } from '../domain/community';
 import { CommunityRepository } from '../infrastructure/aggregates';
 
@@ -18,7 +17,7 @@ export class AppointWorkerHandler implements ICommandHandler<AppointWorkerComman
   constructor(private readonly communities: CommunityRepository) {}
 
   async execute({ input, context }: AppointWorkerCommand) {
-    const workerId = randomUUID();
+    const workerId = newId(context, 'worker');
     await this.communities.handle(
       input.communityId,
       (state) =>

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '@cogov/event-sourcing';
+import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { type OrderCategory, type OrderChannel, orderDecider } from '../domain/order';
 import { CompoundRepository, OrderRepository, ResidentRepository } from '../infrastructure/aggregates';
 import { summarizeCompound as compoundSummary } from '../domain/compound';
@@ -33,7 +32,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
   ) {}
 
   async execute({ input, context }: PlaceOrderCommand) {
-    const orderId = randomUUID();
+    const orderId = newId(context, 'order');
     const [resident, compound] = await Promise.all([
       this.residents.load(input.residentId),
       this.compounds.load(input.compoundId),

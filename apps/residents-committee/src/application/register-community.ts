@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '@cogov/event-sourcing';
+import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { communityDecider } from '../domain/community';
 import { CommunityRepository } from '../infrastructure/aggregates';
 
@@ -18,7 +17,7 @@ export class RegisterCommunityHandler implements ICommandHandler<RegisterCommuni
   constructor(private readonly communities: CommunityRepository) {}
 
   async execute({ input, context }: RegisterCommunityCommand) {
-    const communityId = randomUUID();
+    const communityId = newId(context, 'community');
     await this.communities.handle(
       communityId,
       (state) =>

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '@cogov/event-sourcing';
+import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { compoundDecider } from '../domain/compound';
 import { CommunityRepository, CompoundRepository } from '../infrastructure/aggregates';
 
@@ -21,7 +20,7 @@ export class RegisterCompoundHandler implements ICommandHandler<RegisterCompound
   ) {}
 
   async execute({ input, context }: RegisterCompoundCommand) {
-    const compoundId = randomUUID();
+    const compoundId = newId(context, 'compound');
     const community = await this.communities.load(input.communityId);
     await this.compounds.handle(
       compoundId,

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '@cogov/event-sourcing';
+import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { residentDecider } from '../domain/resident';
 import { CompoundRepository, ResidentRepository } from '../infrastructure/aggregates';
 import { summarizeCompound as compoundSummary } from '../domain/compound';
@@ -28,7 +27,7 @@ export class RegisterResidentHandler implements ICommandHandler<RegisterResident
   ) {}
 
   async execute({ input, context }: RegisterResidentCommand) {
-    const residentId = randomUUID();
+    const residentId = newId(context, 'resident');
     const compound = compoundSummary(input.compoundId, (await this.compounds.load(input.compoundId)).state);
     await this.residents.handle(
       residentId,

@@ -11,7 +11,7 @@ function recorded(event: OrderEvent): RecordedEvent {
     eventId: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
     type: event.type,
     schemaVersion: 1,
-    data: event.data as unknown as Record<string, unknown>,
+    data: event.data,
     metadata: { actorId: 'someone', correlationId: 'c', causationId: null },
     streamId: `residents-committee.order-${ORDER}`,
     streamRevision: position - 1,
