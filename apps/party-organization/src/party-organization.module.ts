@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { PARTY_ORGANIZATION } from '@cogov/contracts';
 import { INTEGRATION_EVENT_BUS, type IntegrationEventBus } from '@cogov/messaging';
 import { BranchOrderController, PartyController } from './api/party.controller';
+import { scopeResolvers } from './api/scopes';
 import { CompleteOrderHandler } from './application/complete-order';
 import { FoundOrganizationHandler } from './application/found-organization';
 import { RecordOrderLifecycleHandler } from './application/record-order-lifecycle';
@@ -23,6 +24,7 @@ import { partyOrganizationOutbound } from './infrastructure/outbound';
   controllers: [PartyController, BranchOrderController],
   providers: [
     ...repositoryProviders,
+    ...scopeResolvers,
     FoundOrganizationHandler,
     RegisterMemberHandler,
     ReviewOrderHandler,

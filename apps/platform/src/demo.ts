@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { loadConfig } from './config';
+import { LocalTokenAuthority, type TokenClaims } from '@cogov/security';
+import { loadConfig, type PlatformConfig } from './config';
 import { createPlatformApp } from './create-app';
 import { lockDataDir } from './data-dir-lock';
 
@@ -13,18 +14,23 @@ import { lockDataDir } from './data-dir-lock';
 async function main(): Promise<void> {
   let app: INestApplication | null = null;
   let base = process.env.DEMO_URL?.replace(/\/$/, '');
-  if (!base) {
+  let config: PlatformConfig;
+  if (base) {
+    config = loadConfig(); // the running platform's data directory holds the signing secret
+  } else {
     const dataDir = path.join(loadConfig().dataDir, 'demo');
+    config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' });
     process.on('exit', lockDataDir(dataDir, 'npm run demo'));
-    app = await createPlatformApp(
-      { kind: 'sqlite', file: path.join(dataDir, 'platform.sqlite') },
-      { logger: false },
-    );
+    app = await createPlatformApp(config, { logger: false });
     await app.listen(0, '127.0.0.1');
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     console.log(`demo platform started on ${base} (data in ${dataDir})`);
   }
-  const api = new DemoClient(`${base}/api`);
+  if (config.auth.mode !== 'local') {
+    throw new Error('the demo signs its own tokens: it needs the embedded token mode, not AUTH_JWKS_URL');
+  }
+  const tokens = new LocalTokenAuthority(config.auth.secret, config.auth.issuer, config.auth.audience);
+  const api = new DemoClient(`${base}/api`, tokens);
   try {
     await walkTheChain(api);
   } finally {
@@ -33,7 +39,8 @@ async function main(): Promise<void> {
 }
 
 async function walkTheChain(api: DemoClient): Promise<void> {
-  section('Seeding a community');
+  section('Seeding a community (as a platform admin)');
+  await api.actAs({ personId: 'demo-admin', roles: ['platform-admin'] });
   const communityId = await api.create('/communities', {
     name: '涧贤社区 Jianxian Community',
     streetName: 'Jianxi Street',
@@ -86,6 +93,9 @@ async function walkTheChain(api: DemoClient): Promise<void> {
   console.log(`branch    ${branchId}\nmember    ${memberId}`);
 
   section('1. The resident places an order (居民点单)');
+  const person = (personId: string, role: 'resident' | 'party-member' | 'residents-committee-staff') =>
+    api.actAs({ personId, roles: [role], communities: [communityId] });
+  await person(residentId, 'resident');
   const orderId = await api.create('/orders', {
     residentId,
     compoundId,
@@ -98,6 +108,7 @@ async function walkTheChain(api: DemoClient): Promise<void> {
   await api.printChainAt(orderId, 'placed');
 
   section('2. The branch reviews it (支部审单)');
+  await person(memberId, 'party-member');
   await api.eventually(() =>
     api.post(`/orders/${orderId}/review`, {
       reviewerId: memberId,
@@ -109,6 +120,7 @@ async function walkTheChain(api: DemoClient): Promise<void> {
   await api.printChainAt(orderId, 'approved');
 
   section('3. The community dispatches it (社区派单)');
+  await person(workerId, 'residents-committee-staff');
   await api.eventually(() =>
     api.post(`/orders/${orderId}/dispatch`, {
       dispatcherId: workerId,
@@ -119,6 +131,7 @@ async function walkTheChain(api: DemoClient): Promise<void> {
   await api.printChainAt(orderId, 'dispatched');
 
   section('4. A Party member takes and completes it (党员接单)');
+  await person(memberId, 'party-member');
   await api.eventually(() => api.post(`/orders/${orderId}/take`, { memberId }));
   await api.printChainAt(orderId, 'taken');
   await api.post(`/orders/${orderId}/complete`, {
@@ -129,6 +142,7 @@ async function walkTheChain(api: DemoClient): Promise<void> {
   await api.printChainAt(orderId, 'completed');
 
   section('5. The resident rates it (党群评单)');
+  await person(residentId, 'resident');
   await api.eventually(() =>
     api.post(`/orders/${orderId}/rating`, { raterId: residentId, score: 5, comment: 'Fixed the same day' }),
   );
@@ -137,12 +151,24 @@ async function walkTheChain(api: DemoClient): Promise<void> {
 }
 
 class DemoClient {
-  constructor(private readonly base: string) {}
+  private token = '';
+  private adminToken = '';
+
+  constructor(
+    private readonly base: string,
+    private readonly tokens: LocalTokenAuthority,
+  ) {}
+
+  /** Later calls are made as this person, with a token `npm run token` could have printed. */
+  async actAs(claims: TokenClaims): Promise<void> {
+    this.token = await this.tokens.issue(claims, '10m');
+    if (claims.roles.includes('platform-admin')) this.adminToken = this.token;
+  }
 
   async post(path: string, body: object): Promise<Record<string, unknown>> {
     const response = await fetch(`${this.base}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
       body: JSON.stringify(body),
     });
     const json = (await response.json()) as Record<string, unknown>;
@@ -156,7 +182,9 @@ class DemoClient {
   }
 
   async get(path: string): Promise<Record<string, unknown> | null> {
-    const response = await fetch(`${this.base}${path}`);
+    const response = await fetch(`${this.base}${path}`, {
+      headers: { authorization: `Bearer ${this.adminToken}` },
+    });
     if (response.status === 404) return null;
     if (!response.ok) throw new DemoError(response.status, `GET ${path}: ${response.status}`);
     return (await response.json()) as Record<string, unknown>;

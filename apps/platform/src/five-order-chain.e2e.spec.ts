@@ -1,6 +1,5 @@
-import { type DatabaseConfig, quoteIdent, SqlDatabase } from '@cogov/persistence';
-import { freshPostgresSchema, freshSqlite } from '@cogov/persistence/testing/test-databases';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
+import { testDatabases } from './testing/databases';
 import { TestPlatform } from './testing/test-platform';
 
 /**
@@ -8,432 +7,479 @@ import { TestPlatform } from './testing/test-platform';
  * dispatch → take → complete → rate, with a reopen after a low rating, a race for a pooled
  * order, every wrong transition refused, and nothing lost across a restart or a rebuild.
  */
-const databases: Array<[string, () => { config: DatabaseConfig; cleanup(): Promise<void> }]> = [
-  [
-    'SQLite',
-    () => {
-      const config = freshSqlite();
-      return { config, cleanup: async () => config.cleanup() };
-    },
-  ],
-  [
-    'PostgreSQL',
-    () => {
-      const config = freshPostgresSchema();
+describe.each(testDatabases)(
+  'five-order chain over HTTP (embedded platform on %s)',
+  (_name, makeDatabase) => {
+    const { config: database, cleanup } = makeDatabase();
+    let platform: TestPlatform;
+    afterAll(() => cleanup());
+
+    let communityId: string;
+    let compoundId: string;
+    let otherCompoundId: string;
+    let buildingId: string;
+    let residentId: string;
+    let otherResidentId: string;
+    let workerId: string;
+    let branchId: string;
+    let otherBranchId: string;
+    let memberA: string;
+    let memberB: string;
+    let outsider: string;
+    let orderId: string;
+
+    const admin = () => platform.as({ personId: 'admin-1', roles: ['platform-admin'] });
+    const staff = () =>
+      platform.as({
+        personId: 'rc-staff-1',
+        roles: ['residents-committee-staff'],
+        communities: [communityId],
+      });
+    const partyStaff = () =>
+      platform.as({ personId: 'party-staff-1', roles: ['party-staff'], communities: [communityId] });
+    const auditor = () =>
+      platform.as({ personId: 'auditor-1', roles: ['auditor'], communities: [communityId] });
+    /** Every command is sent by the person it names, with a token of that person's role. */
+    const claimsFor = (body: Record<string, unknown>) => {
+      const person = (field: string) => body[field] as string;
+      if (body.reviewerId || body.memberId)
+        return {
+          personId: person(body.reviewerId ? 'reviewerId' : 'memberId'),
+          roles: ['party-member' as const],
+          communities: [communityId],
+        };
+      if (body.dispatcherId)
+        return {
+          personId: person('dispatcherId'),
+          roles: ['residents-committee-staff' as const],
+          communities: [communityId],
+        };
       return {
-        config,
-        cleanup: async () => {
-          const db = await SqlDatabase.open(config);
-          await db.dataSource.query(`DROP SCHEMA IF EXISTS ${quoteIdent(config.schema)} CASCADE`);
-          await db.close();
-        },
+        personId: person(body.raterId ? 'raterId' : 'residentId'),
+        roles: ['resident' as const],
+        communities: [communityId],
       };
-    },
-  ],
-];
+    };
+    const post = async (path: string, body: Record<string, unknown>) =>
+      (await platform.as(claimsFor(body))).post(path, body);
+    const expectPost = async (path: string, body: Record<string, unknown>, status = 200) =>
+      (await platform.as(claimsFor(body))).expectPost(path, body, status);
+    const createAs = async (path: string, body: Record<string, unknown>) =>
+      (await platform.as(claimsFor(body))).create(path, body);
+    const read = async (path: string, status = 200) => (await staff()).read(path, status);
 
-describe.each(databases)('five-order chain over HTTP (embedded platform on %s)', (_name, makeDatabase) => {
-  const { config: database, cleanup } = makeDatabase();
-  let platform: TestPlatform;
-  afterAll(() => cleanup());
+    beforeAll(async () => {
+      platform = await TestPlatform.start(database);
+      communityId = await (
+        await admin()
+      ).create('/api/communities', {
+        name: 'Jianxian Community',
+        streetName: 'Jianxi Street',
+      });
+      compoundId = await (
+        await staff()
+      ).create(`/api/communities/${communityId}/compounds`, {
+        name: 'Peach Garden',
+        address: '1 Peach Road',
+      });
+      otherCompoundId = await (
+        await staff()
+      ).create(`/api/communities/${communityId}/compounds`, {
+        name: 'Plum Court',
+        address: '9 Plum Road',
+      });
+      buildingId = await (
+        await staff()
+      ).create(`/api/compounds/${compoundId}/buildings`, {
+        name: 'Building 3',
+        number: '3',
+      });
+      residentId = await (
+        await staff()
+      ).create('/api/residents', {
+        communityId,
+        compoundId,
+        buildingId,
+        name: 'Wang Fang',
+        phone: '13812341234',
+      });
+      otherResidentId = await (
+        await staff()
+      ).create('/api/residents', {
+        communityId,
+        compoundId,
+        buildingId,
+        name: 'Li Lei',
+        phone: '13900001111',
+      });
+      workerId = await (
+        await staff()
+      ).create(`/api/communities/${communityId}/workers`, {
+        name: 'Zhao Min',
+        phone: '13700007777',
+        role: 'grid-worker',
+      });
+      await platform.settle(); // the Party organization learns of the community and its compounds
 
-  let communityId: string;
-  let compoundId: string;
-  let otherCompoundId: string;
-  let buildingId: string;
-  let residentId: string;
-  let otherResidentId: string;
-  let workerId: string;
-  let branchId: string;
-  let otherBranchId: string;
-  let memberA: string;
-  let memberB: string;
-  let outsider: string;
-  let orderId: string;
+      const committeeId = await (
+        await partyStaff()
+      ).create('/api/party/organizations', {
+        kind: 'community-committee',
+        name: 'Jianxian Community Party Committee',
+        communityId,
+      });
+      branchId = await (
+        await partyStaff()
+      ).create('/api/party/organizations', {
+        kind: 'branch',
+        name: 'Peach Garden Branch',
+        communityId,
+        parentId: committeeId,
+        compoundIds: [compoundId],
+      });
+      otherBranchId = await (
+        await partyStaff()
+      ).create('/api/party/organizations', {
+        kind: 'branch',
+        name: 'Plum Court Branch',
+        communityId,
+        parentId: committeeId,
+        compoundIds: [otherCompoundId],
+      });
+      memberA = await (
+        await partyStaff()
+      ).create('/api/party/members', {
+        organizationId: branchId,
+        name: 'Chen Jie',
+        phone: '13600001111',
+        membership: 'registered',
+      });
+      memberB = await (
+        await partyStaff()
+      ).create('/api/party/members', {
+        organizationId: branchId,
+        name: 'Sun Hao',
+        phone: '13600002222',
+        membership: 'reporting-in',
+      });
+      outsider = await (
+        await partyStaff()
+      ).create('/api/party/members', {
+        organizationId: otherBranchId,
+        name: 'Zhou Yu',
+        phone: '13600003333',
+        membership: 'registered',
+      });
+      await platform.settle(); // the residents' committee learns of the branches and members
+    });
 
-  beforeAll(async () => {
-    platform = await TestPlatform.start(database);
-    communityId = await platform.create('/api/communities', {
-      name: 'Jianxian Community',
-      streetName: 'Jianxi Street',
-    });
-    compoundId = await platform.create(`/api/communities/${communityId}/compounds`, {
-      name: 'Peach Garden',
-      address: '1 Peach Road',
-    });
-    otherCompoundId = await platform.create(`/api/communities/${communityId}/compounds`, {
-      name: 'Plum Court',
-      address: '9 Plum Road',
-    });
-    buildingId = await platform.create(`/api/compounds/${compoundId}/buildings`, {
-      name: 'Building 3',
-      number: '3',
-    });
-    residentId = await platform.create('/api/residents', {
-      communityId,
-      compoundId,
-      buildingId,
-      name: 'Wang Fang',
-      phone: '13812341234',
-    });
-    otherResidentId = await platform.create('/api/residents', {
-      communityId,
-      compoundId,
-      buildingId,
-      name: 'Li Lei',
-      phone: '13900001111',
-    });
-    workerId = await platform.create(`/api/communities/${communityId}/workers`, {
-      name: 'Zhao Min',
-      phone: '13700007777',
-      role: 'grid-worker',
-    });
-    await platform.settle(); // the Party organization learns of the community and its compounds
+    afterAll(() => platform?.stop());
 
-    const committeeId = await platform.create('/api/party/organizations', {
-      kind: 'community-committee',
-      name: 'Jianxian Community Party Committee',
-      communityId,
-    });
-    branchId = await platform.create('/api/party/organizations', {
-      kind: 'branch',
-      name: 'Peach Garden Branch',
-      communityId,
-      parentId: committeeId,
-      compoundIds: [compoundId],
-    });
-    otherBranchId = await platform.create('/api/party/organizations', {
-      kind: 'branch',
-      name: 'Plum Court Branch',
-      communityId,
-      parentId: committeeId,
-      compoundIds: [otherCompoundId],
-    });
-    memberA = await platform.create('/api/party/members', {
-      organizationId: branchId,
-      name: 'Chen Jie',
-      phone: '13600001111',
-      membership: 'registered',
-    });
-    memberB = await platform.create('/api/party/members', {
-      organizationId: branchId,
-      name: 'Sun Hao',
-      phone: '13600002222',
-      membership: 'reporting-in',
-    });
-    outsider = await platform.create('/api/party/members', {
-      organizationId: otherBranchId,
-      name: 'Zhou Yu',
-      phone: '13600003333',
-      membership: 'registered',
-    });
-    await platform.settle(); // the residents' committee learns of the branches and members
-  });
+    const stageOf = async (id: string) => (await read(`/api/orders/${id}`)).stage;
 
-  afterAll(() => platform?.stop());
-
-  const stageOf = async (id: string) => (await platform.get(`/api/orders/${id}`)).stage;
-
-  it('places an order: stage placed, round 1', async () => {
-    orderId = await platform.create('/api/orders', {
-      residentId,
-      compoundId,
-      buildingId,
-      category: 'repair',
-      title: 'Leaking pipe on floor 3',
-      description: 'Water comes through the ceiling of the stairwell.',
-      channel: 'app',
+    it('places an order: stage placed, round 1', async () => {
+      orderId = await createAs('/api/orders', {
+        residentId,
+        compoundId,
+        buildingId,
+        category: 'repair',
+        title: 'Leaking pipe on floor 3',
+        description: 'Water comes through the ceiling of the stairwell.',
+        channel: 'app',
+      });
+      await platform.settle();
+      const view = await read(`/api/orders/${orderId}`);
+      expect(view).toMatchObject({
+        orderId,
+        stage: 'placed',
+        round: 1,
+        streamId: `residents-committee.order-${orderId}`,
+      });
     });
-    await platform.settle();
-    const view = await platform.get(`/api/orders/${orderId}`);
-    expect(view).toMatchObject({
-      orderId,
-      stage: 'placed',
-      round: 1,
-      streamId: `residents-committee.order-${orderId}`,
+
+    it('refuses to take an order that was not approved or dispatched', async () => {
+      const response = await post(`/api/orders/${orderId}/take`, { memberId: memberA });
+      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({ error: 'invalid-transition' });
+      expect(response.body.message).toMatch(/dispatch/);
     });
-  });
 
-  it('refuses to take an order that was not approved or dispatched', async () => {
-    const response = await platform.http().post(`/api/orders/${orderId}/take`).send({ memberId: memberA });
-    expect(response.status).toBe(409);
-    expect(response.body).toMatchObject({ error: 'invalid-transition' });
-    expect(response.body.message).toMatch(/dispatch/);
-  });
-
-  it('refuses a review by a member of another branch', async () => {
-    const response = await platform
-      .http()
-      .post(`/api/orders/${orderId}/review`)
-      .send({ reviewerId: outsider, decision: 'approve', note: 'ok', priority: 'high' });
-    expect(response.status).toBe(409);
-    expect(response.body.message).toMatch(/branch/);
-  });
-
-  it('refuses a rejection without a reason, naming the problem', async () => {
-    const response = await platform
-      .http()
-      .post(`/api/orders/${orderId}/review`)
-      .send({ reviewerId: memberA, decision: 'reject', note: 'no', priority: 'low' });
-    expect(response.status).toBe(400);
-    expect(JSON.stringify(response.body)).toMatch(/reason/);
-  });
-
-  it('the covering branch approves it', async () => {
-    await platform.post(
-      `/api/orders/${orderId}/review`,
-      {
-        reviewerId: memberA,
+    it('refuses a review by a member of another branch', async () => {
+      const response = await post(`/api/orders/${orderId}/review`, {
+        reviewerId: outsider,
         decision: 'approve',
-        note: 'Urgent: water damage',
-        priority: 'urgent',
-      },
-      200,
-    );
-    await platform.settle();
-    expect(await platform.get(`/api/orders/${orderId}`)).toMatchObject({
-      stage: 'approved',
-      priority: 'urgent',
+        note: 'ok',
+        priority: 'high',
+      });
+      expect(response.status).toBe(409);
+      expect(response.body.message).toMatch(/branch/);
     });
-  });
 
-  it('refuses a rating before completion', async () => {
-    const response = await platform
-      .http()
-      .post(`/api/orders/${orderId}/rating`)
-      .send({ raterId: residentId, score: 5, comment: 'early' });
-    expect(response.status).toBe(409);
-    expect(response.body.message).toMatch(/complet/);
-  });
+    it('refuses a rejection without a reason, naming the problem', async () => {
+      const response = await post(`/api/orders/${orderId}/review`, {
+        reviewerId: memberA,
+        decision: 'reject',
+        note: 'no',
+        priority: 'low',
+      });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toMatch(/reason/);
+    });
 
-  it('refuses a dispatch by someone who is not a worker of the community', async () => {
-    const response = await platform
-      .http()
-      .post(`/api/orders/${orderId}/dispatch`)
-      .send({ dispatcherId: residentId, assigneeKind: 'branch-pool', assigneeId: branchId });
-    expect(response.status).toBe(409);
-  });
+    it('the covering branch approves it', async () => {
+      await expectPost(
+        `/api/orders/${orderId}/review`,
+        {
+          reviewerId: memberA,
+          decision: 'approve',
+          note: 'Urgent: water damage',
+          priority: 'urgent',
+        },
+        200,
+      );
+      await platform.settle();
+      expect(await read(`/api/orders/${orderId}`)).toMatchObject({
+        stage: 'approved',
+        priority: 'urgent',
+      });
+    });
 
-  it('the community dispatches it to the branch pool; two members race and exactly one wins', async () => {
-    await platform.post(
-      `/api/orders/${orderId}/dispatch`,
-      {
-        dispatcherId: workerId,
+    it('refuses a rating before completion', async () => {
+      const response = await post(`/api/orders/${orderId}/rating`, {
+        raterId: residentId,
+        score: 5,
+        comment: 'early',
+      });
+      expect(response.status).toBe(409);
+      expect(response.body.message).toMatch(/complet/);
+    });
+
+    it('refuses a dispatch by someone who is not a worker of the community', async () => {
+      const response = await post(`/api/orders/${orderId}/dispatch`, {
+        dispatcherId: residentId,
         assigneeKind: 'branch-pool',
         assigneeId: branchId,
-      },
-      200,
-    );
-    await platform.settle();
-    expect(await stageOf(orderId)).toBe('dispatched');
-
-    const outsiderTry = await platform
-      .http()
-      .post(`/api/orders/${orderId}/take`)
-      .send({ memberId: outsider });
-    expect(outsiderTry.status).toBe(409);
-
-    const [a, b] = await Promise.all([
-      platform.http().post(`/api/orders/${orderId}/take`).send({ memberId: memberA }),
-      platform.http().post(`/api/orders/${orderId}/take`).send({ memberId: memberB }),
-    ]);
-    expect([a.status, b.status].sort()).toEqual([200, 409]);
-    const loser = a.status === 409 ? a : b;
-    expect(loser.body.message).toMatch(/already taken/);
-    await platform.settle();
-    const view = await platform.get(`/api/orders/${orderId}`);
-    expect(view).toMatchObject({ stage: 'taken', takenBy: a.status === 200 ? memberA : memberB });
-  });
-
-  it('only the member who took it completes it', async () => {
-    const view = await platform.get(`/api/orders/${orderId}`);
-    const taker = view.takenBy as string;
-    const other = taker === memberA ? memberB : memberA;
-    const wrong = await platform
-      .http()
-      .post(`/api/orders/${orderId}/complete`)
-      .send({ memberId: other, resultNote: 'done', evidence: [] });
-    expect(wrong.status).toBe(409);
-    await platform.post(
-      `/api/orders/${orderId}/complete`,
-      {
-        memberId: taker,
-        resultNote: 'Replaced the joint; ceiling dried.',
-        evidence: ['https://evidence.example/photo-1.jpg'],
-      },
-      200,
-    );
-    await platform.settle();
-    expect(await stageOf(orderId)).toBe('completed');
-  });
-
-  it('only the resident who placed it may rate it', async () => {
-    const response = await platform
-      .http()
-      .post(`/api/orders/${orderId}/rating`)
-      .send({ raterId: otherResidentId, score: 5, comment: 'not mine' });
-    expect(response.status).toBe(409);
-  });
-
-  it('a low rating reopens it for a second round, which is dispatched, taken, completed and closed', async () => {
-    await platform.post(
-      `/api/orders/${orderId}/rating`,
-      { raterId: residentId, score: 2, comment: 'Still dripping' },
-      200,
-    );
-    await platform.settle();
-    expect(await platform.get(`/api/orders/${orderId}`)).toMatchObject({ stage: 'reopened', round: 2 });
-
-    await platform.post(
-      `/api/orders/${orderId}/dispatch`,
-      {
-        dispatcherId: workerId,
-        assigneeKind: 'member',
-        assigneeId: memberB,
-      },
-      200,
-    );
-    await platform.settle();
-    const notAssigned = await platform.http().post(`/api/orders/${orderId}/take`).send({ memberId: memberA });
-    expect(notAssigned.status).toBe(409);
-    await platform.post(`/api/orders/${orderId}/take`, { memberId: memberB }, 200);
-    await platform.settle();
-    await platform.post(
-      `/api/orders/${orderId}/complete`,
-      {
-        memberId: memberB,
-        resultNote: 'Replaced the whole pipe section.',
-        evidence: ['https://evidence.example/photo-2.jpg'],
-      },
-      200,
-    );
-    await platform.settle();
-    await platform.post(
-      `/api/orders/${orderId}/rating`,
-      { raterId: residentId, score: 5, comment: 'Fixed for good' },
-      200,
-    );
-    await platform.settle();
-
-    const view = await platform.get(`/api/orders/${orderId}`);
-    expect(view).toMatchObject({ stage: 'closed', round: 2 });
-    const history = view.history as Array<{
-      stage: string;
-      round: number;
-      actorId: string;
-      at: string;
-      tookMs: number | null;
-    }>;
-    expect(history.map((s) => s.stage)).toEqual([
-      'placed',
-      'approved',
-      'dispatched',
-      'taken',
-      'completed',
-      'reopened',
-      'dispatched',
-      'taken',
-      'completed',
-      'closed',
-    ]);
-    expect(history.map((s) => s.round)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2, 2]);
-    expect(history[1]!.actorId).toBe(memberA);
-    expect(history[2]!.actorId).toBe(workerId);
-    for (const step of history.slice(1)) expect(step.tookMs).toBeGreaterThanOrEqual(0);
-  });
-
-  it('lists orders by stage and compound, in pages', async () => {
-    const closed = await platform.get(`/api/orders?stage=closed&compoundId=${compoundId}&page=1&pageSize=10`);
-    expect(closed).toMatchObject({ total: 1, page: 1, pageSize: 10 });
-    expect((closed.items as Array<{ orderId: string }>).map((o) => o.orderId)).toEqual([orderId]);
-    const none = await platform.get(`/api/orders?stage=placed&compoundId=${compoundId}`);
-    expect(none).toMatchObject({ total: 0, items: [] });
-  });
-
-  it('shows the raw history of the order with every event’s metadata, oldest first', async () => {
-    const stream = await platform.get(`/api/streams/residents-committee.order-${orderId}`);
-    const events = stream.events as Array<Record<string, unknown>>;
-    expect(events[0]).toMatchObject({ type: 'OrderPlaced', streamRevision: 0, schemaVersion: 1 });
-    for (const event of events) {
-      expect(event).toEqual(
-        expect.objectContaining({
-          eventId: expect.any(String),
-          globalPosition: expect.any(Number),
-          recordedAt: expect.any(String),
-          actorId: expect.any(String),
-          correlationId: expect.any(String),
-        }),
-      );
-    }
-    const positions = events.map((e) => e.globalPosition as number);
-    expect([...positions].sort((x, y) => x - y)).toEqual(positions);
-  });
-
-  it('applies a retried request with the same Idempotency-Key once, answering the same id', async () => {
-    const body = {
-      residentId,
-      compoundId,
-      category: 'environment',
-      title: 'Rubbish by gate 2',
-      description: 'Not collected for three days',
-      channel: 'hotline',
-    };
-    const first = await platform
-      .http()
-      .post('/api/orders')
-      .set('Idempotency-Key', 'hotline-call-42')
-      .send(body);
-    expect(first.status).toBe(201);
-    await platform.settle(); // the Party organization opens its branch order too
-    const head = (await platform.get('/api/projections')).head;
-    const retry = await platform
-      .http()
-      .post('/api/orders')
-      .set('Idempotency-Key', 'hotline-call-42')
-      .send(body);
-    expect(retry.status).toBe(201);
-    expect(retry.body).toEqual(first.body);
-    await platform.settle();
-    expect((await platform.get('/api/projections')).head).toBe(head);
-  });
-
-  it('answers 400 naming each bad field, 404 for unknown ids, and writes nothing', async () => {
-    const before = await platform.get('/api/projections');
-    const bad = await platform
-      .http()
-      .post('/api/orders')
-      .send({ residentId: 'x', category: 'party', channel: 'fax' });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error).toBe('validation-failed');
-    const fields = (bad.body.details as Array<{ field: string }>).map((d) => d.field);
-    expect(fields).toEqual(
-      expect.arrayContaining(['residentId', 'compoundId', 'category', 'title', 'channel']),
-    );
-
-    const unknownOrder = await platform.http().get('/api/orders/9b2f0c1e-0000-4000-8000-000000000000');
-    expect(unknownOrder.status).toBe(404);
-    expect(unknownOrder.body).toMatchObject({ error: 'not-found' });
-    const unknownResident = await platform.http().post('/api/orders').send({
-      residentId: '9b2f0c1e-0000-4000-8000-000000000000',
-      compoundId,
-      category: 'repair',
-      title: 't',
-      description: 'd',
-      channel: 'app',
+      });
+      expect(response.status).toBe(409);
     });
-    expect(unknownResident.status).toBe(404);
-    const after = await platform.get('/api/projections');
-    expect(after.head).toBe(before.head);
-  });
 
-  it('loses nothing across a restart, and a rebuild from zero gives the same view', async () => {
-    const before = await platform.get(`/api/orders/${orderId}`);
-    await platform.stop();
-    platform = await TestPlatform.start(database);
-    expect(await platform.get(`/api/orders/${orderId}`)).toEqual(before);
+    it('the community dispatches it to the branch pool; two members race and exactly one wins', async () => {
+      await expectPost(
+        `/api/orders/${orderId}/dispatch`,
+        {
+          dispatcherId: workerId,
+          assigneeKind: 'branch-pool',
+          assigneeId: branchId,
+        },
+        200,
+      );
+      await platform.settle();
+      expect(await stageOf(orderId)).toBe('dispatched');
 
-    const runner = platform.app.get<ProjectionRunner>(PROJECTION_RUNNER);
-    for (const projection of runner.registered) await runner.rebuild(projection.name);
-    expect(await platform.get(`/api/orders/${orderId}`)).toEqual(before);
-  });
-});
+      const outsiderTry = await post(`/api/orders/${orderId}/take`, { memberId: outsider });
+      expect(outsiderTry.status).toBe(409);
+
+      const [a, b] = await Promise.all([
+        post(`/api/orders/${orderId}/take`, { memberId: memberA }),
+        post(`/api/orders/${orderId}/take`, { memberId: memberB }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const loser = a.status === 409 ? a : b;
+      expect(loser.body.message).toMatch(/already taken/);
+      await platform.settle();
+      const view = await read(`/api/orders/${orderId}`);
+      expect(view).toMatchObject({ stage: 'taken', takenBy: a.status === 200 ? memberA : memberB });
+    });
+
+    it('only the member who took it completes it', async () => {
+      const view = await read(`/api/orders/${orderId}`);
+      const taker = view.takenBy as string;
+      const other = taker === memberA ? memberB : memberA;
+      const wrong = await post(`/api/orders/${orderId}/complete`, {
+        memberId: other,
+        resultNote: 'done',
+        evidence: [],
+      });
+      expect(wrong.status).toBe(409);
+      await expectPost(
+        `/api/orders/${orderId}/complete`,
+        {
+          memberId: taker,
+          resultNote: 'Replaced the joint; ceiling dried.',
+          evidence: ['https://evidence.example/photo-1.jpg'],
+        },
+        200,
+      );
+      await platform.settle();
+      expect(await stageOf(orderId)).toBe('completed');
+    });
+
+    it('another resident cannot rate it: the order is not theirs to see (404)', async () => {
+      const response = await post(`/api/orders/${orderId}/rating`, {
+        raterId: otherResidentId,
+        score: 5,
+        comment: 'not mine',
+      });
+      expect(response.status).toBe(404);
+    });
+
+    it('a low rating reopens it for a second round, which is dispatched, taken, completed and closed', async () => {
+      await expectPost(
+        `/api/orders/${orderId}/rating`,
+        { raterId: residentId, score: 2, comment: 'Still dripping' },
+        200,
+      );
+      await platform.settle();
+      expect(await read(`/api/orders/${orderId}`)).toMatchObject({ stage: 'reopened', round: 2 });
+
+      await expectPost(
+        `/api/orders/${orderId}/dispatch`,
+        {
+          dispatcherId: workerId,
+          assigneeKind: 'member',
+          assigneeId: memberB,
+        },
+        200,
+      );
+      await platform.settle();
+      const notAssigned = await post(`/api/orders/${orderId}/take`, { memberId: memberA });
+      expect(notAssigned.status).toBe(409);
+      await expectPost(`/api/orders/${orderId}/take`, { memberId: memberB }, 200);
+      await platform.settle();
+      await expectPost(
+        `/api/orders/${orderId}/complete`,
+        {
+          memberId: memberB,
+          resultNote: 'Replaced the whole pipe section.',
+          evidence: ['https://evidence.example/photo-2.jpg'],
+        },
+        200,
+      );
+      await platform.settle();
+      await expectPost(
+        `/api/orders/${orderId}/rating`,
+        { raterId: residentId, score: 5, comment: 'Fixed for good' },
+        200,
+      );
+      await platform.settle();
+
+      const view = await read(`/api/orders/${orderId}`);
+      expect(view).toMatchObject({ stage: 'closed', round: 2 });
+      const history = view.history as Array<{
+        stage: string;
+        round: number;
+        actorId: string;
+        at: string;
+        tookMs: number | null;
+      }>;
+      expect(history.map((s) => s.stage)).toEqual([
+        'placed',
+        'approved',
+        'dispatched',
+        'taken',
+        'completed',
+        'reopened',
+        'dispatched',
+        'taken',
+        'completed',
+        'closed',
+      ]);
+      expect(history.map((s) => s.round)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2, 2]);
+      expect(history[1]!.actorId).toBe(memberA);
+      expect(history[2]!.actorId).toBe(workerId);
+      for (const step of history.slice(1)) expect(step.tookMs).toBeGreaterThanOrEqual(0);
+    });
+
+    it('lists orders by stage and compound, in pages', async () => {
+      const closed = await read(`/api/orders?stage=closed&compoundId=${compoundId}&page=1&pageSize=10`);
+      expect(closed).toMatchObject({ total: 1, page: 1, pageSize: 10 });
+      expect((closed.items as Array<{ orderId: string }>).map((o) => o.orderId)).toEqual([orderId]);
+      const none = await read(`/api/orders?stage=placed&compoundId=${compoundId}`);
+      expect(none).toMatchObject({ total: 0, items: [] });
+    });
+
+    it('shows the raw history of the order with every event’s metadata, oldest first', async () => {
+      const stream = await (await auditor()).read(`/api/streams/residents-committee.order-${orderId}`);
+      const events = stream.events as Array<Record<string, unknown>>;
+      expect(events[0]).toMatchObject({ type: 'OrderPlaced', streamRevision: 0, schemaVersion: 1 });
+      for (const event of events) {
+        expect(event).toEqual(
+          expect.objectContaining({
+            eventId: expect.any(String),
+            globalPosition: expect.any(Number),
+            recordedAt: expect.any(String),
+            actorId: expect.any(String),
+            correlationId: expect.any(String),
+          }),
+        );
+      }
+      const positions = events.map((e) => e.globalPosition as number);
+      expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+    });
+
+    it('applies a retried request with the same Idempotency-Key once, answering the same id', async () => {
+      const body = {
+        residentId,
+        compoundId,
+        category: 'environment',
+        title: 'Rubbish by gate 2',
+        description: 'Not collected for three days',
+        channel: 'hotline',
+      };
+      const first = await (
+        await platform.as(claimsFor(body))
+      )
+        .post('/api/orders', body)
+        .set('Idempotency-Key', 'hotline-call-42');
+      expect(first.status).toBe(201);
+      await platform.settle(); // the Party organization opens its branch order too
+      const head = (await (await admin()).read('/api/projections')).head;
+      const retry = await (
+        await platform.as(claimsFor(body))
+      )
+        .post('/api/orders', body)
+        .set('Idempotency-Key', 'hotline-call-42');
+      expect(retry.status).toBe(201);
+      expect(retry.body).toEqual(first.body);
+      await platform.settle();
+      expect((await (await admin()).read('/api/projections')).head).toBe(head);
+    });
+
+    it('answers 400 naming each bad field, 404 for unknown ids, and writes nothing', async () => {
+      const before = await (await admin()).read('/api/projections');
+      const bad = await post('/api/orders', { residentId: 'x', category: 'party', channel: 'fax' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error).toBe('validation-failed');
+      const fields = (bad.body.details as Array<{ field: string }>).map((d) => d.field);
+      expect(fields).toEqual(
+        expect.arrayContaining(['residentId', 'compoundId', 'category', 'title', 'channel']),
+      );
+
+      const unknownOrder = await (await staff()).get('/api/orders/9b2f0c1e-0000-4000-8000-000000000000');
+      expect(unknownOrder.status).toBe(404);
+      expect(unknownOrder.body).toMatchObject({ error: 'not-found' });
+      const unknownResident = await post('/api/orders', {
+        residentId: '9b2f0c1e-0000-4000-8000-000000000000',
+        compoundId,
+        category: 'repair',
+        title: 't',
+        description: 'd',
+        channel: 'app',
+      });
+      expect(unknownResident.status).toBe(404);
+      const after = await (await admin()).read('/api/projections');
+      expect(after.head).toBe(before.head);
+    });
+
+    it('loses nothing across a restart, and a rebuild from zero gives the same view', async () => {
+      const before = await read(`/api/orders/${orderId}`);
+      await platform.stop();
+      platform = await TestPlatform.start(database);
+      expect(await read(`/api/orders/${orderId}`)).toEqual(before);
+
+      const runner = platform.app.get<ProjectionRunner>(PROJECTION_RUNNER);
+      for (const projection of runner.registered) await runner.rebuild(projection.name);
+      expect(await read(`/api/orders/${orderId}`)).toEqual(before);
+    });
+  },
+);

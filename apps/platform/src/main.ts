@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const unlock =
     config.database.kind === 'sqlite' ? lockDataDir(config.dataDir, 'npm start') : () => undefined;
   process.on('exit', unlock);
-  const app = await createPlatformApp(config.database);
+  const app = await createPlatformApp(config);
   await app.listen(config.port, config.host);
   const url = `http://${config.host}:${config.port}`;
   Logger.log(`embedded platform listening on ${url}/api — OpenAPI UI at ${url}/docs`, 'Platform');

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     config.database.kind === 'sqlite' ? lockDataDir(config.dataDir, 'npm run rebuild') : () => undefined;
   process.on('exit', unlock);
   const app = await NestFactory.createApplicationContext(
-    PlatformModule.embedded(config.database, { startWorkers: false }),
+    PlatformModule.embedded(config, { startWorkers: false }),
     {
       logger: ['error', 'warn'],
     },

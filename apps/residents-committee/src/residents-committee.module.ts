@@ -5,6 +5,7 @@ import { INTEGRATION_EVENT_BUS, type IntegrationEventBus } from '@cogov/messagin
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
 import { CommunityController } from './api/community.controller';
 import { OrderController } from './api/order.controller';
+import { scopeResolvers } from './api/scopes';
 import { AddBuildingHandler } from './application/add-building';
 import { AppointWorkerHandler } from './application/appoint-worker';
 import { DispatchOrderHandler } from './application/dispatch-order';
@@ -32,6 +33,7 @@ import { residentsCommitteeOutbound } from './infrastructure/outbound';
   controllers: [CommunityController, OrderController],
   providers: [
     ...repositoryProviders,
+    ...scopeResolvers,
     RegisterCommunityHandler,
     AppointWorkerHandler,
     RegisterCompoundHandler,

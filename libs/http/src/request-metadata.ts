@@ -3,10 +3,12 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { CommandContext } from '@cogov/event-sourcing';
 
-/** What a request says about itself: who (until authentication names them), and how to trace it. */
+/** What a request says about itself once the access guard has authenticated it. */
 export interface RequestMetadata {
-  /** `X-Actor-Id`, if the caller named themself; replaced by the authenticated principal later. */
-  readonly declaredActorId: string | null;
+  /** The authenticated person (or partner system): the actor of every event the request causes. */
+  readonly actorId: string;
+  /** The person named in the command when the actor records it on their behalf. */
+  readonly onBehalfOf: string | null;
   readonly correlationId: string;
   readonly requestId: string;
   readonly idempotencyKey: string | null;
@@ -20,19 +22,24 @@ function header(request: Request, name: string): string | null {
 }
 
 export const RequestMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMetadata => {
-  const request = ctx.switchToHttp().getRequest<Request>();
+  const request = ctx
+    .switchToHttp()
+    .getRequest<Request & { principal?: { personId: string }; onBehalfOf?: string | null }>();
+  if (!request.principal) throw new Error('RequestMeta used on a route the access guard did not authenticate');
   return {
-    declaredActorId: header(request, 'x-actor-id'),
+    actorId: request.principal.personId,
+    onBehalfOf: request.onBehalfOf ?? null,
     correlationId: header(request, 'x-correlation-id') ?? randomUUID(),
     requestId: randomUUID(),
     idempotencyKey: header(request, 'idempotency-key'),
   };
 });
 
-/** The command context of an HTTP request, acting as `actorId`. */
-export function commandContext(meta: RequestMetadata, actorId: string, now: Date): CommandContext {
+/** The command context of an authenticated HTTP request. */
+export function commandContext(meta: RequestMetadata, now: Date): CommandContext {
   return {
-    actorId,
+    actorId: meta.actorId,
+    onBehalfOf: meta.onBehalfOf,
     correlationId: meta.correlationId,
     causationId: meta.requestId,
     ...(meta.idempotencyKey ? { idempotencyKey: meta.idempotencyKey } : {}),

@@ -3,6 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/event-sourcing';
 import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
+import { Access } from '@cogov/security';
+import { BranchOrderInPath, CommunityInBody, OrganizationInBody } from './scopes';
 import { CompleteOrderCommand } from '../application/complete-order';
 import { FoundOrganizationCommand } from '../application/found-organization';
 import { RegisterMemberCommand } from '../application/register-member';
@@ -17,8 +19,6 @@ import {
   TakeOrderDto,
 } from './dto';
 
-const BACK_OFFICE = 'back-office';
-
 @ApiTags('party-organization')
 @Controller('party')
 export class PartyController {
@@ -28,6 +28,7 @@ export class PartyController {
   ) {}
 
   @Post('organizations')
+  @Access({ roles: ['platform-admin', 'party-staff'], scope: CommunityInBody })
   @ApiCreatedResponse({ type: IdDto })
   found(@Body() body: FoundOrganizationDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
@@ -40,18 +41,19 @@ export class PartyController {
           compoundIds: body.compoundIds ?? [],
           buildingIds: body.buildingIds ?? [],
         },
-        commandContext(meta, meta.declaredActorId ?? BACK_OFFICE, this.clock.now()),
+        commandContext(meta, this.clock.now()),
       ),
     );
   }
 
   @Post('members')
+  @Access({ roles: ['platform-admin', 'party-staff'], scope: OrganizationInBody })
   @ApiCreatedResponse({ type: IdDto })
   register(@Body() body: RegisterMemberDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
       new RegisterMemberCommand(
         { ...body },
-        commandContext(meta, meta.declaredActorId ?? BACK_OFFICE, this.clock.now()),
+        commandContext(meta, this.clock.now()),
       ),
     );
   }
@@ -67,6 +69,7 @@ export class BranchOrderController {
   ) {}
 
   @Post(':id/review')
+  @Access({ roles: ['party-member'], scope: BranchOrderInPath, actsAs: { field: 'reviewerId' } })
   @HttpCode(200)
   @ApiOkResponse({ type: IdDto, description: '支部审单: the covering branch reviews the order' })
   review(
@@ -85,12 +88,13 @@ export class BranchOrderController {
           reason: body.reason ?? null,
           duplicateOfOrderId: body.duplicateOfOrderId ?? null,
         },
-        commandContext(meta, body.reviewerId, this.clock.now()),
+        commandContext(meta, this.clock.now()),
       ),
     );
   }
 
   @Post(':id/take')
+  @Access({ roles: ['party-member'], scope: BranchOrderInPath, actsAs: { field: 'memberId' } })
   @HttpCode(200)
   @ApiOkResponse({
     type: IdDto,
@@ -104,12 +108,13 @@ export class BranchOrderController {
     return this.commands.execute(
       new TakeOrderCommand(
         { orderId, memberId: body.memberId },
-        commandContext(meta, body.memberId, this.clock.now()),
+        commandContext(meta, this.clock.now()),
       ),
     );
   }
 
   @Post(':id/complete')
+  @Access({ roles: ['party-member'], scope: BranchOrderInPath, actsAs: { field: 'memberId' } })
   @HttpCode(200)
   @ApiOkResponse({ type: IdDto, description: 'The member who took the order completes it' })
   complete(
@@ -118,7 +123,7 @@ export class BranchOrderController {
     @RequestMeta() meta: RequestMetadata,
   ) {
     return this.commands.execute(
-      new CompleteOrderCommand({ orderId, ...body }, commandContext(meta, body.memberId, this.clock.now())),
+      new CompleteOrderCommand({ orderId, ...body }, commandContext(meta, this.clock.now())),
     );
   }
 }

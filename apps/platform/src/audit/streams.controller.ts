@@ -1,7 +1,30 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, Param } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFound } from '@cogov/event-sourcing';
 import { EVENT_STORE, type EventStore } from '@cogov/event-store';
+import { Access, type ResourceScope, type ScopeResolver } from '@cogov/security';
+
+/**
+ * A stream's scope is the community (or compound) its events name; every aggregate records one
+ * in its first event.
+ */
+@Injectable()
+export class StreamScope implements ScopeResolver {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async resolve(request: Request): Promise<ResourceScope | null> {
+    const events = await this.store.readStream(String(request.params.streamId));
+    const named = events.find(
+      (e) => typeof e.data.communityId === 'string' || typeof e.data.compoundId === 'string',
+    );
+    if (events.length === 0) return null;
+    return {
+      communityId: typeof named?.data.communityId === 'string' ? named.data.communityId : null,
+      compoundId: typeof named?.data.compoundId === 'string' ? named.data.compoundId : null,
+    };
+  }
+}
 
 /** For auditors: the raw, append-only history of one aggregate, with every event's metadata. */
 @ApiTags('audit')
@@ -10,6 +33,7 @@ export class StreamsController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get(':streamId')
+  @Access({ roles: ['platform-admin', 'auditor'], scope: StreamScope })
   @ApiOperation({ summary: 'The raw history of one aggregate, oldest first, with all metadata' })
   async history(@Param('streamId') streamId: string) {
     const events = await this.store.readStream(streamId);

@@ -3,11 +3,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/event-sourcing';
 import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
+import { Access, type Role } from '@cogov/security';
 import { AddBuildingCommand } from '../application/add-building';
 import { AppointWorkerCommand } from '../application/appoint-worker';
 import { RegisterCommunityCommand } from '../application/register-community';
 import { RegisterCompoundCommand } from '../application/register-compound';
 import { RegisterResidentCommand } from '../application/register-resident';
+import { CommunityInPath, CompoundInBody, CompoundInPath } from './scopes';
 import {
   AddBuildingDto,
   AppointWorkerDto,
@@ -17,8 +19,8 @@ import {
   RegisterResidentDto,
 } from './dto';
 
-/** Back-office staff of the residents' committee set up the community's structure. */
-const BACK_OFFICE = 'back-office';
+
+const STRUCTURE_STAFF: Role[] = ['platform-admin', 'residents-committee-staff'];
 
 @ApiTags('residents-committee')
 @Controller()
@@ -29,6 +31,7 @@ export class CommunityController {
   ) {}
 
   @Post('communities')
+  @Access({ roles: ['platform-admin'] })
   @ApiCreatedResponse({ type: CreatedDto })
   register(@Body() body: RegisterCommunityDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
@@ -40,6 +43,7 @@ export class CommunityController {
   }
 
   @Post('communities/:id/compounds')
+  @Access({ roles: STRUCTURE_STAFF, scope: CommunityInPath })
   @ApiCreatedResponse({ type: CreatedDto })
   registerCompound(
     @Param('id', ParseUUIDPipe) communityId: string,
@@ -50,6 +54,7 @@ export class CommunityController {
   }
 
   @Post('compounds/:id/buildings')
+  @Access({ roles: STRUCTURE_STAFF, scope: CompoundInPath })
   @ApiCreatedResponse({ type: CreatedDto })
   addBuilding(
     @Param('id', ParseUUIDPipe) compoundId: string,
@@ -60,6 +65,7 @@ export class CommunityController {
   }
 
   @Post('communities/:id/workers')
+  @Access({ roles: STRUCTURE_STAFF, scope: CommunityInPath })
   @ApiCreatedResponse({ type: CreatedDto })
   appointWorker(
     @Param('id', ParseUUIDPipe) communityId: string,
@@ -70,12 +76,13 @@ export class CommunityController {
   }
 
   @Post('residents')
+  @Access({ roles: [...STRUCTURE_STAFF, 'service-station-staff'], scope: CompoundInBody })
   @ApiCreatedResponse({ type: CreatedDto })
   registerResident(@Body() body: RegisterResidentDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(new RegisterResidentCommand({ ...body }, this.context(meta)));
   }
 
   private context(meta: RequestMetadata) {
-    return commandContext(meta, meta.declaredActorId ?? BACK_OFFICE, this.clock.now());
+    return commandContext(meta, this.clock.now());
   }
 }

@@ -3,6 +3,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/event-sourcing';
 import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
+import { Access, Caller, type Principal, type Role } from '@cogov/security';
+import { CompoundInBody, OrderInPath } from './scopes';
 import { DispatchOrderCommand } from '../application/dispatch-order';
 import { GetOrderChainQuery, ListOrdersQuery } from '../application/order-queries';
 import { PlaceOrderCommand } from '../application/place-order';
@@ -13,6 +15,21 @@ import { CreatedDto, DispatchOrderDto, ListOrdersQueryDto, PlaceOrderDto, RateOr
  * The residents' committee's steps of the five-order chain, and the chain view. The person named
  * in a command is recorded as its actor (authentication will bind them to the caller).
  */
+/** Everyone who follows orders; residents only see their own (ownOnly). */
+export const ORDER_READERS: Role[] = [
+  'platform-admin',
+  'auditor',
+  'party-staff',
+  'residents-committee-staff',
+  'owners-committee-staff',
+  'property-staff',
+  'building-leader',
+  'service-station-staff',
+  'party-member',
+  'resident',
+  'partner-system',
+];
+
 @ApiTags('five-order chain')
 @Controller('orders')
 export class OrderController {
@@ -23,17 +40,28 @@ export class OrderController {
   ) {}
 
   @Post()
+  @Access({
+    roles: ['resident', 'service-station-staff', 'building-leader', 'residents-committee-staff'],
+    scope: CompoundInBody,
+    // A resident orders for themself; the station, a building leader or staff take orders for them.
+    actsAs: { field: 'residentId', onBehalfOf: ['service-station-staff', 'building-leader', 'residents-committee-staff'] },
+  })
   @ApiCreatedResponse({ type: CreatedDto, description: '居民点单: the resident places an order' })
   place(@Body() body: PlaceOrderDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
       new PlaceOrderCommand(
         { ...body, buildingId: body.buildingId ?? null },
-        commandContext(meta, body.residentId, this.clock.now()),
+        commandContext(meta, this.clock.now()),
       ),
     );
   }
 
   @Post(':id/dispatch')
+  @Access({
+    roles: ['residents-committee-staff', 'service-station-staff'],
+    scope: OrderInPath,
+    actsAs: { field: 'dispatcherId' },
+  })
   @HttpCode(200)
   @ApiOkResponse({ type: CreatedDto, description: '社区派单: the community dispatches the order' })
   dispatch(
@@ -44,12 +72,19 @@ export class OrderController {
     return this.commands.execute(
       new DispatchOrderCommand(
         { orderId, ...body },
-        commandContext(meta, body.dispatcherId, this.clock.now()),
+        commandContext(meta, this.clock.now()),
       ),
     );
   }
 
   @Post(':id/rating')
+  @Access({
+    roles: ['resident', 'service-station-staff'],
+    scope: OrderInPath,
+    ownOnly: ['resident'],
+    // The service station records ratings given by phone.
+    actsAs: { field: 'raterId', onBehalfOf: ['service-station-staff'] },
+  })
   @HttpCode(200)
   @ApiOkResponse({
     type: CreatedDto,
@@ -61,11 +96,12 @@ export class OrderController {
     @RequestMeta() meta: RequestMetadata,
   ) {
     return this.commands.execute(
-      new RateOrderCommand({ orderId, ...body }, commandContext(meta, body.raterId, this.clock.now())),
+      new RateOrderCommand({ orderId, ...body }, commandContext(meta, this.clock.now())),
     );
   }
 
   @Get(':id')
+  @Access({ roles: ORDER_READERS, scope: OrderInPath, ownOnly: ['resident'] })
   @ApiOkResponse({
     description: 'The chain view: stage, round, stream id and every step with its time, actor and duration',
   })
@@ -74,13 +110,17 @@ export class OrderController {
   }
 
   @Get()
-  list(@Query() query: ListOrdersQueryDto) {
+  @Access({ roles: ORDER_READERS.filter((role) => role !== 'resident') })
+  list(@Query() query: ListOrdersQueryDto, @Caller() caller: Principal) {
     return this.queries.execute(
       new ListOrdersQuery({
         ...(query.stage ? { stage: query.stage } : {}),
         ...(query.compoundId ? { compoundId: query.compoundId } : {}),
         page: query.page ?? 1,
         pageSize: query.pageSize ?? 20,
+        within: caller.roles.includes('platform-admin')
+          ? 'everywhere'
+          : { communityIds: [...caller.communities], compoundIds: [...caller.compounds] },
       }),
     );
   }

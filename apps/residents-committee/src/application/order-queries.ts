@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { In } from 'typeorm';
 import { NotFound } from '@cogov/event-sourcing';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { OrderChainView } from '../infrastructure/order-chain/order-chain-view.entity';
@@ -20,7 +21,16 @@ export class GetOrderChainQuery extends Query<ChainViewBody> {
 }
 
 export class ListOrdersQuery extends Query<OrderPage> {
-  constructor(readonly filter: { stage?: string; compoundId?: string; page: number; pageSize: number }) {
+  constructor(
+    readonly filter: {
+      stage?: string;
+      compoundId?: string;
+      page: number;
+      pageSize: number;
+      /** The caller's scope: orders outside it are not listed. */
+      within: 'everywhere' | { communityIds: string[]; compoundIds: string[] };
+    },
+  ) {
     super();
   }
 }
@@ -41,10 +51,28 @@ export class ListOrdersHandler implements IQueryHandler<ListOrdersQuery> {
   constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
 
   async execute({ filter }: ListOrdersQuery): Promise<OrderPage> {
-    const where = {
+    const base = {
       ...(filter.stage ? { stage: filter.stage } : {}),
       ...(filter.compoundId ? { compoundId: filter.compoundId } : {}),
     };
+    const within = filter.within;
+    // TypeORM ORs the objects of a `where` array: in one of my communities, or one of my compounds.
+    const where =
+      within === 'everywhere'
+        ? base
+        : [
+            ...(within.communityIds.length > 0 ? [{ ...base, communityId: In(within.communityIds) }] : []),
+            ...(filter.compoundId
+              ? within.compoundIds.includes(filter.compoundId)
+                ? [base]
+                : []
+              : within.compoundIds.length > 0
+                ? [{ ...base, compoundId: In(within.compoundIds) }]
+                : []),
+          ];
+    if (Array.isArray(where) && where.length === 0) {
+      return { items: [], total: 0, page: filter.page, pageSize: filter.pageSize };
+    }
     const [rows, total] = await this.db.readSource.getRepository(OrderChainView).findAndCount({
       where,
       order: { placedAt: 'DESC', orderId: 'ASC' },

@@ -1,0 +1,40 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata, type Type } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Principal, ResourceScope, Role } from './principal';
+
+/** Finds where the resource a request touches lives; null when it does not exist (→ 404). */
+export interface ScopeResolver {
+  resolve(request: Request, principal: Principal): Promise<ResourceScope | null>;
+}
+
+export interface AccessRule {
+  /** Roles allowed to call the route at all; others get 403. */
+  readonly roles: readonly Role[];
+  /**
+   * How to find the resource's community/compound; out of the caller's scope answers 404, so
+   * the caller cannot learn that it exists. Omit only for routes that touch no scoped resource.
+   */
+  readonly scope?: Type<ScopeResolver>;
+  /** Roles that see only their own resources (the resolver's `ownerId`), e.g. residents. */
+  readonly ownOnly?: readonly Role[];
+  /**
+   * The body field naming the person the command is done as (`reviewerId`, `raterId` …). It must
+   * be the caller, unless the caller has one of `onBehalfOf` roles: then both are recorded.
+   */
+  readonly actsAs?: { readonly field: string; readonly onBehalfOf?: readonly Role[] };
+}
+
+export const ACCESS_RULE = 'cogov:access-rule';
+
+/** Declares who may call a route; enforced by the one AccessGuard. */
+export const Access = (rule: AccessRule) => SetMetadata(ACCESS_RULE, rule);
+
+/** No authentication: health and the OpenAPI page only. */
+export const Public = () => SetMetadata(ACCESS_RULE, 'public');
+
+/** The authenticated principal of the request (routes behind the access guard only). */
+export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<{ principal?: Principal }>().principal;
+  if (!principal) throw new Error('Caller used on a route the access guard did not authenticate');
+  return principal;
+});

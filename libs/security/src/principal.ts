@@ -1,0 +1,65 @@
+/** The roles tokens and API keys may carry. */
+export const ROLES = [
+  'platform-admin',
+  'party-staff',
+  'residents-committee-staff',
+  'owners-committee-staff',
+  'property-staff',
+  'building-leader',
+  'service-station-staff',
+  'party-member',
+  'resident',
+  'partner-system',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Who is calling, once authenticated, and where they may act. */
+export interface Principal {
+  /** The person (or, for a partner system, `partner:<companyId>`). Recorded as the actor of events. */
+  readonly personId: string;
+  readonly roles: readonly Role[];
+  readonly streets: readonly string[];
+  readonly communities: readonly string[];
+  readonly compounds: readonly string[];
+  readonly via: 'token' | 'api-key';
+  /** For partner systems: the property company the key belongs to. */
+  readonly companyId?: string;
+}
+
+/** Where a resource lives, as a route's scope resolver finds it. */
+export interface ResourceScope {
+  readonly communityId: string | null;
+  readonly compoundId: string | null;
+  /** The resident a resource belongs to, for rules that let residents see only their own. */
+  readonly ownerId?: string | null;
+  /**
+   * The request names its resource in a malformed way (not a UUID, missing): the scope cannot be
+   * found, and validation will answer 400 naming the field, before anything is read or written.
+   */
+  readonly deferredToValidation?: boolean;
+}
+
+export const DEFERRED_TO_VALIDATION: ResourceScope = { communityId: null, compoundId: null, deferredToValidation: true };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A request value that could be an id; anything else is left to validation. */
+export function idOrNull(value: unknown): string | null {
+  return typeof value === 'string' && UUID.test(value) ? value : null;
+}
+
+export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
+  return principal.roles.some((role) => roles.includes(role));
+}
+
+/** A platform admin sees everything; others see what lies in one of their communities or compounds. */
+export function inScope(principal: Principal, resource: ResourceScope): boolean {
+  if (resource.deferredToValidation || principal.roles.includes('platform-admin')) return true;
+  if (resource.communityId && principal.communities.includes(resource.communityId)) return true;
+  return resource.compoundId !== null && principal.compounds.includes(resource.compoundId);
+}

@@ -1,0 +1,39 @@
+import { type DynamicModule, Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
+import { AccessGuard } from './access.guard';
+import { API_KEYS, ApiKeyService } from './api-keys';
+import { AuthFailureLimiter } from './auth-failure-limiter';
+import { PartnerKeysController } from './partner-keys.controller';
+import { TOKEN_VERIFIER, type TokenVerifier } from './tokens';
+
+export interface SecurityOptions {
+  readonly tokens: TokenVerifier;
+  /** Failed authentications per client and minute before it gets 429. */
+  readonly authFailureLimit: number;
+}
+
+/** Authentication and authorization for every route of the host, through one global guard. */
+@Global()
+@Module({})
+export class SecurityModule implements OnModuleInit {
+  constructor(@Inject(API_KEYS) private readonly keys: ApiKeyService) {}
+
+  static forRoot(options: SecurityOptions): DynamicModule {
+    return {
+      module: SecurityModule,
+      controllers: [PartnerKeysController],
+      providers: [
+        { provide: TOKEN_VERIFIER, useValue: options.tokens },
+        { provide: API_KEYS, useFactory: (db: SqlDatabase) => new ApiKeyService(db), inject: [SQL_DATABASE] },
+        { provide: AuthFailureLimiter, useValue: new AuthFailureLimiter(options.authFailureLimit) },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+      exports: [TOKEN_VERIFIER, API_KEYS],
+    };
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.keys.ensureSchema();
+  }
+}
