@@ -25,7 +25,8 @@ export const RequestMeta = createParamDecorator((_: unknown, ctx: ExecutionConte
   const request = ctx
     .switchToHttp()
     .getRequest<Request & { principal?: { personId: string }; onBehalfOf?: string | null }>();
-  if (!request.principal) throw new Error('RequestMeta used on a route the access guard did not authenticate');
+  if (!request.principal)
+    throw new Error('RequestMeta used on a route the access guard did not authenticate');
   return {
     actorId: request.principal.personId,
     onBehalfOf: request.onBehalfOf ?? null,

@@ -53,7 +53,11 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.authenticate(request);
     if (!rule) {
-      throw new ForbiddenException({ error: 'forbidden', message: 'this route has no access rule', details: null });
+      throw new ForbiddenException({
+        error: 'forbidden',
+        message: 'this route has no access rule',
+        details: null,
+      });
     }
     if (!hasRole(principal, rule.roles)) {
       throw new ForbiddenException({
@@ -82,7 +86,11 @@ export class AccessGuard implements CanActivate {
     const client = request.ip ?? 'unknown';
     if (this.failures.isBlocked(client)) {
       throw new HttpException(
-        { error: 'too-many-requests', message: 'too many failed authentications; try again later', details: null },
+        {
+          error: 'too-many-requests',
+          message: 'too many failed authentications; try again later',
+          details: null,
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
@@ -90,7 +98,8 @@ export class AccessGuard implements CanActivate {
     const apiKey = request.header('x-api-key');
     let principal: Principal | null = null;
     try {
-      if (authorization?.startsWith('Bearer ')) principal = await this.tokens.verify(authorization.slice(7).trim());
+      if (authorization?.startsWith('Bearer '))
+        principal = await this.tokens.verify(authorization.slice(7).trim());
       else if (apiKey) principal = await this.apiKeys.authenticate(apiKey.trim());
     } catch {
       principal = null; // expired, tampered, wrong issuer or audience: all look the same from outside

@@ -41,14 +41,26 @@ export class ApiKeyService {
     );
   }
 
-  async create(input: { companyId: string; name: string; compoundIds: string[] }): Promise<{ id: string; key: string }> {
+  async create(input: {
+    companyId: string;
+    name: string;
+    compoundIds: string[];
+  }): Promise<{ id: string; key: string }> {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     await this.db.transaction((m) =>
       m.query(
         `INSERT INTO ${this.db.table('security_api_keys')} (id, company_id, name, secret_hash, compound_ids, created_at, revoked_at)
          VALUES (${this.params(7)})`,
-        [id, input.companyId, input.name, hash(secret), JSON.stringify(input.compoundIds), new Date().toISOString(), null],
+        [
+          id,
+          input.companyId,
+          input.name,
+          hash(secret),
+          JSON.stringify(input.compoundIds),
+          new Date().toISOString(),
+          null,
+        ],
       ),
     );
     return { id, key: `${PREFIX}_${id}_${secret}` };
@@ -69,10 +81,10 @@ export class ApiKeyService {
         [id],
       );
       if (!rows[0] || rows[0].revoked_at) return false;
-      await m.query(`UPDATE ${this.db.table('security_api_keys')} SET revoked_at = ${this.p(1)} WHERE id = ${this.p(2)}`, [
-        new Date().toISOString(),
-        id,
-      ]);
+      await m.query(
+        `UPDATE ${this.db.table('security_api_keys')} SET revoked_at = ${this.p(1)} WHERE id = ${this.p(2)}`,
+        [new Date().toISOString(), id],
+      );
       return true;
     });
   }

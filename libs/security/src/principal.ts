@@ -44,7 +44,11 @@ export interface ResourceScope {
   readonly deferredToValidation?: boolean;
 }
 
-export const DEFERRED_TO_VALIDATION: ResourceScope = { communityId: null, compoundId: null, deferredToValidation: true };
+export const DEFERRED_TO_VALIDATION: ResourceScope = {
+  communityId: null,
+  compoundId: null,
+  deferredToValidation: true,
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -51,10 +51,7 @@ export class PartyController {
   @ApiCreatedResponse({ type: IdDto })
   register(@Body() body: RegisterMemberDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
-      new RegisterMemberCommand(
-        { ...body },
-        commandContext(meta, this.clock.now()),
-      ),
+      new RegisterMemberCommand({ ...body }, commandContext(meta, this.clock.now())),
     );
   }
 }
@@ -106,10 +103,7 @@ export class BranchOrderController {
     @RequestMeta() meta: RequestMetadata,
   ) {
     return this.commands.execute(
-      new TakeOrderCommand(
-        { orderId, memberId: body.memberId },
-        commandContext(meta, this.clock.now()),
-      ),
+      new TakeOrderCommand({ orderId, memberId: body.memberId }, commandContext(meta, this.clock.now())),
     );
   }
 

@@ -36,7 +36,9 @@ export class BranchOrderInPath implements ScopeResolver {
     const id = idOrNull(request.params.id);
     if (!id) return DEFERRED_TO_VALIDATION;
     const { state } = await this.orders.load(id);
-    return state.status === 'absent' ? null : { communityId: state.communityId, compoundId: state.compoundId };
+    return state.status === 'absent'
+      ? null
+      : { communityId: state.communityId, compoundId: state.compoundId };
   }
 }
 

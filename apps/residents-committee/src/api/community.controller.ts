@@ -19,7 +19,6 @@ import {
   RegisterResidentDto,
 } from './dto';
 
-
 const STRUCTURE_STAFF: Role[] = ['platform-admin', 'residents-committee-staff'];
 
 @ApiTags('residents-committee')

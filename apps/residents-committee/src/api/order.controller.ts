@@ -44,7 +44,10 @@ export class OrderController {
     roles: ['resident', 'service-station-staff', 'building-leader', 'residents-committee-staff'],
     scope: CompoundInBody,
     // A resident orders for themself; the station, a building leader or staff take orders for them.
-    actsAs: { field: 'residentId', onBehalfOf: ['service-station-staff', 'building-leader', 'residents-committee-staff'] },
+    actsAs: {
+      field: 'residentId',
+      onBehalfOf: ['service-station-staff', 'building-leader', 'residents-committee-staff'],
+    },
   })
   @ApiCreatedResponse({ type: CreatedDto, description: '居民点单: the resident places an order' })
   place(@Body() body: PlaceOrderDto, @RequestMeta() meta: RequestMetadata) {
@@ -70,10 +73,7 @@ export class OrderController {
     @RequestMeta() meta: RequestMetadata,
   ) {
     return this.commands.execute(
-      new DispatchOrderCommand(
-        { orderId, ...body },
-        commandContext(meta, this.clock.now()),
-      ),
+      new DispatchOrderCommand({ orderId, ...body }, commandContext(meta, this.clock.now())),
     );
   }
 
