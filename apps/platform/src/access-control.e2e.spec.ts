@@ -1,0 +1,165 @@
+import { ROLES, type Role } from '@cogov/security';
+import { freshSqlite } from '@cogov/persistence/testing/test-databases';
+import { apiRoutes } from './testing/routes';
+import { TestPlatform } from './testing/test-platform';
+
+/**
+ * Who may call what. The table is the specification: one row per route, the roles allowed. Every
+ * route the application serves must have a row (a new route without one fails here), and every
+ * role is tried on every route with a real token: allowed roles get past the guard, the others 403.
+ */
+const STAFF_READERS: Role[] = [
+  'platform-admin',
+  'auditor',
+  'party-staff',
+  'residents-committee-staff',
+  'owners-committee-staff',
+  'property-staff',
+  'building-leader',
+  'service-station-staff',
+  'party-member',
+  'partner-system',
+];
+const ACCESS_TABLE: Record<string, Role[]> = {
+  'GET /api/health': [...ROLES],
+  'GET /api/projections': ['platform-admin', 'auditor'],
+  'GET /api/streams/:streamId': ['platform-admin', 'auditor'],
+  'POST /api/communities': ['platform-admin'],
+  'POST /api/communities/:id/compounds': ['platform-admin', 'residents-committee-staff'],
+  'POST /api/communities/:id/workers': ['platform-admin', 'residents-committee-staff'],
+  'POST /api/compounds/:id/buildings': ['platform-admin', 'residents-committee-staff'],
+  'POST /api/residents': ['platform-admin', 'residents-committee-staff', 'service-station-staff'],
+  'POST /api/party/organizations': ['platform-admin', 'party-staff'],
+  'POST /api/party/members': ['platform-admin', 'party-staff'],
+  'POST /api/orders': ['resident', 'service-station-staff', 'building-leader', 'residents-committee-staff'],
+  'GET /api/orders': STAFF_READERS,
+  'GET /api/orders/:id': [...STAFF_READERS, 'resident'],
+  'POST /api/orders/:id/review': ['party-member'],
+  'POST /api/orders/:id/dispatch': ['residents-committee-staff', 'service-station-staff'],
+  'POST /api/orders/:id/take': ['party-member'],
+  'POST /api/orders/:id/complete': ['party-member'],
+  'POST /api/orders/:id/rating': ['resident', 'service-station-staff'],
+  'GET /api/partner-keys': ['platform-admin'],
+  'POST /api/partner-keys': ['platform-admin'],
+  'DELETE /api/partner-keys/:id': ['platform-admin'],
+};
+
+describe('access control: every route × every role (embedded platform)', () => {
+  const database = freshSqlite();
+  let platform: TestPlatform;
+  let ids: Record<string, string>;
+  const person = '5d2a9f4e-0000-4000-8000-00000000a11c';
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start(database);
+    const admin = await platform.as({ personId: 'admin', roles: ['platform-admin'] });
+    const communityId = await admin.create('/api/communities', { name: 'A' });
+    const compoundId = await admin.create(`/api/communities/${communityId}/compounds`, {
+      name: 'K',
+      address: 'x',
+    });
+    const buildingId = await admin.create(`/api/compounds/${compoundId}/buildings`, {
+      name: 'B',
+      number: '1',
+    });
+    const residentId = await admin.create('/api/residents', {
+      communityId,
+      compoundId,
+      buildingId,
+      name: 'R',
+      phone: '13800000000',
+    });
+    const resident = await platform.as({
+      personId: residentId,
+      roles: ['resident'],
+      communities: [communityId],
+    });
+    const orderId = await resident.create('/api/orders', {
+      residentId,
+      compoundId,
+      category: 'other',
+      title: 't',
+      description: 'd',
+      channel: 'app',
+    });
+    await platform.settle();
+    const keyId = (
+      await admin.expectPost(
+        '/api/partner-keys',
+        { companyId: person, name: 'p', compoundIds: [compoundId] },
+        201,
+      )
+    ).id as string;
+    ids = { communityId, compoundId, buildingId, residentId, orderId, keyId };
+  });
+  afterAll(async () => {
+    await platform.stop();
+    database.cleanup();
+  });
+
+  const request = (route: string, role: Role, token: string | null) => {
+    const [method, template] = route.split(' ') as [string, string];
+    const path = template
+      .replace(':streamId', `residents-committee.order-${ids.orderId}`)
+      .replace(
+        ':id',
+        route.includes('partner-keys')
+          ? ids.keyId!
+          : route.includes('/orders/')
+            ? ids.orderId!
+            : route.includes('compounds/:id')
+              ? ids.compoundId!
+              : ids.communityId!,
+      );
+    // Every body names the caller as the acting person, so only the role decides.
+    const body = {
+      residentId: person,
+      reviewerId: person,
+      memberId: person,
+      dispatcherId: person,
+      raterId: person,
+      compoundId: ids.compoundId,
+      communityId: ids.communityId,
+    };
+    let call = platform.http()[method.toLowerCase() as 'get' | 'post' | 'delete'](path);
+    if (token) call = call.set('Authorization', `Bearer ${token}`);
+    void role;
+    return method === 'GET' ? call : call.send(body);
+  };
+
+  it('has a rule for every route the application serves, and no rule for a route that is gone', () => {
+    expect(apiRoutes(platform.app)).toEqual(Object.keys(ACCESS_TABLE).sort());
+  });
+
+  it.each(Object.entries(ACCESS_TABLE))(
+    '%s: allowed roles pass the guard, others get 403',
+    async (route, allowed) => {
+      for (const role of ROLES) {
+        const token = await platform.tokens.issue({
+          personId: person,
+          roles: [role],
+          communities: [ids.communityId!],
+          compounds: [ids.compoundId!],
+        });
+        const response = await request(route, role, token);
+        const verdict = [401, 403].includes(response.status) ? 'denied' : 'allowed';
+        expect({ role, verdict, status: verdict === 'denied' ? response.status : 'passed' }).toEqual({
+          role,
+          verdict: allowed.includes(role) ? 'allowed' : 'denied',
+          status: allowed.includes(role) ? 'passed' : 403,
+        });
+      }
+    },
+  );
+
+  it('answers 401 to every route but health when there is no token', async () => {
+    for (const route of Object.keys(ACCESS_TABLE).filter((r) => r !== 'GET /api/health')) {
+      const response = await request(route, 'platform-admin', null);
+      expect({ route, status: response.status, error: response.body.error }).toEqual({
+        route,
+        status: 401,
+        error: 'unauthorized',
+      });
+    }
+  });
+});
