@@ -20,6 +20,14 @@ const STAFF_READERS: Role[] = [
   'party-member',
   'partner-system',
 ];
+const RESIDENT_READERS: Role[] = [
+  'platform-admin',
+  'auditor',
+  'residents-committee-staff',
+  'service-station-staff',
+  'building-leader',
+  'party-staff',
+];
 const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/health': [...ROLES],
   'GET /api/projections': ['platform-admin', 'auditor'],
@@ -39,6 +47,8 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/orders/:id/take': ['party-member'],
   'POST /api/orders/:id/complete': ['party-member'],
   'POST /api/orders/:id/rating': ['resident', 'service-station-staff'],
+  'GET /api/residents': RESIDENT_READERS,
+  'GET /api/residents/:id': [...RESIDENT_READERS, 'resident'],
   'GET /api/partner-keys': ['platform-admin'],
   'POST /api/partner-keys': ['platform-admin'],
   'DELETE /api/partner-keys/:id': ['platform-admin'],
@@ -105,11 +115,13 @@ describe('access control: every route × every role (embedded platform)', () => 
         ':id',
         route.includes('partner-keys')
           ? ids.keyId!
-          : route.includes('/orders/')
-            ? ids.orderId!
-            : route.includes('compounds/:id')
-              ? ids.compoundId!
-              : ids.communityId!,
+          : route.includes('residents/:id')
+            ? ids.residentId!
+            : route.includes('/orders/')
+              ? ids.orderId!
+              : route.includes('compounds/:id')
+                ? ids.compoundId!
+                : ids.communityId!,
       );
     // Every body names the caller as the acting person, so only the role decides.
     const body = {

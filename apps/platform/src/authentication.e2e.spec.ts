@@ -219,6 +219,41 @@ describe('authentication and scope (embedded platform)', () => {
     });
   });
 
+  describe('personal data', () => {
+    it('is shown in full to the roles that need it and to the resident, masked to others and in lists', async () => {
+      const clerk = await platform.as({
+        personId: 'clerk',
+        roles: ['service-station-staff'],
+        communities: [a.communityId],
+      });
+      const leader = await platform.as({
+        personId: 'leader',
+        roles: ['building-leader'],
+        communities: [a.communityId],
+      });
+      const resident = await platform.as({
+        personId: a.residentId,
+        roles: ['resident'],
+        communities: [a.communityId],
+      });
+      expect(await clerk.read(`/api/residents/${a.residentId}`)).toMatchObject({
+        name: 'Wang Fang',
+        phone: '13812341234',
+        masked: false,
+      });
+      expect(await resident.read(`/api/residents/${a.residentId}`)).toMatchObject({ phone: '13812341234' });
+      expect(await leader.read(`/api/residents/${a.residentId}`)).toMatchObject({
+        name: 'W********',
+        phone: '138****1234',
+        masked: true,
+      });
+      const list = await clerk.read('/api/residents');
+      expect(list.items).toEqual([
+        expect.objectContaining({ residentId: a.residentId, phone: '138****1234', masked: true }),
+      ]);
+    });
+  });
+
   describe('partner API keys', () => {
     it('are shown once, work within the company’s compounds, and stop working when revoked', async () => {
       const created = await admin.expectPost(

@@ -5,11 +5,13 @@ import { INTEGRATION_EVENT_BUS, type IntegrationEventBus } from '@cogov/messagin
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
 import { CommunityController } from './api/community.controller';
 import { OrderController } from './api/order.controller';
+import { ResidentController } from './api/resident.controller';
 import { scopeResolvers } from './api/scopes';
 import { AddBuildingHandler } from './application/add-building';
 import { AppointWorkerHandler } from './application/appoint-worker';
 import { DispatchOrderHandler } from './application/dispatch-order';
 import { GetOrderChainHandler, ListOrdersHandler } from './application/order-queries';
+import { GetResidentHandler, ListResidentsHandler } from './application/resident-queries';
 import { PlaceOrderHandler } from './application/place-order';
 import { RateOrderHandler } from './application/rate-order';
 import { RecordOrderProgressHandler } from './application/record-order-progress';
@@ -22,6 +24,8 @@ import { ResidentsCommitteeInbound } from './infrastructure/inbound';
 import { OrderChainView } from './infrastructure/order-chain/order-chain-view.entity';
 import { orderChainProjection } from './infrastructure/order-chain/order-chain.projection';
 import { residentsCommitteeOutbound } from './infrastructure/outbound';
+import { ResidentView } from './infrastructure/residents/resident-view.entity';
+import { residentsProjection } from './infrastructure/residents/residents.projection';
 
 /**
  * The residents' committee (居委会) context: community structure, residents, order intake,
@@ -30,7 +34,7 @@ import { residentsCommitteeOutbound } from './infrastructure/outbound';
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [CommunityController, OrderController],
+  controllers: [CommunityController, OrderController, ResidentController],
   providers: [
     ...repositoryProviders,
     ...scopeResolvers,
@@ -45,12 +49,14 @@ import { residentsCommitteeOutbound } from './infrastructure/outbound';
     RecordOrderProgressHandler,
     GetOrderChainHandler,
     ListOrdersHandler,
+    GetResidentHandler,
+    ListResidentsHandler,
     ResidentsCommitteeInbound,
   ],
 })
 export class ResidentsCommitteeModule implements OnModuleInit {
   /** Read-model and directory tables, for the host's database. */
-  static readonly entities = [OrderChainView, PartyDirectoryEntry];
+  static readonly entities = [OrderChainView, PartyDirectoryEntry, ResidentView];
 
   constructor(
     @Inject(INTEGRATION_EVENT_BUS) private readonly bus: IntegrationEventBus,
@@ -62,5 +68,6 @@ export class ResidentsCommitteeModule implements OnModuleInit {
     this.bus.publishFrom(RESIDENTS_COMMITTEE, residentsCommitteeOutbound);
     this.bus.subscribe(this.inbound.subscription());
     this.projections.register(orderChainProjection);
+    this.projections.register(residentsProjection);
   }
 }

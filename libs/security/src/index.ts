@@ -4,3 +4,4 @@ export * from './api-keys';
 export * from './principal';
 export * from './security.module';
 export * from './tokens';
+export * from './personal-data';

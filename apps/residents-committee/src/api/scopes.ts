@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { DEFERRED_TO_VALIDATION, idOrNull, type ResourceScope, type ScopeResolver } from '@cogov/security';
-import { CommunityRepository, CompoundRepository, OrderRepository } from '../infrastructure/aggregates';
+import {
+  CommunityRepository,
+  CompoundRepository,
+  OrderRepository,
+  ResidentRepository,
+} from '../infrastructure/aggregates';
 
 /** Where the residents' committee's resources live, for the access guard (read from their streams). */
 @Injectable()
@@ -59,4 +64,25 @@ export class OrderInPath implements ScopeResolver {
   }
 }
 
-export const scopeResolvers = [CommunityInPath, CompoundScopes, CompoundInPath, CompoundInBody, OrderInPath];
+@Injectable()
+export class ResidentInPath implements ScopeResolver {
+  constructor(private readonly residents: ResidentRepository) {}
+
+  async resolve(request: Request): Promise<ResourceScope | null> {
+    const id = idOrNull(request.params.id);
+    if (!id) return DEFERRED_TO_VALIDATION;
+    const { state } = await this.residents.load(id);
+    return state.status === 'absent'
+      ? null
+      : { communityId: state.communityId, compoundId: state.compoundId, ownerId: id };
+  }
+}
+
+export const scopeResolvers = [
+  CommunityInPath,
+  CompoundScopes,
+  CompoundInPath,
+  CompoundInBody,
+  OrderInPath,
+  ResidentInPath,
+];

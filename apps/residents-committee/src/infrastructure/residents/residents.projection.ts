@@ -1,0 +1,21 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '@cogov/event-store';
+import type { Projection } from '@cogov/projections';
+import type { ResidentEvent } from '../../domain/resident';
+import { RESIDENT_CATEGORY } from '../aggregates';
+import { ResidentView } from './resident-view.entity';
+
+export const residentsProjection: Projection = {
+  name: 'residents-committee.residents',
+  version: 1,
+  entities: [ResidentView],
+  handles: (event) => event.streamId.startsWith(`${RESIDENT_CATEGORY}-`),
+  async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
+    const event = { type: recorded.type, data: recorded.data } as ResidentEvent;
+    if (event.type !== 'ResidentRegistered') return;
+    const { residentId, communityId, compoundId, buildingId, name, phone, registeredAt } = event.data;
+    await manager
+      .getRepository(ResidentView)
+      .upsert({ residentId, communityId, compoundId, buildingId, name, phone, registeredAt }, ['residentId']);
+  },
+};
