@@ -415,6 +415,26 @@ describe.each(testDatabases)(
       }
       const positions = events.map((e) => e.globalPosition as number);
       expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+
+      // Each step names the authenticated person who did it, in whichever context they acted.
+      const view = await read(`/api/orders/${orderId}`);
+      const takers = (view.history as Array<{ stage: string; actorId: string }>)
+        .filter((s) => s.stage === 'taken')
+        .map((s) => s.actorId);
+      expect(events.map((e) => [e.type, e.actorId])).toEqual([
+        ['OrderPlaced', residentId],
+        ['BranchReviewRecorded', memberA],
+        ['OrderDispatched', workerId],
+        ['OrderTakenRecorded', takers[0]],
+        ['OrderCompletionRecorded', takers[0]],
+        ['OrderRated', residentId],
+        ['OrderReopened', residentId],
+        ['OrderDispatched', workerId],
+        ['OrderTakenRecorded', memberB],
+        ['OrderCompletionRecorded', memberB],
+        ['OrderRated', residentId],
+        ['OrderClosed', residentId],
+      ]);
     });
 
     it('applies a retried request with the same Idempotency-Key once, answering the same id', async () => {
