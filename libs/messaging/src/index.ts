@@ -2,3 +2,4 @@ export * from './integration-event-bus.port';
 export * from './integration-event-factory';
 export * from './in-process-bus';
 export * from './retry';
+export * from './kafka/kafka-bus';
