@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { freshSqlite } from '@cogov/persistence/testing/test-databases';
 import { LocalTokenAuthority } from '@cogov/security';
-import { DEFAULT_AUDIENCE, LOCAL_ISSUER } from './config';
+import { DEFAULT_AUDIENCE, LOCAL_ISSUER } from '@cogov/hosting';
 import { type ApiClient, TEST_SECRET, TestPlatform } from './testing/test-platform';
 
 /** Authentication failures, partner keys, scopes across communities, acting on someone's behalf. */

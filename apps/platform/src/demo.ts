@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { LocalTokenAuthority, type TokenClaims } from '@cogov/security';
-import { loadConfig, type PlatformConfig } from './config';
+import { loadConfig, type PlatformConfig } from '@cogov/hosting';
 import { createPlatformApp } from './create-app';
-import { lockDataDir } from './data-dir-lock';
+import { lockDataDir } from '@cogov/hosting';
 
 /**
  * `npm run demo`: seeds one community and walks one order through the five stages over the HTTP

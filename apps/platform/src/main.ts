@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from './config';
+import { loadConfig } from '@cogov/hosting';
 import { createPlatformApp } from './create-app';
-import { lockDataDir } from './data-dir-lock';
+import { lockDataDir } from '@cogov/hosting';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,15 +1,10 @@
-import { type DynamicModule, type ExecutionContext, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import type { Request } from 'express';
-import { JwksTokenVerifier, LocalTokenAuthority, SecurityModule, type TokenVerifier } from '@cogov/security';
+import { InfrastructureModule, type PlatformConfig, securityImports, throttlerGuard } from '@cogov/hosting';
 import { PartyOrganizationModule } from '../../party-organization/src/party-organization.module';
 import { ResidentsCommitteeModule } from '../../residents-committee/src/residents-committee.module';
 import { HealthController } from './audit/health.controller';
 import { StreamsController, StreamScope } from './audit/streams.controller';
-import type { AuthConfig, PlatformConfig } from './config';
-import { EmbeddedInfrastructureModule } from './embedded-infrastructure.module';
 
 export type PlatformModuleConfig = Pick<PlatformConfig, 'database' | 'auth' | 'limits'>;
 
@@ -17,47 +12,23 @@ export type PlatformModuleConfig = Pick<PlatformConfig, 'database' | 'auth' | 'l
 @Module({})
 export class PlatformModule {
   static embedded(config: PlatformModuleConfig, options: { startWorkers?: boolean } = {}): DynamicModule {
+    const workers = options.startWorkers !== false;
     return {
       module: PlatformModule,
       imports: [
         CqrsModule.forRoot(),
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'all', ttl: 60_000, limit: config.limits.requestsPerMinute },
-            // Order intake is what a flood would abuse; every other route skips this throttler.
-            {
-              name: 'orders',
-              ttl: 60_000,
-              limit: config.limits.ordersPerMinute,
-              skipIf: (ctx) => !isOrderIntake(ctx),
-            },
-          ],
-        }),
-        EmbeddedInfrastructureModule.forRoot({
+        InfrastructureModule.forRoot({
           database: config.database,
           entities: [...ResidentsCommitteeModule.entities, ...PartyOrganizationModule.entities],
-          ...options,
+          bus: { kind: 'in-process' },
+          run: { bus: workers, projections: workers },
         }),
-        SecurityModule.forRoot({
-          tokens: tokenVerifier(config.auth),
-          authFailureLimit: config.limits.authFailuresPerMinute,
-        }),
+        ...securityImports(config),
         ResidentsCommitteeModule,
         PartyOrganizationModule,
       ],
       controllers: [StreamsController, HealthController],
-      providers: [StreamScope, { provide: APP_GUARD, useClass: ThrottlerGuard }],
+      providers: [StreamScope, throttlerGuard],
     };
   }
-}
-
-export function tokenVerifier(auth: AuthConfig): TokenVerifier {
-  return auth.mode === 'local'
-    ? new LocalTokenAuthority(auth.secret, auth.issuer, auth.audience)
-    : new JwksTokenVerifier(auth.jwksUrl, auth.issuer, auth.audience);
-}
-
-function isOrderIntake(context: ExecutionContext): boolean {
-  const request = context.switchToHttp().getRequest<Request>();
-  return request.method === 'POST' && /^\/api\/orders\/?$/.test(request.path);
 }

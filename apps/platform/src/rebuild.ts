@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { PROJECTION_RUNNER, type ProjectionRunner, type RebuildProgress } from '@cogov/projections';
 import { describeDatabase } from '@cogov/persistence';
-import { loadConfig } from './config';
-import { lockDataDir } from './data-dir-lock';
+import { loadConfig } from '@cogov/hosting';
+import { lockDataDir } from '@cogov/hosting';
 import { PlatformModule } from './platform.module';
 
 /** `npm run rebuild`: empties every read model and replays the whole history into it. */

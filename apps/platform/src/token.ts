@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isRole, LocalTokenAuthority, ROLES } from '@cogov/security';
-import { loadConfig } from './config';
+import { loadConfig } from '@cogov/hosting';
 
 const HELP = `Usage: npm run -s token -- --person <id> --role <role> [--role …] [--community <id> …]
                                [--compound <id> …] [--street <id> …] [--expires 8h]

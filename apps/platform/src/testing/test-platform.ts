@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { DatabaseConfig } from '@cogov/persistence';
 import { LocalTokenAuthority, type TokenClaims } from '@cogov/security';
-import { DEFAULT_AUDIENCE, LOCAL_ISSUER, type PlatformConfig } from '../config';
+import { DEFAULT_AUDIENCE, LOCAL_ISSUER, type PlatformConfig } from '@cogov/hosting';
 import { createPlatformApp } from '../create-app';
 import { settle } from './settle';
 

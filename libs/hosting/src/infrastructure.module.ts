@@ -1,0 +1,104 @@
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { EntitySchema } from 'typeorm';
+import { CLOCK, systemClock } from '@cogov/event-sourcing';
+import { EVENT_STORE, type EventStore, SqlEventStore } from '@cogov/event-store';
+import { InProcessBus, INTEGRATION_EVENT_BUS, type IntegrationEventBus, KafkaBus } from '@cogov/messaging';
+import { type DatabaseConfig, describeDatabase, SQL_DATABASE, SqlDatabase } from '@cogov/persistence';
+import { PROJECTION_RUNNER, ProjectionRunner } from '@cogov/projections';
+
+export type BusConfig =
+  | { readonly kind: 'in-process' }
+  | { readonly kind: 'kafka'; readonly brokers: readonly string[]; readonly clientId: string };
+
+export interface InfrastructureOptions {
+  readonly database: DatabaseConfig;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly entities: ReadonlyArray<Function | EntitySchema>;
+  readonly bus: BusConfig;
+  /** Which background workers this process runs (a tool like rebuild runs none). */
+  readonly run: { readonly bus: boolean; readonly projections: boolean };
+}
+
+const OPTIONS = Symbol('InfrastructureOptions');
+
+/**
+ * The ports every context needs, bound to adapters chosen by configuration: the SQL event store
+ * and read models in one database (SQLite or a PostgreSQL schema), the in-process or Kafka bus,
+ * the system clock. Contexts register projections and bus subscriptions while their modules
+ * initialise; this module starts them once the whole application has initialised, and stops them
+ * before the database closes.
+ */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Infrastructure');
+
+  constructor(
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    @Inject(INTEGRATION_EVENT_BUS) private readonly bus: IntegrationEventBus,
+    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+    @Inject(OPTIONS) private readonly options: InfrastructureOptions,
+  ) {}
+
+  static forRoot(options: InfrastructureOptions): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        {
+          provide: SQL_DATABASE,
+          useFactory: () => SqlDatabase.open(options.database, [...options.entities]),
+        },
+        {
+          provide: EVENT_STORE,
+          useFactory: async (db: SqlDatabase) => {
+            const store = new SqlEventStore(db);
+            await store.ensureSchema();
+            return store;
+          },
+          inject: [SQL_DATABASE],
+        },
+        {
+          provide: INTEGRATION_EVENT_BUS,
+          useFactory: (store: EventStore, db: SqlDatabase) =>
+            options.bus.kind === 'kafka'
+              ? new KafkaBus(store, db, { brokers: options.bus.brokers, clientId: options.bus.clientId })
+              : new InProcessBus(store, db),
+          inject: [EVENT_STORE, SQL_DATABASE],
+        },
+        {
+          provide: PROJECTION_RUNNER,
+          useFactory: (store: EventStore, db: SqlDatabase) => new ProjectionRunner(store, db),
+          inject: [EVENT_STORE, SQL_DATABASE],
+        },
+        { provide: CLOCK, useValue: systemClock },
+      ],
+      exports: [SQL_DATABASE, EVENT_STORE, INTEGRATION_EVENT_BUS, PROJECTION_RUNNER, CLOCK],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.db.synchronizeEntities();
+    await this.projections.ensureSchema();
+    if (this.options.run.projections) await this.projections.start();
+    if (this.options.run.bus) await this.bus.start();
+    this.logger.log(
+      `event store and read models in ${describeDatabase(this.db.config)}; bus: ${this.options.bus.kind}` +
+        `; running: ${[this.options.run.projections && 'projections', this.options.run.bus && 'bus'].filter(Boolean).join(', ') || 'no workers'}`,
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.options.run.bus) await this.bus.stop();
+    await this.projections.stop();
+    await this.db.close();
+  }
+}
