@@ -14,7 +14,7 @@ module.exports = {
       name: 'host-uses-context-modules-only',
       comment: 'A host application composes contexts through their Nest module, nothing inside them.',
       severity: 'error',
-      from: { path: '^apps/platform/' },
+      from: { path: '^apps/(platform|projections)/' },
       to: {
         path: '^apps/(residents-committee|party-organization)/',
         pathNot: ['^apps/[^/]+/src/[^/]+\\.module\\.ts$', '^apps/[^/]+/src/testing/'],

@@ -3,8 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { InfrastructureModule, type PlatformConfig, securityImports, throttlerGuard } from '@cogov/hosting';
 import { PartyOrganizationModule } from '../../party-organization/src/party-organization.module';
 import { ResidentsCommitteeModule } from '../../residents-committee/src/residents-committee.module';
-import { HealthController } from './audit/health.controller';
-import { StreamsController, StreamScope } from './audit/streams.controller';
+import { HealthController, StreamsController, StreamScope } from '@cogov/hosting';
 
 export type PlatformModuleConfig = Pick<PlatformConfig, 'database' | 'auth' | 'limits'>;
 

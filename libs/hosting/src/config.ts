@@ -16,6 +16,8 @@ export interface PlatformConfig {
   readonly dataDir: string;
   readonly database: DatabaseConfig;
   readonly auth: AuthConfig;
+  /** Kafka bootstrap brokers, for hosts that use the Kafka bus. */
+  readonly kafkaBrokers: readonly string[];
   /** Origins allowed by CORS; empty: no cross-origin access. */
   readonly corsOrigins: readonly string[];
   readonly limits: {
@@ -49,6 +51,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     dataDir,
     database,
     auth: authConfig(env, production, dataDir),
+    kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())
