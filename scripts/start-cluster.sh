@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# npm run start:cluster — the production topology on this machine: a Kafka broker (infra/kafka),
+# PostgreSQL, and each bounded context as its own process, plus the projections process.
+# Logs and pids under data/cluster/; stop with `npm run stop:cluster`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CLUSTER_DIR="${CLUSTER_DIR:-$PWD/data/cluster}"
+DB_NAME="${CLUSTER_DB:-cogov_cluster}"
+mkdir -p "$CLUSTER_DIR/logs"
+
+TEST_DB="$DB_NAME" bash scripts/ensure-postgres.sh
+bash infra/kafka/start.sh
+npm run -s build
+
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$DB_NAME}"
+export DATA_DIR="$CLUSTER_DIR"          # shared: the embedded token-signing secret lives here
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+
+start() { # name, entry, extra env...
+  local name=$1 entry=$2; shift 2
+  local pidfile="$CLUSTER_DIR/$name.pid"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    echo "$name is already running (pid $(cat "$pidfile"))"
+    return
+  fi
+  env "$@" node "dist/$entry" >"$CLUSTER_DIR/logs/$name.log" 2>&1 &
+  echo $! >"$pidfile"
+}
+
+start residents-committee apps/residents-committee/src/main.js PORT=3001 RUN_PROJECTIONS=false
+start party-organization apps/party-organization/src/main.js PORT=3002
+start projections apps/projections/src/main.js
+
+wait_for() { # name, url
+  for _ in $(seq 1 60); do
+    if curl -fsS "$2" >/dev/null 2>&1; then echo "  $1  $2"; return 0; fi
+    if ! kill -0 "$(cat "$CLUSTER_DIR/$1.pid")" 2>/dev/null; then
+      echo "$1 exited; last lines of its log:" >&2; tail -n 30 "$CLUSTER_DIR/logs/$1.log" >&2; return 1
+    fi
+    sleep 1
+  done
+  echo "$1 did not answer at $2 in 60 s" >&2; return 1
+}
+
+echo "cluster up:"
+wait_for residents-committee http://127.0.0.1:3001/api/health
+wait_for party-organization http://127.0.0.1:3002/api/health
+echo "  projections  (no HTTP; log: $CLUSTER_DIR/logs/projections.log)"
+echo "  kafka  127.0.0.1:9092   postgres  $DATABASE_URL (schemas residents_committee, party_organization)"
+echo "tokens: DATA_DIR=$CLUSTER_DIR npm run -s token -- --person admin --role platform-admin"
