@@ -8,7 +8,8 @@ import { lockDataDir } from '@cogov/hosting';
 
 /**
  * `npm run demo`: seeds one community and walks one order through the five stages over the HTTP
- * API, printing the chain after each step. Against `DEMO_URL` when given (a running platform),
+ * API, printing the chain after each step. Against `DEMO_URL` when given (a running platform;
+ * with `npm run start:cluster`, also `DEMO_PARTY_URL` for the party-organization process),
  * otherwise against a platform it starts itself on its own data directory (`DATA_DIR/demo`).
  */
 async function main(): Promise<void> {
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
     throw new Error('the demo signs its own tokens: it needs the embedded token mode, not AUTH_JWKS_URL');
   }
   const tokens = new LocalTokenAuthority(config.auth.secret, config.auth.issuer, config.auth.audience);
-  const api = new DemoClient(`${base}/api`, tokens);
+  const partyBase = process.env.DEMO_PARTY_URL?.replace(/\/$/, '') ?? base;
+  const api = new DemoClient(`${base}/api`, `${partyBase}/api`, tokens);
   try {
     await walkTheChain(api);
   } finally {
@@ -156,8 +158,14 @@ class DemoClient {
 
   constructor(
     private readonly base: string,
+    /** Routes of the Party organization, which runs as its own process in the cluster. */
+    private readonly partyBase: string,
     private readonly tokens: LocalTokenAuthority,
   ) {}
+
+  private baseFor(path: string): string {
+    return /^\/party\/|\/(review|take|complete)$/.test(path) ? this.partyBase : this.base;
+  }
 
   /** Later calls are made as this person, with a token `npm run token` could have printed. */
   async actAs(claims: TokenClaims): Promise<void> {
@@ -166,7 +174,7 @@ class DemoClient {
   }
 
   async post(path: string, body: object): Promise<Record<string, unknown>> {
-    const response = await fetch(`${this.base}${path}`, {
+    const response = await fetch(`${this.baseFor(path)}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
       body: JSON.stringify(body),
