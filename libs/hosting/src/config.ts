@@ -18,6 +18,8 @@ export interface PlatformConfig {
   readonly auth: AuthConfig;
   /** Kafka bootstrap brokers, for hosts that use the Kafka bus. */
   readonly kafkaBrokers: readonly string[];
+  /** Prefix of Kafka topics and consumer groups (`KAFKA_NAMESPACE`, default `cogov`). */
+  readonly kafkaNamespace: string;
   /** Origins allowed by CORS; empty: no cross-origin access. */
   readonly corsOrigins: readonly string[];
   readonly limits: {
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     dataDir,
     database,
     auth: authConfig(env, production, dataDir),
+    kafkaNamespace: env.KAFKA_NAMESPACE ?? 'cogov',
     kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
       .split(',')
       .map((b) => b.trim())

@@ -55,7 +55,12 @@ function contextModule(definition: ContextAppDefinition, config: PlatformConfig)
       InfrastructureModule.forRoot({
         database: config.database,
         entities: definition.entities,
-        bus: { kind: 'kafka', brokers: config.kafkaBrokers, clientId: definition.name },
+        bus: {
+          kind: 'kafka',
+          brokers: config.kafkaBrokers,
+          clientId: definition.name,
+          namespace: config.kafkaNamespace,
+        },
         run: { bus: true, projections: process.env.RUN_PROJECTIONS !== 'false' },
       }),
       ...securityImports(config),

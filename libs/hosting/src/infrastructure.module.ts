@@ -16,7 +16,12 @@ import { PROJECTION_RUNNER, ProjectionRunner } from '@cogov/projections';
 
 export type BusConfig =
   | { readonly kind: 'in-process' }
-  | { readonly kind: 'kafka'; readonly brokers: readonly string[]; readonly clientId: string };
+  | {
+      readonly kind: 'kafka';
+      readonly brokers: readonly string[];
+      readonly clientId: string;
+      readonly namespace: string;
+    };
 
 export interface InfrastructureOptions {
   readonly database: DatabaseConfig;
@@ -70,7 +75,11 @@ export class InfrastructureModule implements OnApplicationBootstrap, BeforeAppli
           provide: INTEGRATION_EVENT_BUS,
           useFactory: (store: EventStore, db: SqlDatabase) =>
             options.bus.kind === 'kafka'
-              ? new KafkaBus(store, db, { brokers: options.bus.brokers, clientId: options.bus.clientId })
+              ? new KafkaBus(store, db, {
+                  brokers: options.bus.brokers,
+                  clientId: options.bus.clientId,
+                  namespace: options.bus.namespace,
+                })
               : new InProcessBus(store, db),
           inject: [EVENT_STORE, SQL_DATABASE],
         },

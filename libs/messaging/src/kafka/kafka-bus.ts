@@ -18,6 +18,8 @@ import { DEFAULT_RETRY, type RetryPolicy, withRetries } from '../retry';
 export interface KafkaBusOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
+  /** Prefix of topics and consumer groups, so several installations (or test runs) share a broker. */
+  readonly namespace?: string;
   /** Partitions of each context's topic; one aggregate's events stay in one partition (keyed by id). */
   readonly partitions?: number;
   readonly retry?: RetryPolicy;
@@ -26,8 +28,8 @@ export interface KafkaBusOptions {
 }
 
 /** A context's integration events: one topic per publishing context. */
-export const topicOf = (source: string) => `cogov.${source}.events`;
-export const deadLetterTopicOf = (group: string) => `cogov.${group}.dead-letter`;
+export const topicOf = (source: string, namespace = 'cogov') => `${namespace}.${source}.events`;
+export const deadLetterTopicOf = (group: string, namespace = 'cogov') => `${namespace}.${group}.dead-letter`;
 
 /**
  * The bus over Kafka. Publishing: a relay per publishing context follows the event store (the
@@ -101,6 +103,10 @@ export class KafkaBus implements IntegrationEventBus {
     this.admin = null;
   }
 
+  private get namespace(): string {
+    return this.options.namespace ?? 'cogov';
+  }
+
   /** How far a publishing context's relay has got (for tests and health). */
   relayPosition(source: string): number {
     return this.relayed.get(source) ?? 0;
@@ -113,7 +119,7 @@ export class KafkaBus implements IntegrationEventBus {
     ]);
     const topics = [
       ...[...sources].map((source) => ({
-        topic: topicOf(source),
+        topic: topicOf(source, this.namespace),
         numPartitions: this.options.partitions ?? 3,
         replicationFactor: 1,
         configEntries: [
@@ -122,7 +128,7 @@ export class KafkaBus implements IntegrationEventBus {
         ],
       })),
       ...this.subscriptions.map((s) => ({
-        topic: deadLetterTopicOf(s.group),
+        topic: deadLetterTopicOf(s.group, this.namespace),
         numPartitions: 1,
         replicationFactor: 1,
       })),
@@ -146,7 +152,7 @@ export class KafkaBus implements IntegrationEventBus {
           const messages = batch.flatMap((recorded) => map(recorded)).map(toMessage);
           if (messages.length > 0) {
             // acks: -1 is implied by the idempotent producer: all in-sync replicas have it.
-            await this.producer!.send({ topic: topicOf(source), messages });
+            await this.producer!.send({ topic: topicOf(source, this.namespace), messages });
           }
           after = batch[batch.length - 1]!.globalPosition;
           await this.saveCheckpoint(source, after);
@@ -161,10 +167,15 @@ export class KafkaBus implements IntegrationEventBus {
   }
 
   private async consume(subscription: Subscription): Promise<void> {
-    const consumer = this.kafka.consumer({ groupId: subscription.group, allowAutoTopicCreation: false });
+    const consumer = this.kafka.consumer({
+      groupId: `${this.namespace}.${subscription.group}`,
+      allowAutoTopicCreation: false,
+    });
     this.consumers.push(consumer);
     await consumer.connect();
-    const topics = [...new Set(Object.keys(subscription.handlers).map((type) => topicOf(sourceOf(type))))];
+    const topics = [
+      ...new Set(Object.keys(subscription.handlers).map((type) => topicOf(sourceOf(type), this.namespace))),
+    ];
     await consumer.subscribe({ topics, fromBeginning: true });
     const retry = this.options.retry ?? DEFAULT_RETRY;
     await consumer.run({
@@ -209,7 +220,7 @@ export class KafkaBus implements IntegrationEventBus {
     this.logger.error(`consumer ${group} dead-letters a message: ${error}`);
     const producer = this.producer ?? (await this.connectProducer());
     await producer.send({
-      topic: deadLetterTopicOf(group),
+      topic: deadLetterTopicOf(group, this.namespace),
       messages: [
         {
           key: message.key,
