@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import type { TokenClaims } from '@cogov/security';
 import { Cluster } from './testing/cluster';
 
@@ -7,6 +9,11 @@ import { Cluster } from './testing/cluster';
  * integration events cross over the real Kafka broker. Processes are killed (SIGKILL, no shutdown
  * hooks) and restarted mid-flow: nothing is lost and nothing is applied twice.
  */
+/** Stops or starts the broker `npm test` runs (infra/kafka, default data directory). */
+function broker(action: 'stop' | 'start'): void {
+  execFileSync('bash', [path.resolve(__dirname, `../../../infra/kafka/${action}.sh`)], { stdio: 'ignore' });
+}
+
 describe('five-order chain across processes over Kafka', () => {
   let cluster: Cluster;
   const admin: TokenClaims = { personId: 'admin', roles: ['platform-admin'] };
@@ -50,7 +57,7 @@ describe('five-order chain across processes over Kafka', () => {
     }
   }
 
-  it('places, reviews, dispatches, takes, completes and closes an order, surviving crashes of every process', async () => {
+  it('places, reviews, dispatches, takes, completes and closes an order, surviving crashes of every process and of the broker', async () => {
     const created = async (route: string, body: object) =>
       (await eventually(admin, 'POST', route, body, 201)).id as string;
     const communityId = await created('/api/communities', { name: 'Cluster community' });
@@ -126,6 +133,11 @@ describe('five-order chain across processes over Kafka', () => {
       { reviewerId: memberId, decision: 'approve', note: 'ok', priority: 'high' },
       200,
     );
+    // The broker goes down right after the review: the relay cannot publish it and retries; once
+    // the broker is back, the residents' committee records the approval, once.
+    broker('stop');
+    await new Promise((r) => setTimeout(r, 1500));
+    broker('start');
     await stageBecomes(orderId, 'approved');
 
     // The projections crash; the chain view catches up from its checkpoint.
