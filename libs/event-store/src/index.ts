@@ -1,3 +1,4 @@
 export * from './event-store.port';
 export * from './follow';
 export * from './sql/sql-event-store';
+export * from './esdb/esdb-event-store';

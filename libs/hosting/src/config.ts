@@ -15,6 +15,9 @@ export interface PlatformConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly database: DatabaseConfig;
+  /** `EVENT_STORE=esdb` with `EVENTSTORE_CONNECTION_STRING`: aggregates in EventStoreDB. */
+  readonly eventStore:
+    { readonly kind: 'sql' } | { readonly kind: 'esdb'; readonly connectionString: string };
   readonly auth: AuthConfig;
   /** Kafka bootstrap brokers, for hosts that use the Kafka bus. */
   readonly kafkaBrokers: readonly string[];
@@ -52,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     host: env.HOST ?? '127.0.0.1',
     dataDir,
     database,
+    eventStore: eventStoreConfig(env),
     auth: authConfig(env, production, dataDir),
     kafkaNamespace: env.KAFKA_NAMESPACE ?? 'cogov',
     kafkaBrokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
@@ -68,6 +72,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       authFailuresPerMinute: integer(env, 'AUTH_FAILURE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
     },
   };
+}
+
+function eventStoreConfig(env: NodeJS.ProcessEnv): PlatformConfig['eventStore'] {
+  const kind = env.EVENT_STORE ?? 'sql';
+  if (kind === 'sql') return { kind: 'sql' };
+  if (kind !== 'esdb') throw new ConfigurationError(`EVENT_STORE must be sql or esdb, got ${kind}`);
+  if (!env.EVENTSTORE_CONNECTION_STRING) {
+    throw new ConfigurationError(
+      'EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING (e.g. esdb://host:2113?tls=false)',
+    );
+  }
+  return { kind: 'esdb', connectionString: env.EVENTSTORE_CONNECTION_STRING };
 }
 
 function authConfig(env: NodeJS.ProcessEnv, production: boolean, dataDir: string): AuthConfig {

@@ -43,4 +43,18 @@ describe('configuration', () => {
     expect(
       loadConfig({ DATA_DIR: dataDir, CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins,
     ).toEqual(['https://a.example', 'https://b.example']));
+
+  it('chooses EventStoreDB only with a connection string', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, EVENT_STORE: 'esdb' })).toThrow(
+      /EVENTSTORE_CONNECTION_STRING/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, EVENT_STORE: 'mongo' })).toThrow(/sql or esdb/);
+    expect(
+      loadConfig({
+        DATA_DIR: dataDir,
+        EVENT_STORE: 'esdb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:2113?tls=false',
+      }).eventStore,
+    ).toEqual({ kind: 'esdb', connectionString: 'esdb://127.0.0.1:2113?tls=false' });
+  });
 });

@@ -54,6 +54,7 @@ function contextModule(definition: ContextAppDefinition, config: PlatformConfig)
       CqrsModule.forRoot(),
       InfrastructureModule.forRoot({
         database: config.database,
+        eventStore: config.eventStore,
         entities: definition.entities,
         bus: {
           kind: 'kafka',
@@ -95,6 +96,7 @@ export async function startProjectionsApp(
       CqrsModule.forRoot(),
       InfrastructureModule.forRoot({
         database: { ...config.database, schema },
+        eventStore: config.eventStore,
         entities: definition.entities,
         bus: { kind: 'in-process' },
         run: { bus: false, projections: true },

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import type { EntitySchema } from 'typeorm';
 import { CLOCK, systemClock } from '@cogov/event-sourcing';
-import { EVENT_STORE, type EventStore, SqlEventStore } from '@cogov/event-store';
+import { EsdbEventStore, EVENT_STORE, type EventStore, SqlEventStore } from '@cogov/event-store';
 import { InProcessBus, INTEGRATION_EVENT_BUS, type IntegrationEventBus, KafkaBus } from '@cogov/messaging';
 import { type DatabaseConfig, describeDatabase, SQL_DATABASE, SqlDatabase } from '@cogov/persistence';
 import { PROJECTION_RUNNER, ProjectionRunner } from '@cogov/projections';
@@ -23,8 +23,15 @@ export type BusConfig =
       readonly namespace: string;
     };
 
+export type EventStoreConfig =
+  | { readonly kind: 'sql' }
+  /** Aggregates in EventStoreDB; read models and checkpoints stay in the SQL database. */
+  | { readonly kind: 'esdb'; readonly connectionString: string };
+
 export interface InfrastructureOptions {
   readonly database: DatabaseConfig;
+  /** Where aggregates live; the SQL database when absent. */
+  readonly eventStore?: EventStoreConfig;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly entities: ReadonlyArray<Function | EntitySchema>;
   readonly bus: BusConfig;
@@ -64,7 +71,10 @@ export class InfrastructureModule implements OnApplicationBootstrap, BeforeAppli
         },
         {
           provide: EVENT_STORE,
-          useFactory: async (db: SqlDatabase) => {
+          useFactory: async (db: SqlDatabase): Promise<EventStore> => {
+            if (options.eventStore?.kind === 'esdb') {
+              return EsdbEventStore.fromConnectionString(options.eventStore.connectionString);
+            }
             const store = new SqlEventStore(db);
             await store.ensureSchema();
             return store;
