@@ -135,7 +135,7 @@ export class EsdbEventStore implements EventStore {
         direction: FORWARDS,
         fromRevision: START,
       })) {
-        if (resolved.event) events.push(this.toRecorded(resolved.event as AllEvent));
+        if (resolved.event) events.push(this.toRecorded(resolved.event));
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
