@@ -79,6 +79,7 @@ export class RawSqlite implements Subject {
     const warmup = workloadFor(warmupSpec);
     const measured = workloadFor(measuredSpec);
     const config = freshSqlite();
+    if (config.kind !== 'sqlite') throw new Error('freshSqlite gave no SQLite file');
     const db: SqliteConnection = new Database(config.file);
     const run = async (): Promise<Measurement> => {
       db.pragma('journal_mode = WAL');
@@ -90,9 +91,7 @@ export class RawSqlite implements Subject {
         let statement = statements.get(rows);
         if (!statement) {
           const tuples = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-          statement = db.prepare(
-            `INSERT INTO es_events (${INSERT_COLUMNS}, recorded_at) VALUES ${tuples}`,
-          );
+          statement = db.prepare(`INSERT INTO es_events (${INSERT_COLUMNS}, recorded_at) VALUES ${tuples}`);
           statements.set(rows, statement);
         }
         return statement;

@@ -16,8 +16,7 @@ export type EmmettRequest =
   | { readonly cmd: 'close' };
 
 export type EmmettReply =
-  | { readonly ok: true; readonly result?: Measurement }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly result?: Measurement } | { readonly ok: false; readonly error: string };
 
 type BenchEmmettEvent = Event<string, Record<string, unknown>, Record<string, unknown>>;
 

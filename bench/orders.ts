@@ -175,7 +175,13 @@ function orderScript(random: () => number, index: number, placedAt: number, prev
       reopens
         ? {
             type: 'OrderReopened',
-            data: { orderId, previousRound: round, round: round + 1, reason: 'low rating', reopenedAt: ratedAt },
+            data: {
+              orderId,
+              previousRound: round,
+              round: round + 1,
+              reason: 'low rating',
+              reopenedAt: ratedAt,
+            },
           }
         : { type: 'OrderClosed', data: { orderId, round, closedAt: ratedAt } },
     );

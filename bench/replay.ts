@@ -59,7 +59,9 @@ export async function replayBench(
             if (now - lastLog > 2000) {
               lastLog = now;
               const rate = appended / ((now - appendStarted) / 1000);
-              log(`${config.kind}: appended ${appended}/${corpus.events} events (${Math.round(rate)} events/s)`);
+              log(
+                `${config.kind}: appended ${appended}/${corpus.events} events (${Math.round(rate)} events/s)`,
+              );
             }
           },
         ),
@@ -77,13 +79,16 @@ export async function replayBench(
     const rebuildStarted = performance.now();
     const done = await runner.rebuild(orderChainProjection.name, (p) => {
       const now = performance.now();
-      if (now - lastProgress < 2000 && p.position < p.head) return;
+      if (now - lastProgress < 2000 || p.position >= p.head) return;
       lastProgress = now;
       log(
         `${config.kind}: rebuild at position ${p.position}/${p.head}, ${p.events} events, ${p.eventsPerSecond} events/s`,
       );
     });
     const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
+    log(
+      `${config.kind}: rebuilt ${done.events} events in ${rebuildSeconds.toFixed(1)} s (${Math.round(done.events / rebuildSeconds)} events/s)`,
+    );
 
     const view = db.table('rc_order_chain_view');
     const rows = await db.dataSource.query<Array<{ stage: string; n: string | number }>>(

@@ -1,297 +1,284 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
-import { type NewEvent, SqlEventStore } from '@cogov/event-store';
-import { postgresSchema, sqliteSchema } from '@cogov/event-store/sql/schema';
-import { type DatabaseConfig, quoteIdent, SqlDatabase } from '@cogov/persistence';
-import { ProjectionRunner } from '@cogov/projections';
-import { OrderChainView } from '../apps/residents-committee/src/infrastructure/order-chain/order-chain-view.entity';
-import { orderChainProjection } from '../apps/residents-committee/src/infrastructure/order-chain/order-chain.projection';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { freshSqlite, TEST_POSTGRES_URL } from '@cogov/persistence/testing/test-databases';
+import {
+  type ContenderName,
+  OursPostgres,
+  OursSqlite,
+  RawPostgres,
+  RawSqlite,
+  type Subject,
+} from './contenders';
+import { EmmettPostgres } from './emmett';
+import { type Measurement, median } from './measure';
+import { replayBench, type ReplayResult } from './replay';
+import type { AppendSpec } from './workload';
 
 /**
- * `npm run bench`: throughput of the event stores against references measured in the same run.
- * Each figure is events per second; ratios compare ours with the reference on the same machine.
+ * `npm run bench`: append throughput of our SQL event store against a raw INSERT and Emmett, then
+ * a projection replay. Environment:
+ *   BENCH_SCALE          multiplies every event count (default 1)
+ *   BENCH_ROUNDS         measured runs per contender and configuration; the median is reported (3)
+ *   BENCH_POSTGRES=0     skip PostgreSQL
+ *   BENCH_REPLAY_EVENTS  events in the SQLite replay corpus (100000; 0 skips the replay)
+ *   BENCH_REPLAY_POSTGRES_EVENTS  events in the PostgreSQL replay corpus (25000; 0 skips it): the
+ *                        rebuild runs at well under 1,000 events/s there, so 100,000 take minutes
+ *   TEST_DATABASE_URL    the PostgreSQL database (postgres://postgres@127.0.0.1:5432/cogov_test)
+ *   BENCH_JSON           where to write the figures as JSON (dist-bench/results.json)
  */
-const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const SINGLE_APPENDS = Number(process.env.BENCH_SINGLE ?? 2000);
-const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
-const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY ?? 100_000);
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 3)));
+const WITH_POSTGRES = process.env.BENCH_POSTGRES !== '0';
+const REPLAY_EVENTS = Math.floor(Number(process.env.BENCH_REPLAY_EVENTS ?? 100_000));
+const REPLAY_POSTGRES_EVENTS = Math.floor(Number(process.env.BENCH_REPLAY_POSTGRES_EVENTS ?? 25_000));
+const JSON_OUT = process.env.BENCH_JSON ?? path.resolve(__dirname, '..', 'results.json');
 
-type Appender = (stream: string, events: NewEvent[], expected: number | 'no-stream') => Promise<number>;
+interface Shape {
+  readonly label: string;
+  readonly eventsPerAppend: number;
+  readonly writers: number;
+  readonly appends: number;
+  readonly appendsPerStream: number;
+}
+
+/** Each writer appends to its own streams: 10 single-event appends, or 5 batches, per stream. */
+const SHAPES: readonly Shape[] = [
+  { label: 'single, 1 writer', eventsPerAppend: 1, writers: 1, appends: 3000, appendsPerStream: 10 },
+  { label: 'single, 8 writers', eventsPerAppend: 1, writers: 8, appends: 4000, appendsPerStream: 10 },
+  { label: 'batch 100, 1 writer', eventsPerAppend: 100, writers: 1, appends: 300, appendsPerStream: 5 },
+  { label: 'batch 100, 8 writers', eventsPerAppend: 100, writers: 8, appends: 400, appendsPerStream: 5 },
+];
+
 interface Row {
-  store: string;
-  shape: string;
-  writers: number;
-  eventsPerSecond: number;
+  readonly database: 'sqlite' | 'postgres';
+  readonly shape: string;
+  readonly events: number;
+  readonly runs: Partial<Record<ContenderName, Measurement[]>>;
 }
 
-const started = Date.now();
-const say = (line: string) =>
-  console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
+const started = performance.now();
+function log(line: string): void {
+  const seconds = ((performance.now() - started) / 1000).toFixed(1).padStart(6);
+  console.log(`[${seconds}s] ${line}`);
+}
 
-function makeEvent(i: number): NewEvent {
+/** Other processes on the machine skew every figure; the load average is printed to judge that. */
+function load(): string {
+  return os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+}
+
+function specsFor(shape: Shape, index: number): { warmup: AppendSpec; measured: AppendSpec } {
+  const appends = Math.max(shape.writers, Math.round(shape.appends * SCALE));
+  const base = { ...shape, label: shape.label };
   return {
-    eventId: randomUUID(),
-    type: 'OrderPlaced',
-    schemaVersion: 1,
-    data: {
-      orderId: randomUUID(),
-      title: `order ${i}`,
-      category: 'repair',
-      compoundId: randomUUID(),
-      placedAt: new Date().toISOString(),
+    warmup: {
+      ...base,
+      appends: Math.max(shape.writers * 5, Math.round(appends / 10)),
+      seed: 100 + index,
     },
-    metadata: { actorId: 'bench', onBehalfOf: null, correlationId: randomUUID(), causationId: null },
+    measured: { ...base, appends, seed: 200 + index },
   };
 }
 
-/** Appends `appends` times `batch` events with `writers` concurrent writers, each on its own streams. */
-async function measure(appender: Appender, batch: number, appends: number, writers: number): Promise<number> {
-  const perWriter = Math.ceil(appends / writers);
-  const payloads = Array.from({ length: writers }, () =>
-    Array.from({ length: perWriter }, (_, i) =>
-      Array.from({ length: batch }, (_, j) => makeEvent(i * batch + j)),
-    ),
-  );
-  const t0 = process.hrtime.bigint();
-  await Promise.all(
-    payloads.map(async (appendsOfWriter) => {
-      // Ten appends per stream, as aggregates grow: each append states the revision it read.
-      let stream = `bench-${randomUUID()}`;
-      let revision: number | 'no-stream' = 'no-stream';
-      for (let i = 0; i < appendsOfWriter.length; i++) {
-        if (i % 10 === 0) {
-          stream = `bench-${randomUUID()}`;
-          revision = 'no-stream';
-        }
-        revision = await appender(stream, appendsOfWriter[i]!, revision);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return Math.round((perWriter * writers * batch) / seconds);
-}
-
-async function rawAppender(db: SqlDatabase, table: string): Promise<Appender> {
-  const ddl = db.dialect === 'postgres' ? postgresSchema(table) : sqliteSchema(table);
-  await db.exclusive(async () => {
-    for (const sql of ddl)
-      await db.dataSource.query(sql.replace(/es_events_/g, `${table.replace(/\W/g, '')}_`));
-  });
-  const pg = db.dialect === 'postgres';
-  return async (stream, events, expected) => {
-    const first = expected === 'no-stream' ? 0 : expected + 1;
-    const params: unknown[] = [];
-    const rows = events.map((e, i) => {
-      const values = [
-        e.eventId,
-        stream,
-        first + i,
-        e.type,
-        e.schemaVersion,
-        JSON.stringify(e.data),
-        e.metadata.actorId,
-        null,
-        e.metadata.correlationId,
-        null,
-      ];
-      if (!pg) values.push(new Date().toISOString());
-      const start = params.length;
-      params.push(...values);
-      return `(${values.map((_, k) => (pg ? `$${start + k + 1}` : '?')).join(', ')})`;
-    });
-    const columns = `event_id, stream_id, stream_revision, type, schema_version, data, actor_id, on_behalf_of, correlation_id, causation_id${pg ? '' : ', recorded_at'}`;
-    const insert = () =>
-      db.dataSource.query(`INSERT INTO ${table} (${columns}) VALUES ${rows.join(', ')}`, params);
-    await (pg ? insert() : db.exclusive(insert));
-    return first + events.length - 1;
-  };
-}
-
-function oursAppender(store: SqlEventStore): Appender {
-  return async (stream, events, expected) =>
-    (await store.appendToStream(stream, events, { expectedRevision: expected })).nextExpectedRevision;
-}
-
-async function appendBenchmarks(
-  kind: 'sqlite' | 'postgres',
-  config: DatabaseConfig,
-  rows: Row[],
-  extra?: Appender,
-): Promise<void> {
-  const db = await SqlDatabase.open(config);
-  const store = new SqlEventStore(db);
-  await store.ensureSchema();
-  const raw = await rawAppender(db, db.table('raw_events'));
-  const ours = oursAppender(store);
-  await measure(ours, 1, 200, 1); // warm-up
-  await measure(raw, 1, 200, 1);
-  if (extra) await measure(extra, 1, 200, 1);
-  for (const [shape, batch, appends] of [
-    ['single events', 1, SINGLE_APPENDS],
-    ['batches of 100', 100, BATCHES],
-  ] as const) {
-    for (const writers of [1, 8]) {
-      const candidates: Array<[string, Appender]> = [
-        [`ours (${kind})`, ours],
-        [`raw INSERT (${kind})`, raw],
-        ...(extra ? ([['Emmett (postgres)', extra]] as Array<[string, Appender]>) : []),
-      ];
-      for (const [name, appender] of candidates) {
-        const eventsPerSecond = await measure(appender, batch, appends, writers);
-        rows.push({ store: name, shape, writers, eventsPerSecond });
-        say(`${name.padEnd(20)} ${shape.padEnd(15)} ${writers} writer(s): ${eventsPerSecond} events/s`);
+async function compare(database: Row['database'], subjects: readonly Subject[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const [index, shape] of SHAPES.entries()) {
+    const { warmup, measured } = specsFor(shape, index);
+    const row: Row = {
+      database,
+      shape: shape.label,
+      events: Math.floor(measured.appends / shape.writers) * shape.writers * shape.eventsPerAppend,
+      runs: {},
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      // Rotate who goes first, so drift over the run (caches, autovacuum) is shared out.
+      const shift = (round + index) % subjects.length;
+      const order = [...subjects.slice(shift), ...subjects.slice(0, shift)];
+      for (const subject of order) {
+        const m = await subject.run(warmup, measured);
+        (row.runs[subject.name] ??= []).push(m);
+        log(
+          `${database.padEnd(8)} ${shape.label.padEnd(21)} ${subject.name.padEnd(6)} round ${round + 1}/${ROUNDS}: ` +
+            `${m.events} events in ${m.seconds.toFixed(2)} s = ${fmt(m.eventsPerSecond)} events/s ` +
+            `(append p50 ${m.p50Ms.toFixed(2)} ms, p99 ${m.p99Ms.toFixed(2)} ms)`,
+        );
       }
     }
+    rows.push(row);
+    log(`load average: ${load()}`);
   }
-  await db.close();
+  return rows;
 }
 
-async function replayBenchmark(): Promise<{ events: number; eventsPerSecond: number }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cogov-bench-'));
-  const db = await SqlDatabase.open({ kind: 'sqlite', file: path.join(dir, 'replay.sqlite') }, [
-    OrderChainView,
-  ]);
-  await db.synchronizeEntities();
-  const store = new SqlEventStore(db);
-  await store.ensureSchema();
-  // Orders of seven events each: placed, reviewed, dispatched, taken, completed, rated, closed.
-  const orders = Math.ceil(REPLAY_EVENTS / 7);
-  say(`writing ${orders * 7} events of ${orders} orders for the replay`);
-  for (let o = 0; o < orders; o++) {
-    const orderId = randomUUID();
-    const at = new Date(Date.UTC(2026, 0, 1, 8, 0, o % 60)).toISOString();
-    const e = (type: string, data: Record<string, unknown>): NewEvent => ({
-      eventId: randomUUID(),
-      type,
-      schemaVersion: 1,
-      data: { orderId, ...data },
-      metadata: { actorId: 'bench', onBehalfOf: null, correlationId: orderId, causationId: null },
-    });
-    await store.appendToStream(
-      `residents-committee.order-${orderId}`,
-      [
-        e('OrderPlaced', {
-          residentId: 'r',
-          communityId: 'c',
-          compoundId: 'k',
-          buildingId: null,
-          category: 'repair',
-          title: 't',
-          description: 'd',
-          channel: 'app',
-          placedAt: at,
-        }),
-        e('BranchReviewRecorded', {
-          reviewerId: 'm',
-          branchId: 'b',
-          decision: 'approve',
-          note: '',
-          priority: 'normal',
-          reason: null,
-          duplicateOfOrderId: null,
-          reviewedAt: at,
-        }),
-        e('OrderDispatched', {
-          round: 1,
-          dispatcherId: 'w',
-          assigneeKind: 'branch-pool',
-          assigneeId: 'b',
-          dispatchedAt: at,
-        }),
-        e('OrderTakenRecorded', { round: 1, memberId: 'm', takenAt: at }),
-        e('OrderCompletionRecorded', {
-          round: 1,
-          memberId: 'm',
-          resultNote: 'done',
-          evidence: [],
-          completedAt: at,
-        }),
-        e('OrderRated', { round: 1, raterId: 'r', score: 5, comment: '', reopensOrder: false, ratedAt: at }),
-        e('OrderClosed', { round: 1, closedAt: at }),
-      ],
-      { expectedRevision: 'no-stream' },
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+function rate(row: Row, who: ContenderName): number | null {
+  const runs = row.runs[who];
+  return runs && runs.length > 0 ? median(runs.map((m) => m.eventsPerSecond)) : null;
+}
+
+function p50(row: Row, who: ContenderName): string {
+  const runs = row.runs[who];
+  return runs && runs.length > 0 ? median(runs.map((m) => m.p50Ms)).toFixed(2) : '–';
+}
+
+function table(rows: readonly Row[]): string {
+  const lines = [
+    '| Database | Appends | Events | Ours (events/s) | Raw INSERT (events/s) | Emmett (events/s) | Ours / raw | Ours / Emmett | p50 append ms (ours / raw / Emmett) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const row of rows) {
+    const ours = rate(row, 'ours');
+    const raw = rate(row, 'raw');
+    const emmett = rate(row, 'emmett');
+    const ratio = (a: number | null, b: number | null) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+    lines.push(
+      `| ${row.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${row.shape} | ${fmt(row.events)} | ${ours ? fmt(ours) : '–'} | ${raw ? fmt(raw) : '–'} | ${emmett ? fmt(emmett) : '–'} | ${ratio(ours, raw)} | ${ratio(ours, emmett)} | ${p50(row, 'ours')} / ${p50(row, 'raw')} / ${p50(row, 'emmett')} |`,
     );
   }
-  const runner = new ProjectionRunner(store, db);
-  runner.register(orderChainProjection);
-  await runner.ensureSchema();
-  say('replaying the order-chain projection from zero');
-  const done = await runner.rebuild(orderChainProjection.name, (p) =>
-    say(`  replay ${p.position}/${p.head} (${p.eventsPerSecond} events/s)`),
-  );
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  return { events: done.events, eventsPerSecond: done.eventsPerSecond };
+  return lines.join('\n');
+}
+
+function replayTable(results: readonly ReplayResult[]): string {
+  const lines = [
+    '| Database | Events | Orders | Loading the history (events/s, one command per append) | Rebuild of the order-chain view (events/s) | Rebuild time |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results) {
+    lines.push(
+      `| ${r.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${fmt(r.events)} | ${fmt(r.orders)} | ${fmt(r.appendEventsPerSecond)} (${fmt(r.appends)} appends, ${r.appendWriters} writers) | ${fmt(r.rebuildEventsPerSecond)} | ${r.rebuildSeconds.toFixed(1)} s |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgresSection(url: string, schemas: string[]): Promise<{ rows: Row[]; version: string }> {
+  const base = `bench_${randomBytes(6).toString('hex')}`;
+  const [ours, raw, emmett] = [base, `${base}_raw`, `${base}_emmett`];
+  schemas.push(ours, raw, emmett);
+  const version = await withAdmin(url, async (client) => {
+    await client.query(`CREATE SCHEMA ${emmett}`);
+    const result = await client.query<{ server_version: string }>('SHOW server_version');
+    return result.rows[0]?.server_version ?? '?';
+  });
+  log(`postgres: PostgreSQL ${version}; schemas ${ours}, ${raw}, ${emmett}`);
+  const subjects: Subject[] = [];
+  try {
+    subjects.push(await OursPostgres.open(url, ours));
+    subjects.push(await RawPostgres.open(url, raw));
+    subjects.push(await EmmettPostgres.open(url, emmett));
+    return { rows: await compare('postgres', subjects), version };
+  } finally {
+    for (const subject of subjects) await subject.close();
+  }
+}
+
+async function dropSchemas(url: string, schemas: readonly string[]): Promise<void> {
+  if (schemas.length === 0) return;
+  await withAdmin(url, async (client) => {
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  });
+  log(`postgres: dropped ${schemas.join(', ')}`);
 }
 
 async function main(): Promise<void> {
-  say(
-    `machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  const url = TEST_POSTGRES_URL;
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  log(
+    `machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
+      `Node ${process.version}, ${os.type()} ${os.release()}`,
   );
+  log(`scale ${SCALE}, ${ROUNDS} round(s) per contender, median reported; temp dir ${os.tmpdir()}`);
+  log(`load average before: ${load()}`);
+
   const rows: Row[] = [];
+  const replays: ReplayResult[] = [];
+  const schemas: string[] = [];
+  let postgresVersion: string | null = null;
+  try {
+    log('sqlite: ours (SqlEventStore) against raw better-sqlite3 INSERT');
+    rows.push(...(await compare('sqlite', [new OursSqlite(), new RawSqlite()])));
 
-  const sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cogov-bench-'));
-  say('appends on SQLite');
-  await appendBenchmarks('sqlite', { kind: 'sqlite', file: path.join(sqliteDir, 'bench.sqlite') }, rows);
-  fs.rmSync(sqliteDir, { recursive: true, force: true });
-
-  const dbName = `cogov_bench_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-  const admin = await SqlDatabase.open({ kind: 'postgres', url: PG_ADMIN_URL, schema: 'public' });
-  await admin.dataSource.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${dbName}`;
-  const emmett = getPostgreSQLEventStore(url.toString(), { schema: { autoMigration: 'CreateOrUpdate' } });
-  const emmettAppender: Appender = async (stream, events, expected) => {
-    const result = await emmett.appendToStream(
-      stream,
-      events.map((e) => ({ type: e.type, data: e.data, metadata: { ...e.metadata } })),
-      { expectedStreamVersion: expected === 'no-stream' ? 0n : BigInt(expected + 1) },
-    );
-    return Number(result.nextExpectedStreamVersion) - 1;
-  };
-  say('appends on PostgreSQL');
-  await appendBenchmarks(
-    'postgres',
-    { kind: 'postgres', url: url.toString(), schema: 'bench' },
-    rows,
-    emmettAppender,
-  );
-  await emmett.close();
-  await admin.dataSource.query(`DROP DATABASE ${quoteIdent(dbName)} WITH (FORCE)`);
-  await admin.close();
-
-  const replay = await replayBenchmark();
-
-  console.log('\n| store | appends | writers | events/s | ours ÷ raw | ours ÷ Emmett |');
-  console.log('|---|---|---|---:|---:|---:|');
-  for (const row of rows.filter((r) => r.store.startsWith('ours'))) {
-    const kind = row.store.includes('sqlite') ? 'sqlite' : 'postgres';
-    const raw = rows.find(
-      (r) => r.store === `raw INSERT (${kind})` && r.shape === row.shape && r.writers === row.writers,
-    )!;
-    const emmettRow =
-      kind === 'postgres'
-        ? rows.find((r) => r.store.startsWith('Emmett') && r.shape === row.shape && r.writers === row.writers)
-        : undefined;
-    for (const r of [row, raw, ...(emmettRow ? [emmettRow] : [])]) {
-      const ratio = r === row ? `${(row.eventsPerSecond / raw.eventsPerSecond).toFixed(2)}×` : '';
-      const vsEmmett =
-        r === row && emmettRow ? `${(row.eventsPerSecond / emmettRow.eventsPerSecond).toFixed(2)}×` : '';
-      console.log(
-        `| ${r.store} | ${r.shape} | ${r.writers} | ${r.eventsPerSecond} | ${ratio} | ${vsEmmett} |`,
-      );
+    if (WITH_POSTGRES) {
+      log('postgres: ours (SqlEventStore) against raw pg INSERT and Emmett');
+      const section = await postgresSection(url, schemas);
+      postgresVersion = section.version;
+      rows.push(...section.rows);
     }
+
+    if (REPLAY_EVENTS > 0) {
+      const sqlite = freshSqlite();
+      try {
+        replays.push(await replayBench(sqlite, REPLAY_EVENTS, log));
+        log(`load average: ${load()}`);
+      } finally {
+        sqlite.cleanup();
+      }
+    }
+    if (WITH_POSTGRES && REPLAY_POSTGRES_EVENTS > 0) {
+      const schema = `bench_${randomBytes(6).toString('hex')}_replay`;
+      schemas.push(schema);
+      replays.push(await replayBench({ kind: 'postgres', url, schema }, REPLAY_POSTGRES_EVENTS, log));
+      log(`load average: ${load()}`);
+    }
+  } finally {
+    await dropSchemas(url, schemas);
   }
-  console.log(
-    `\nprojection replay from zero (order chain, SQLite): ${replay.events} events at ${replay.eventsPerSecond} events/s`,
+
+  console.log('\nAppend throughput (median of the rounds):\n');
+  console.log(table(rows));
+  if (replays.length > 0) {
+    console.log('\nProjection replay (ProjectionRunner.rebuild of the order-chain view):\n');
+    console.log(replayTable(replays));
+  }
+  const totalSeconds = (performance.now() - started) / 1000;
+  console.log(`\nwhole run: ${totalSeconds.toFixed(0)} s; load average at the end ${load()}`);
+  fs.writeFileSync(
+    JSON_OUT,
+    JSON.stringify(
+      {
+        when: new Date().toISOString(),
+        machine: {
+          cpus: os.cpus().length,
+          cpu,
+          memoryGiB: os.totalmem() / 2 ** 30,
+          node: process.version,
+          postgres: postgresVersion,
+        },
+        scale: SCALE,
+        rounds: ROUNDS,
+        appends: rows,
+        replays,
+        totalSeconds,
+      },
+      null,
+      2,
+    ),
   );
+  console.log(`figures written to ${JSON_OUT}`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });
