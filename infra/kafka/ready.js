@@ -1,7 +1,13 @@
-// Exits 0 when the broker at argv[2] describes its cluster (uses the project's kafkajs).
+// Exits 0 when the broker at argv[2] describes its cluster (kafkajs from the repo's node_modules); used by common.sh.
 const { Kafka, logLevel } = require('kafkajs');
 
-const admin = new Kafka({ clientId: 'ready-check', brokers: [process.argv[2]], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+setTimeout(() => process.exit(1), 10_000).unref(); // bounded, whatever the broker does
+const admin = new Kafka({
+  clientId: 'ready-check',
+  brokers: [process.argv[2]],
+  logLevel: logLevel.NOTHING,
+  retry: { retries: 0 },
+}).admin();
 admin
   .connect()
   .then(() => admin.describeCluster())
