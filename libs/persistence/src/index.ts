@@ -1,3 +1,4 @@
+export * from './checkpoint-store';
 export * from './database-config';
 export * from './mutex';
 export * from './sql-database';

@@ -77,12 +77,12 @@ export class ApiKeyService {
   async revoke(id: string): Promise<boolean> {
     return this.db.transaction(async (m) => {
       const rows = await m.query<ApiKeyRow[]>(
-        `SELECT * FROM ${this.db.table('security_api_keys')} WHERE id = ${this.p(1)}`,
+        `SELECT * FROM ${this.db.table('security_api_keys')} WHERE id = ${this.db.param(1)}`,
         [id],
       );
       if (!rows[0] || rows[0].revoked_at) return false;
       await m.query(
-        `UPDATE ${this.db.table('security_api_keys')} SET revoked_at = ${this.p(1)} WHERE id = ${this.p(2)}`,
+        `UPDATE ${this.db.table('security_api_keys')} SET revoked_at = ${this.db.param(1)} WHERE id = ${this.db.param(2)}`,
         [new Date().toISOString(), id],
       );
       return true;
@@ -94,7 +94,7 @@ export class ApiKeyService {
     const match = /^cgk_([0-9a-f-]{36})_([A-Za-z0-9_-]{43})$/.exec(key);
     if (!match) return null;
     const rows = await this.db.readSource.query<ApiKeyRow[]>(
-      `SELECT * FROM ${this.db.table('security_api_keys')} WHERE id = ${this.p(1)}`,
+      `SELECT * FROM ${this.db.table('security_api_keys')} WHERE id = ${this.db.param(1)}`,
       [match[1]],
     );
     const row = rows[0];
@@ -113,12 +113,8 @@ export class ApiKeyService {
     };
   }
 
-  private p(index: number): string {
-    return this.db.dialect === 'postgres' ? `$${index}` : '?';
-  }
-
   private params(count: number): string {
-    return Array.from({ length: count }, (_, i) => this.p(i + 1)).join(', ');
+    return Array.from({ length: count }, (_, i) => this.db.param(i + 1)).join(', ');
   }
 }
 

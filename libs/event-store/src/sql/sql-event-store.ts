@@ -1,4 +1,4 @@
-import type { SqlDatabase } from '@cogov/persistence';
+import type { SqlDatabase, SqliteStatement } from '@cogov/persistence';
 import {
   type AppendResult,
   type EventStore,
@@ -80,14 +80,14 @@ export class SqlEventStore implements EventStore {
     const result =
       this.db.dialect === 'postgres'
         ? await this.appendPostgres(streamId, events, options.expectedRevision)
-        : await this.db.exclusive(() => this.appendSqlite(streamId, events, options.expectedRevision));
+        : await this.appendSqlite(streamId, events, options.expectedRevision);
     if (result.written) this.appended.notify();
     return result;
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
     const rows: EventRow[] = await this.db.readSource.query(
-      `SELECT ${this.columns} FROM ${this.events} WHERE stream_id = ${this.param(1)} ORDER BY stream_revision`,
+      `SELECT ${this.columns} FROM ${this.events} WHERE stream_id = ${this.db.param(1)} ORDER BY stream_revision`,
       [streamId],
     );
     return rows.map(toRecorded);
@@ -120,7 +120,7 @@ export class SqlEventStore implements EventStore {
 
   private async selectAfter(after: number, maxCount: number): Promise<EventRow[]> {
     return this.db.readSource.query(
-      `SELECT ${this.columns} FROM ${this.events} WHERE global_position > ${this.param(1)} ORDER BY global_position LIMIT ${this.param(2)}`,
+      `SELECT ${this.columns} FROM ${this.events} WHERE global_position > ${this.db.param(1)} ORDER BY global_position LIMIT ${this.db.param(2)}`,
       [after, maxCount],
     );
   }
@@ -131,47 +131,21 @@ export class SqlEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
-      // One statement, so one round trip and its own transaction: take the shared append lock,
-      // then draw positions and insert. The guard makes an expected-revision mismatch insert
-      // nothing; a race on the next revision hits the (stream_id, stream_revision) key.
-      const firstRevision =
-        expected === 'no-stream'
-          ? '0'
-          : expected === 'any'
-            ? `(SELECT COALESCE(MAX(stream_revision), -1) + 1 FROM ${this.events} WHERE stream_id = $1)`
-            : String(expected + 1);
-      const guard =
-        typeof expected === 'number'
-          ? `WHERE EXISTS (SELECT 1 FROM ${this.events} WHERE stream_id = $1 AND stream_revision = ${expected})`
-          : '';
       try {
-        const rows: Array<{ global_position: string; stream_revision: string }> =
-          await this.db.dataSource.query(
-            `WITH append_lock AS (SELECT pg_advisory_xact_lock_shared(${APPEND_LOCK_KEY}))
-             INSERT INTO ${this.events} (event_id, stream_id, stream_revision, type, schema_version, data, actor_id, on_behalf_of, correlation_id, causation_id)
-             SELECT e.event_id, $1, ${firstRevision} + e.ord - 1, e.type, e.schema_version, e.data, e.actor_id, e.on_behalf_of, e.correlation_id, e.causation_id
-             FROM append_lock, unnest($2::uuid[], $3::text[], $4::int[], $5::jsonb[], $6::text[], $7::text[], $8::text[], $9::text[])
-                  WITH ORDINALITY AS e(event_id, type, schema_version, data, actor_id, on_behalf_of, correlation_id, causation_id, ord)
-             ${guard}
-             ORDER BY e.ord
-             RETURNING global_position, stream_revision`,
-            [
-              streamId,
-              events.map((e) => e.eventId),
-              events.map((e) => e.type),
-              events.map((e) => e.schemaVersion),
-              events.map((e) => JSON.stringify(e.data)),
-              events.map((e) => e.metadata.actorId),
-              events.map((e) => e.metadata.onBehalfOf ?? null),
-              events.map((e) => e.metadata.correlationId),
-              events.map((e) => e.metadata.causationId),
-            ],
-          );
-        if (rows.length === 0) return this.rejectOrNoOp(streamId, events, expected);
-        const last = rows.reduce((a, b) => (Number(a.stream_revision) > Number(b.stream_revision) ? a : b));
+        const rows = await this.db.preparedQuery<{
+          last_position: string | null;
+          last_revision: string | null;
+        }>(
+          this.postgresAppendStatement(events.length === 1 ? 'single' : 'batch', expected === 'any'),
+          this.postgresAppendValues(streamId, events, expected),
+        );
+        const last = rows[0];
+        if (!last || last.last_position === null || last.last_revision === null) {
+          return this.rejectOrNoOp(streamId, events, expected);
+        }
         return {
-          nextExpectedRevision: Number(last.stream_revision),
-          lastPosition: Math.max(...rows.map((r) => Number(r.global_position))),
+          nextExpectedRevision: Number(last.last_revision),
+          lastPosition: Number(last.last_position),
           written: true,
         };
       } catch (error) {
@@ -182,59 +156,134 @@ export class SqlEventStore implements EventStore {
     }
   }
 
+  /**
+   * One statement, so one round trip and its own transaction: take the shared append lock, then
+   * draw positions and insert. `$2` is the revision the stream must be at (-1: must not exist);
+   * the guard makes a mismatch insert nothing, and a race on the next revision hits the
+   * (stream_id, stream_revision) key. The statement text depends only on the shape, never on the
+   * values, so it is prepared once per connection: parsing and planning it costs more than
+   * running it. One event travels as scalars, a batch as typed arrays (one text for any size).
+   */
+  private postgresAppendStatement(shape: 'single' | 'batch', anyRevision: boolean): string {
+    const firstRevision = anyRevision
+      ? `(SELECT COALESCE(MAX(stream_revision), -1) + 1 FROM ${this.events} WHERE stream_id = $1)`
+      : '$2::bigint + 1';
+    // With 'any' there is nothing to check; `$2` (null) is still mentioned, as PostgreSQL cannot
+    // type a parameter that the statement never uses.
+    const guard = anyRevision
+      ? 'WHERE $2::bigint IS NULL'
+      : `WHERE $2::bigint = -1 OR EXISTS (SELECT 1 FROM ${this.events} WHERE stream_id = $1 AND stream_revision = $2::bigint)`;
+    const source =
+      shape === 'single'
+        ? `SELECT $3::uuid, $1::text, ${firstRevision}, $4::text, $5::int, $6::jsonb, $7::text, $8::text, $9::text, $10::text
+           FROM append_lock ${guard}`
+        : `SELECT e.event_id, $1::text, ${firstRevision} + e.ord - 1, e.type, e.schema_version, e.data, e.actor_id, e.on_behalf_of, e.correlation_id, e.causation_id
+           FROM append_lock, unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::text[], $8::text[], $9::text[], $10::text[])
+                WITH ORDINALITY AS e(event_id, type, schema_version, data, actor_id, on_behalf_of, correlation_id, causation_id, ord)
+           ${guard}
+           ORDER BY e.ord`;
+    return `WITH append_lock AS (SELECT pg_advisory_xact_lock_shared(${APPEND_LOCK_KEY})),
+       inserted AS (
+         INSERT INTO ${this.events} (event_id, stream_id, stream_revision, type, schema_version, data, actor_id, on_behalf_of, correlation_id, causation_id)
+         ${source}
+         RETURNING global_position, stream_revision)
+       SELECT MAX(global_position) AS last_position, MAX(stream_revision) AS last_revision FROM inserted`;
+  }
+
+  private postgresAppendValues(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): unknown[] {
+    const mustBeAt = expected === 'no-stream' ? -1 : expected === 'any' ? null : expected;
+    if (events.length === 1) {
+      const event = events[0]!;
+      return [streamId, mustBeAt, event.eventId, ...payloadOf(event)];
+    }
+    return [
+      streamId,
+      mustBeAt,
+      events.map((e) => e.eventId),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => e.metadata.actorId),
+      events.map((e) => e.metadata.onBehalfOf ?? null),
+      events.map((e) => e.metadata.correlationId),
+      events.map((e) => e.metadata.causationId),
+    ];
+  }
+
   private async appendSqlite(
     streamId: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    const duplicate = await this.checkAlreadyAppended(streamId, events);
-    if (duplicate) return duplicate;
-    const current = await this.currentRevision(streamId);
-    this.assertExpected(streamId, expected, current);
-    const first = (current ?? -1) + 1;
-    const recordedAt = new Date().toISOString();
-    const rows: unknown[] = [];
-    const tuples = events.map((event, index) => {
-      rows.push(
-        event.eventId,
-        streamId,
-        first + index,
-        event.type,
-        event.schemaVersion,
-        JSON.stringify(event.data),
-        event.metadata.actorId,
-        event.metadata.onBehalfOf ?? null,
-        event.metadata.correlationId,
-        event.metadata.causationId,
-        recordedAt,
-      );
-      return '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-    });
-    // One multi-row INSERT is atomic on its own; SQLite allows 32766 parameters, 11 per event.
-    const chunk = 2000;
-    const runner = this.db.dataSource;
-    const inserted: Array<{ global_position: number }> = [];
-    await runner.query('BEGIN IMMEDIATE');
+    let outcome: AppendResult | 'mismatch';
     try {
-      for (let i = 0; i < tuples.length; i += chunk) {
-        const part: Array<{ global_position: number }> = await runner.query(
-          `INSERT INTO ${this.events} (event_id, stream_id, stream_revision, type, schema_version, data, actor_id, on_behalf_of, correlation_id, causation_id, recorded_at)
-           VALUES ${tuples.slice(i, i + chunk).join(', ')} RETURNING global_position`,
-          rows.slice(i * 11, (i + chunk) * 11),
-        );
-        inserted.push(...part);
-      }
-      await runner.query('COMMIT');
+      outcome =
+        expected !== 'any' && events.length <= SQLITE_ROWS_PER_INSERT
+          ? await this.db.writeSynchronously(
+              (statement) => this.insertGuarded(statement, streamId, events, expected),
+              'statement',
+            )
+          : await this.db.writeSynchronously((statement) =>
+              this.insertAfterReading(statement, streamId, events, expected),
+            );
     } catch (error) {
-      await runner.query('ROLLBACK');
       if (isUniqueViolation(error)) return this.rejectOrNoOp(streamId, events, expected);
       throw error;
     }
+    // A mismatch may be the retry of an append that did get stored: that is a no-op, not a conflict.
+    return outcome === 'mismatch' ? this.rejectOrNoOp(streamId, events, expected) : outcome;
+  }
+
+  /**
+   * The usual append (an expected revision, at most one statement's worth of events): a single
+   * INSERT … SELECT, atomic on its own, whose guard inserts nothing unless the stream is at the
+   * expected revision; a stream that already exists hits the (stream_id, stream_revision) key.
+   */
+  private insertGuarded(
+    statement: (sql: string) => SqliteStatement,
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: number | 'no-stream',
+  ): AppendResult | 'mismatch' {
+    const mustBeAt = expected === 'no-stream' ? -1 : expected;
+    const sql = `INSERT INTO ${this.events} (${SQLITE_COLUMNS})
+      SELECT * FROM (VALUES ${sqliteTuples(events.length)})
+      WHERE ? = -1 OR EXISTS (SELECT 1 FROM ${this.events} WHERE stream_id = ? AND stream_revision = ?)`;
+    const params = sqliteRows(streamId, events, mustBeAt + 1);
+    const result = statement(sql).run(...params, mustBeAt, streamId, mustBeAt);
+    if (result.changes === 0) return 'mismatch';
+    // global_position is the rowid, so the last inserted rowid is the append's last position.
     return {
-      nextExpectedRevision: first + events.length - 1,
-      lastPosition: Math.max(...inserted.map((r) => Number(r.global_position))),
+      nextExpectedRevision: mustBeAt + events.length,
+      lastPosition: Number(result.lastInsertRowid),
       written: true,
     };
+  }
+
+  /** 'any', or more events than one statement takes: read the revision, then insert, in one transaction. */
+  private insertAfterReading(
+    statement: (sql: string) => SqliteStatement,
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): AppendResult | 'mismatch' {
+    const found = statement(
+      `SELECT MAX(stream_revision) AS revision FROM ${this.events} WHERE stream_id = ?`,
+    ).get(streamId) as { revision: number | null } | undefined;
+    const current = found?.revision ?? null;
+    if (!matches(expected, current)) return 'mismatch';
+    const first = (current ?? -1) + 1;
+    let lastPosition = 0;
+    for (let i = 0; i < events.length; i += SQLITE_ROWS_PER_INSERT) {
+      const part = events.slice(i, i + SQLITE_ROWS_PER_INSERT);
+      const sql = `INSERT INTO ${this.events} (${SQLITE_COLUMNS}) VALUES ${sqliteTuples(part.length)}`;
+      lastPosition = Number(statement(sql).run(...sqliteRows(streamId, part, first + i)).lastInsertRowid);
+    }
+    return { nextExpectedRevision: first + events.length - 1, lastPosition, written: true };
   }
 
   /** After a failed insert: a retry whose events are all stored is a no-op, anything else a conflict. */
@@ -281,7 +330,7 @@ export class SqlEventStore implements EventStore {
 
   private async currentRevision(streamId: string): Promise<number | null> {
     const rows: Array<{ revision: string | number | null }> = await this.db.dataSource.query(
-      `SELECT MAX(stream_revision) AS revision FROM ${this.events} WHERE stream_id = ${this.param(1)}`,
+      `SELECT MAX(stream_revision) AS revision FROM ${this.events} WHERE stream_id = ${this.db.param(1)}`,
       [streamId],
     );
     const revision = rows[0]?.revision;
@@ -289,14 +338,45 @@ export class SqlEventStore implements EventStore {
   }
 
   private assertExpected(streamId: string, expected: ExpectedRevision, current: number | null): void {
-    if (expected === 'any') return;
-    if (expected === 'no-stream' ? current === null : current === expected) return;
+    if (matches(expected, current)) return;
     throw new WrongExpectedRevision(streamId, expected, current ?? 'no-stream');
   }
+}
 
-  private param(index: number): string {
-    return this.db.dialect === 'postgres' ? `$${index}` : '?';
-  }
+const SQLITE_COLUMNS =
+  'event_id, stream_id, stream_revision, type, schema_version, data, actor_id, on_behalf_of, correlation_id, causation_id, recorded_at';
+/** SQLite allows 32,766 parameters per statement; an event takes 11 (and the guard 3). */
+const SQLITE_ROWS_PER_INSERT = 2000;
+
+function sqliteTuples(rows: number): string {
+  return Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+}
+
+function sqliteRows(streamId: string, events: readonly NewEvent[], firstRevision: number): unknown[] {
+  const recordedAt = new Date().toISOString();
+  const params: unknown[] = [];
+  events.forEach((event, index) =>
+    params.push(event.eventId, streamId, firstRevision + index, ...payloadOf(event), recordedAt),
+  );
+  return params;
+}
+
+/** An event's columns from `type` to `causation_id`, in table order. */
+function payloadOf(event: NewEvent): unknown[] {
+  return [
+    event.type,
+    event.schemaVersion,
+    JSON.stringify(event.data),
+    event.metadata.actorId,
+    event.metadata.onBehalfOf ?? null,
+    event.metadata.correlationId,
+    event.metadata.causationId,
+  ];
+}
+
+function matches(expected: ExpectedRevision, current: number | null): boolean {
+  if (expected === 'any') return true;
+  return expected === 'no-stream' ? current === null : current === expected;
 }
 
 function isContiguous(after: number, rows: readonly EventRow[]): boolean {
@@ -334,7 +414,11 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 function mentionsEventId(error: unknown): boolean {
-  const e = error as { message?: string; driverError?: { constraint?: string; message?: string } };
-  const text = `${e.driverError?.constraint ?? ''} ${e.driverError?.message ?? ''} ${e.message ?? ''}`;
+  const e = error as {
+    constraint?: string;
+    message?: string;
+    driverError?: { constraint?: string; message?: string };
+  };
+  const text = `${e.constraint ?? ''} ${e.driverError?.constraint ?? ''} ${e.driverError?.message ?? ''} ${e.message ?? ''}`;
   return text.includes('event_id');
 }
