@@ -21,15 +21,17 @@ function tallyProjection(version = 1, failOn?: string): Projection {
     version,
     entities: [Tally],
     handles: (e: RecordedEvent) => e.type === 'Counted',
-    async apply(e: RecordedEvent, manager: EntityManager) {
-      if (failOn && e.data.text === failOn) throw new Error(`cannot apply ${failOn}`);
+    async apply(events: readonly RecordedEvent[], manager: EntityManager) {
       const repository = manager.getRepository(Tally);
-      const row = (await repository.findOneBy({ streamId: e.streamId })) ?? {
-        streamId: e.streamId,
-        count: 0,
-        texts: '',
-      };
-      await repository.save({ ...row, count: row.count + 1, texts: `${row.texts}${String(e.data.text)};` });
+      for (const e of events) {
+        if (failOn && e.data.text === failOn) throw new Error(`cannot apply ${failOn}`);
+        const row = (await repository.findOneBy({ streamId: e.streamId })) ?? {
+          streamId: e.streamId,
+          count: 0,
+          texts: '',
+        };
+        await repository.save({ ...row, count: row.count + 1, texts: `${row.texts}${String(e.data.text)};` });
+      }
     },
   };
 }

@@ -179,11 +179,10 @@ export class ProjectionRunner {
   private async applyBatch(projection: Projection, batch: readonly RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1]!.globalPosition;
     await this.db.transaction(async (manager) => {
-      for (const event of batch) {
-        if (projection.handles(event)) await projection.apply(event, manager);
-      }
+      const handled = batch.filter((event) => projection.handles(event));
+      if (handled.length > 0) await projection.apply(handled, manager);
       await manager.query(
-        `INSERT INTO ${this.db.table('projection_checkpoints')} (name, version, position, updated_at) VALUES (${this.p(1)}, ${this.p(2)}, ${this.p(3)}, ${this.p(4)})
+        `INSERT INTO ${this.db.table('projection_checkpoints')} (name, version, position, updated_at) VALUES (${this.db.param(1)}, ${this.db.param(2)}, ${this.db.param(3)}, ${this.db.param(4)})
          ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position, updated_at = excluded.updated_at`,
         [projection.name, projection.version, last, new Date().toISOString()],
       );
@@ -196,7 +195,7 @@ export class ProjectionRunner {
     await this.db.transaction(async (manager) => {
       for (const entity of projection.entities) await manager.getRepository(entity).clear();
       await manager.query(
-        `DELETE FROM ${this.db.table('projection_checkpoints')} WHERE name = ${this.p(1)}`,
+        `DELETE FROM ${this.db.table('projection_checkpoints')} WHERE name = ${this.db.param(1)}`,
         [projection.name],
       );
     });
@@ -204,14 +203,10 @@ export class ProjectionRunner {
 
   private async loadCheckpoint(name: string): Promise<{ version: number; position: number } | null> {
     const rows: Array<{ version: number; position: string | number }> = await this.db.dataSource.query(
-      `SELECT version, position FROM ${this.db.table('projection_checkpoints')} WHERE name = ${this.p(1)}`,
+      `SELECT version, position FROM ${this.db.table('projection_checkpoints')} WHERE name = ${this.db.param(1)}`,
       [name],
     );
     const row = rows[0];
     return row ? { version: Number(row.version), position: Number(row.position) } : null;
-  }
-
-  private p(index: number): string {
-    return this.db.dialect === 'postgres' ? `$${index}` : '?';
   }
 }

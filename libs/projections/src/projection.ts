@@ -2,9 +2,10 @@ import type { EntityManager, EntitySchema } from 'typeorm';
 import type { RecordedEvent } from '@cogov/event-store';
 
 /**
- * A read model as a function of the event history. `apply` runs inside the runner's transaction,
- * together with the checkpoint, so each event is applied exactly once to the stored rows. Bump
- * `version` when the rows' shape or meaning changes: the runner then rebuilds from zero.
+ * A read model as a function of the event history. `apply` gets the events of one batch that the
+ * projection `handles`, in global order, inside the runner's transaction together with the
+ * checkpoint, so each event is applied exactly once to the stored rows. Bump `version` when the
+ * rows' shape or meaning changes: the runner then rebuilds from zero.
  */
 export interface Projection {
   readonly name: string;
@@ -14,7 +15,7 @@ export interface Projection {
   readonly entities: ReadonlyArray<Function | EntitySchema>;
   /** A cheap filter (usually on the stream category and event type). */
   handles(event: RecordedEvent): boolean;
-  apply(event: RecordedEvent, manager: EntityManager): Promise<void>;
+  apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void>;
 }
 
 export const PROJECTIONS = Symbol('Projections');

@@ -1,6 +1,5 @@
-import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@cogov/event-store';
-import type { Projection } from '@cogov/projections';
+import { type Projection, rowPerKeyProjection } from '@cogov/projections';
 import type { OrderEvent } from '../../domain/order';
 import { ORDER_CATEGORY } from '../aggregates';
 import { type ChainStep, OrderChainView } from './order-chain-view.entity';
@@ -136,16 +135,12 @@ function step(
   return row;
 }
 
-export const orderChainProjection: Projection = {
+export const orderChainProjection: Projection = rowPerKeyProjection({
   name: 'residents-committee.order-chain',
   version: 1,
-  entities: [OrderChainView],
+  entity: OrderChainView,
+  key: 'orderId',
   handles: (event) => event.streamId.startsWith(`${ORDER_CATEGORY}-`),
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    const repository = manager.getRepository(OrderChainView);
-    const orderId = event.streamId.slice(ORDER_CATEGORY.length + 1);
-    const row = await repository.findOneBy({ orderId });
-    const next = evolveChainView(row, event);
-    if (next) await repository.save(next);
-  },
-};
+  keyOf: (event) => event.streamId.slice(ORDER_CATEGORY.length + 1),
+  evolve: evolveChainView,
+});

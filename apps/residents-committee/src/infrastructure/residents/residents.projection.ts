@@ -10,12 +10,16 @@ export const residentsProjection: Projection = {
   version: 1,
   entities: [ResidentView],
   handles: (event) => event.streamId.startsWith(`${RESIDENT_CATEGORY}-`),
-  async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
-    const event = { type: recorded.type, data: recorded.data } as ResidentEvent;
-    if (event.type !== 'ResidentRegistered') return;
-    const { residentId, communityId, compoundId, buildingId, name, phone, registeredAt } = event.data;
-    await manager
-      .getRepository(ResidentView)
-      .upsert({ residentId, communityId, compoundId, buildingId, name, phone, registeredAt }, ['residentId']);
+  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+    for (const recorded of events) {
+      const event = { type: recorded.type, data: recorded.data } as ResidentEvent;
+      if (event.type !== 'ResidentRegistered') continue;
+      const { residentId, communityId, compoundId, buildingId, name, phone, registeredAt } = event.data;
+      await manager
+        .getRepository(ResidentView)
+        .upsert({ residentId, communityId, compoundId, buildingId, name, phone, registeredAt }, [
+          'residentId',
+        ]);
+    }
   },
 };
