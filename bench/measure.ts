@@ -51,7 +51,8 @@ export async function drive<C>(contender: Contender<C>, workload: Workload): Pro
   };
 }
 
-function quantile(sorted: Float64Array, q: number): number {
+/** The value at quantile `q` of ascending values (nearest rank). */
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }

@@ -16,7 +16,10 @@ import {
 } from './contenders';
 import { EmmettPostgres } from './emmett';
 import { type Measurement, median } from './measure';
+import { brokerAnswers, clusterLatency, embeddedLatency, type LatencyResult } from './latency';
+import { relayBench, type RelayResult } from './relay';
 import { replayBench, type ReplayResult } from './replay';
+import { execFileSync } from 'node:child_process';
 import type { AppendSpec } from './workload';
 
 /**
@@ -29,6 +32,11 @@ import type { AppendSpec } from './workload';
  *   BENCH_REPLAY_POSTGRES_EVENTS  events in the PostgreSQL replay corpus (25000; 0 skips it): the
  *                        rebuild runs at well under 1,000 events/s there, so 100,000 take minutes
  *   TEST_DATABASE_URL    the PostgreSQL database (postgres://postgres@127.0.0.1:5432/cogov_test)
+ *   BENCH_KAFKA=0        skip what needs the broker (relay throughput, latency over Kafka); the
+ *                        broker on 127.0.0.1:9092 is started from infra/kafka if none answers
+ *   BENCH_RELAY_EVENTS   events relayed to Kafka (50000)
+ *   BENCH_LATENCY_RATE   commands per second during the latency runs (20)
+ *   BENCH_LATENCY_COUNT  commands per step and topology (400)
  *   BENCH_JSON           where to write the figures as JSON (dist-bench/results.json)
  */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -36,6 +44,11 @@ const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 3)));
 const WITH_POSTGRES = process.env.BENCH_POSTGRES !== '0';
 const REPLAY_EVENTS = Math.floor(Number(process.env.BENCH_REPLAY_EVENTS ?? 100_000));
 const REPLAY_POSTGRES_EVENTS = Math.floor(Number(process.env.BENCH_REPLAY_POSTGRES_EVENTS ?? 25_000));
+const WITH_KAFKA = process.env.BENCH_KAFKA !== '0';
+const RELAY_EVENTS = Math.floor(Number(process.env.BENCH_RELAY_EVENTS ?? 50_000));
+const LATENCY_RATE = Number(process.env.BENCH_LATENCY_RATE ?? 20);
+const LATENCY_COUNT = Math.floor(Number(process.env.BENCH_LATENCY_COUNT ?? 400));
+const ROOT = path.resolve(__dirname, '../..');
 const JSON_OUT = process.env.BENCH_JSON ?? path.resolve(__dirname, '..', 'results.json');
 
 interface Shape {
@@ -245,11 +258,45 @@ async function main(): Promise<void> {
     await dropSchemas(url, schemas);
   }
 
+  const latencies: LatencyResult[] = [];
+  let relay: RelayResult | null = null;
+  if (LATENCY_COUNT > 0) {
+    latencies.push(...(await embeddedLatency(LATENCY_RATE, LATENCY_COUNT, log)));
+    log(`load average: ${load()}`);
+  }
+  if (WITH_KAFKA && WITH_POSTGRES) {
+    const startedBroker = !(await brokerAnswers('127.0.0.1', 9092));
+    if (startedBroker) {
+      log('kafka: no broker on 127.0.0.1:9092, starting one (infra/kafka/start.sh)');
+      execFileSync('bash', [path.join(ROOT, 'infra/kafka/start.sh')], { stdio: 'inherit' });
+    }
+    try {
+      if (RELAY_EVENTS > 0) {
+        relay = await relayBench(url, ['127.0.0.1:9092'], RELAY_EVENTS, log);
+        log(`load average: ${load()}`);
+      }
+      if (LATENCY_COUNT > 0) {
+        latencies.push(...(await clusterLatency(LATENCY_RATE, LATENCY_COUNT, log)));
+        log(`load average: ${load()}`);
+      }
+    } finally {
+      if (startedBroker) execFileSync('bash', [path.join(ROOT, 'infra/kafka/stop.sh')], { stdio: 'inherit' });
+    }
+  }
+
   console.log('\nAppend throughput (median of the rounds):\n');
   console.log(table(rows));
   if (replays.length > 0) {
     console.log('\nProjection replay (ProjectionRunner.rebuild of the order-chain view):\n');
     console.log(replayTable(replays));
+  }
+  if (latencies.length > 0) {
+    console.log(`\nCommand-to-view latency (steady load; the view is read every 5 ms):\n`);
+    console.log(latencyTable(latencies));
+  }
+  if (relay) {
+    console.log('\nRelay to Kafka (idempotent producer, acks from all in-sync replicas):\n');
+    console.log(relayTable(relay));
   }
   const totalSeconds = (performance.now() - started) / 1000;
   console.log(`\nwhole run: ${totalSeconds.toFixed(0)} s; load average at the end ${load()}`);
@@ -269,6 +316,8 @@ async function main(): Promise<void> {
         rounds: ROUNDS,
         appends: rows,
         replays,
+        latencies,
+        relay,
         totalSeconds,
       },
       null,
@@ -276,6 +325,28 @@ async function main(): Promise<void> {
     ),
   );
   console.log(`figures written to ${JSON_OUT}`);
+}
+
+function latencyTable(results: readonly LatencyResult[]): string {
+  const lines = [
+    '| Topology | Step | Commands/s | Samples | p50 ms | p99 ms | max ms |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results) {
+    lines.push(
+      `| ${r.topology} | ${r.step} | ${r.ratePerSecond} | ${r.samples} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.maxMs.toFixed(1)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function relayTable(r: RelayResult): string {
+  const rate = (n: number) => Math.round(n).toLocaleString('en-US');
+  return [
+    '| Events | Batch | Relay (events/s) | Bare kafkajs producer (events/s) | Relay ÷ bare |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    `| ${rate(r.events)} | ${r.batchSize} | ${rate(r.relayEventsPerSecond)} | ${rate(r.bareEventsPerSecond)} | ${(r.relayEventsPerSecond / r.bareEventsPerSecond).toFixed(2)}× |`,
+  ].join('\n');
 }
 
 main().catch((error: unknown) => {
