@@ -79,13 +79,20 @@ async function walkTheChain(api: DemoClient): Promise<void> {
       communityId,
     }),
   );
-  const branchId = await api.create('/party/organizations', {
-    kind: 'branch',
-    name: 'Peach Garden Branch',
-    communityId,
-    parentId: committeeId,
-    compoundIds: [compoundId],
-  });
+  // The compound is another aggregate, so its event may arrive after the community's: a branch
+  // covering it is refused until the Party organization has heard of it.
+  const branchId = await api.eventually(
+    () =>
+      api.create('/party/organizations', {
+        kind: 'branch',
+        name: 'Peach Garden Branch',
+        communityId,
+        parentId: committeeId,
+        compoundIds: [compoundId],
+      }),
+    10_000,
+    (error) => error.status === 400 && error.message.includes('compounds not in community'),
+  );
   const memberId = await api.create('/party/members', {
     organizationId: branchId,
     name: 'Chen Jie',
@@ -199,13 +206,18 @@ class DemoClient {
   }
 
   /** Retries while the other context has not yet heard of what this step depends on (404/409). */
-  async eventually<T>(step: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  async eventually<T>(
+    step: () => Promise<T>,
+    timeoutMs = 10_000,
+    notYetKnown: (error: DemoError) => boolean = () => false,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
         return await step();
       } catch (error) {
-        const retriable = error instanceof DemoError && (error.status === 404 || error.status === 409);
+        const retriable =
+          error instanceof DemoError && (error.status === 404 || error.status === 409 || notYetKnown(error));
         if (!retriable || Date.now() > deadline) throw error;
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { IntegrationEvent } from '@cogov/contracts';
 import type { EventStore, RecordedEvent } from '@cogov/event-store';
-import type { SqlDatabase } from '@cogov/persistence';
+import { CheckpointStore, type SqlDatabase } from '@cogov/persistence';
 import type { IntegrationEventBus, OutboundMapper, Subscription } from './integration-event-bus.port';
 import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry';
 
@@ -18,12 +18,15 @@ export class InProcessBus implements IntegrationEventBus {
   private abort = new AbortController();
   private loops: Array<Promise<void>> = [];
   private readonly positions = new Map<string, number>();
+  private readonly checkpoints: CheckpointStore;
 
   constructor(
     private readonly store: EventStore,
     private readonly db: SqlDatabase,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
-  ) {}
+  ) {
+    this.checkpoints = new CheckpointStore(db, 'bus_checkpoints', 'consumer_group');
+  }
 
   publishFrom(source: string, mapper: OutboundMapper): void {
     this.mappers.push({ source, map: mapper });
@@ -40,7 +43,7 @@ export class InProcessBus implements IntegrationEventBus {
     await this.ensureSchema();
     this.abort = new AbortController();
     for (const subscription of this.subscriptions) {
-      const after = await this.loadCheckpoint(subscription.group);
+      const after = await this.checkpoints.load(subscription.group);
       this.positions.set(subscription.group, after);
       this.loops.push(this.consume(subscription, this.abort.signal));
     }
@@ -69,7 +72,7 @@ export class InProcessBus implements IntegrationEventBus {
           for (const recorded of batch) await this.deliver(subscription, recorded, signal);
           if (signal.aborted) return; // an interrupted batch is redelivered on the next start
           const last = batch[batch.length - 1]!.globalPosition;
-          await this.saveCheckpoint(subscription.group, last);
+          await this.checkpoints.save(subscription.group, last);
           this.positions.set(subscription.group, last);
         }
       } catch (error) {
@@ -109,11 +112,8 @@ export class InProcessBus implements IntegrationEventBus {
   }
 
   private async ensureSchema(): Promise<void> {
-    const position = this.db.dialect === 'postgres' ? 'BIGINT' : 'INTEGER';
+    await this.checkpoints.ensureSchema();
     await this.db.exclusive(async () => {
-      await this.db.dataSource.query(
-        `CREATE TABLE IF NOT EXISTS ${this.db.table('bus_checkpoints')} (consumer_group TEXT PRIMARY KEY, position ${position} NOT NULL, updated_at TEXT NOT NULL)`,
-      );
       await this.db.dataSource.query(
         `CREATE TABLE IF NOT EXISTS ${this.db.table('bus_dead_letters')} (
            event_id TEXT NOT NULL, consumer_group TEXT NOT NULL, type TEXT NOT NULL, version INTEGER NOT NULL,
@@ -121,24 +121,6 @@ export class InProcessBus implements IntegrationEventBus {
            PRIMARY KEY (consumer_group, event_id))`,
       );
     });
-  }
-
-  private async loadCheckpoint(group: string): Promise<number> {
-    const rows: Array<{ position: string | number }> = await this.db.dataSource.query(
-      `SELECT position FROM ${this.db.table('bus_checkpoints')} WHERE consumer_group = ${this.p(1)}`,
-      [group],
-    );
-    return Number(rows[0]?.position ?? 0);
-  }
-
-  private async saveCheckpoint(group: string, position: number): Promise<void> {
-    await this.db.transaction((m) =>
-      m.query(
-        `INSERT INTO ${this.db.table('bus_checkpoints')} (consumer_group, position, updated_at) VALUES (${this.p(1)}, ${this.p(2)}, ${this.p(3)})
-         ON CONFLICT (consumer_group) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
-        [group, position, new Date().toISOString()],
-      ),
-    );
   }
 
   private async deadLetter(
@@ -150,7 +132,7 @@ export class InProcessBus implements IntegrationEventBus {
     await this.db.transaction((m) =>
       m.query(
         `INSERT INTO ${this.db.table('bus_dead_letters')} (event_id, consumer_group, type, version, event, error, attempts, failed_at)
-         VALUES (${[1, 2, 3, 4, 5, 6, 7, 8].map((i) => this.p(i)).join(', ')})
+         VALUES (${[1, 2, 3, 4, 5, 6, 7, 8].map((i) => this.db.param(i)).join(', ')})
          ON CONFLICT (consumer_group, event_id) DO UPDATE SET error = excluded.error, attempts = excluded.attempts, failed_at = excluded.failed_at`,
         [
           event.eventId,
@@ -164,10 +146,6 @@ export class InProcessBus implements IntegrationEventBus {
         ],
       ),
     );
-  }
-
-  private p(index: number): string {
-    return this.db.dialect === 'postgres' ? `$${index}` : '?';
   }
 }
 

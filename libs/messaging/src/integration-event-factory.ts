@@ -1,5 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { IntegrationEvent } from '@cogov/contracts';
+import type { CommandContext } from '@cogov/event-sourcing';
 import type { RecordedEvent } from '@cogov/event-store';
 
 const INTEGRATION_NAMESPACE = '8d0b8a52-9a4e-4d6c-a1d5-0b6b2f7f4a10';
@@ -26,4 +27,20 @@ export function integrationEventFrom<E extends IntegrationEvent>(
     causationId: recorded.eventId,
     data: fields.data,
   } as E;
+}
+
+/**
+ * The context of a command a consumer runs for an integration event: the original actor, in the
+ * same correlation, caused by the event, and keyed by its id so a redelivery appends nothing
+ * (ADR 10), at the time the fact occurred.
+ */
+export function commandContextOf(event: IntegrationEvent): CommandContext {
+  return {
+    actorId: event.actorId,
+    onBehalfOf: event.onBehalfOf,
+    correlationId: event.correlationId,
+    causationId: event.eventId,
+    idempotencyKey: event.eventId,
+    now: new Date(event.occurredAt),
+  };
 }

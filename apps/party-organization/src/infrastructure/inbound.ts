@@ -9,8 +9,7 @@ import type {
   OrderPlacedV1,
   OrderRatedV1,
 } from '@cogov/contracts';
-import type { CommandContext } from '@cogov/event-sourcing';
-import type { Subscription } from '@cogov/messaging';
+import { type Subscription, commandContextOf } from '@cogov/messaging';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { RecordOrderLifecycleCommand } from '../application/record-order-lifecycle';
 import { CommunityDirectoryEntry } from './directory/community-directory.entity';
@@ -99,14 +98,6 @@ export class PartyOrganizationInbound {
     event: IntegrationEvent,
     change: RecordOrderLifecycleCommand['change'],
   ): Promise<void> {
-    const context: CommandContext = {
-      actorId: event.actorId,
-      onBehalfOf: event.onBehalfOf,
-      correlationId: event.correlationId,
-      causationId: event.eventId,
-      idempotencyKey: event.eventId,
-      now: new Date(event.occurredAt),
-    };
-    await this.commands.execute(new RecordOrderLifecycleCommand(change, context));
+    await this.commands.execute(new RecordOrderLifecycleCommand(change, commandContextOf(event)));
   }
 }

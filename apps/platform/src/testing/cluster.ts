@@ -8,7 +8,12 @@ import { TEST_POSTGRES_URL } from '@cogov/persistence/testing/test-databases';
 import { LocalTokenAuthority, type TokenClaims } from '@cogov/security';
 import { DEFAULT_AUDIENCE, LOCAL_ISSUER } from '@cogov/hosting';
 
-const ROOT = path.resolve(__dirname, '../../../..');
+/** The repository: the nearest folder up with a package.json (this file also runs compiled, from dist-bench/). */
+const ROOT = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return dir;
+})();
 const SECRET = `cluster-test-secret-${randomUUID()}`;
 
 export type AppName = 'residents-committee' | 'party-organization' | 'projections';

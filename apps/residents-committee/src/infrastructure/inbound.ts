@@ -8,8 +8,7 @@ import type {
   OrderTakenV1,
   OrganizationFoundedV1,
 } from '@cogov/contracts';
-import type { CommandContext } from '@cogov/event-sourcing';
-import type { Subscription } from '@cogov/messaging';
+import { type Subscription, commandContextOf } from '@cogov/messaging';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { RecordOrderProgressCommand } from '../application/record-order-progress';
 import { PartyDirectoryEntry } from './directory/party-directory.entity';
@@ -79,14 +78,6 @@ export class ResidentsCommitteeInbound {
     event: IntegrationEvent,
     progress: RecordOrderProgressCommand['progress'],
   ): Promise<void> {
-    const context: CommandContext = {
-      actorId: event.actorId,
-      onBehalfOf: event.onBehalfOf,
-      correlationId: event.correlationId,
-      causationId: event.eventId,
-      idempotencyKey: event.eventId,
-      now: new Date(event.occurredAt),
-    };
-    await this.commands.execute(new RecordOrderProgressCommand(progress, context));
+    await this.commands.execute(new RecordOrderProgressCommand(progress, commandContextOf(event)));
   }
 }

@@ -11,7 +11,7 @@ import {
 } from 'kafkajs';
 import type { IntegrationEvent } from '@cogov/contracts';
 import type { EventStore } from '@cogov/event-store';
-import type { SqlDatabase } from '@cogov/persistence';
+import { CheckpointStore, type SqlDatabase } from '@cogov/persistence';
 import type { IntegrationEventBus, OutboundMapper, Subscription } from '../integration-event-bus.port';
 import { DEFAULT_RETRY, type RetryPolicy, withRetries } from '../retry';
 
@@ -50,12 +50,14 @@ export class KafkaBus implements IntegrationEventBus {
   private relays: Array<Promise<void>> = [];
   private abort = new AbortController();
   private readonly relayed = new Map<string, number>();
+  private readonly checkpoints: CheckpointStore;
 
   constructor(
     private readonly store: EventStore,
     private readonly db: SqlDatabase,
     private readonly options: KafkaBusOptions,
   ) {
+    this.checkpoints = new CheckpointStore(db, 'kafka_relay_checkpoints', 'source');
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],
@@ -73,7 +75,7 @@ export class KafkaBus implements IntegrationEventBus {
   }
 
   async start(): Promise<void> {
-    await this.ensureSchema();
+    await this.checkpoints.ensureSchema();
     this.abort = new AbortController();
     this.admin = this.kafka.admin();
     await this.admin.connect();
@@ -142,20 +144,20 @@ export class KafkaBus implements IntegrationEventBus {
     const signal = this.abort.signal;
     while (!signal.aborted) {
       try {
-        let after = await this.loadCheckpoint(source);
+        let after = await this.checkpoints.load(source);
         this.relayed.set(source, after);
         for await (const batch of this.store.followAll({
           after,
           signal,
           batchSize: this.options.relayBatchSize ?? 500,
         })) {
-          const messages = batch.flatMap((recorded) => map(recorded)).map(toMessage);
+          const messages = batch.flatMap((recorded) => map(recorded)).map(toKafkaMessage);
           if (messages.length > 0) {
             // acks: -1 is implied by the idempotent producer: all in-sync replicas have it.
             await this.producer!.send({ topic: topicOf(source, this.namespace), messages });
           }
           after = batch[batch.length - 1]!.globalPosition;
-          await this.saveCheckpoint(source, after);
+          await this.checkpoints.save(source, after);
           this.relayed.set(source, after);
         }
       } catch (error) {
@@ -246,37 +248,6 @@ export class KafkaBus implements IntegrationEventBus {
     await this.producer.connect();
     return this.producer;
   }
-
-  private async ensureSchema(): Promise<void> {
-    const position = this.db.dialect === 'postgres' ? 'BIGINT' : 'INTEGER';
-    await this.db.exclusive(() =>
-      this.db.dataSource.query(
-        `CREATE TABLE IF NOT EXISTS ${this.db.table('kafka_relay_checkpoints')} (source TEXT PRIMARY KEY, position ${position} NOT NULL, updated_at TEXT NOT NULL)`,
-      ),
-    );
-  }
-
-  private async loadCheckpoint(source: string): Promise<number> {
-    const rows = await this.db.dataSource.query<Array<{ position: string | number }>>(
-      `SELECT position FROM ${this.db.table('kafka_relay_checkpoints')} WHERE source = ${this.p(1)}`,
-      [source],
-    );
-    return Number(rows[0]?.position ?? 0);
-  }
-
-  private async saveCheckpoint(source: string, position: number): Promise<void> {
-    await this.db.transaction((m) =>
-      m.query(
-        `INSERT INTO ${this.db.table('kafka_relay_checkpoints')} (source, position, updated_at) VALUES (${this.p(1)}, ${this.p(2)}, ${this.p(3)})
-         ON CONFLICT (source) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
-        [source, position, new Date().toISOString()],
-      ),
-    );
-  }
-
-  private p(index: number): string {
-    return this.db.dialect === 'postgres' ? `$${index}` : '?';
-  }
 }
 
 /** `party-organization.order-reviewed` → `party-organization`. */
@@ -284,7 +255,8 @@ function sourceOf(type: string): string {
   return type.slice(0, type.indexOf('.'));
 }
 
-function toMessage(event: IntegrationEvent): { key: string; value: string; headers: IHeaders } {
+/** The Kafka record of an integration event: keyed by aggregate, identity and version in headers. */
+export function toKafkaMessage(event: IntegrationEvent): { key: string; value: string; headers: IHeaders } {
   return {
     key: event.key,
     value: JSON.stringify(event),
