@@ -38,6 +38,8 @@ import type { AppendSpec } from './workload';
  *   BENCH_LATENCY_RATE   commands per second during the latency runs (20)
  *   BENCH_LATENCY_COUNT  commands per step and topology (400)
  *   BENCH_JSON           where to write the figures as JSON (dist-bench/results.json)
+ *   BENCH_ONLY           run only these sections, comma-separated: sqlite, postgres (appends),
+ *                        replay, latency, relay (default: all)
  */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 3)));
@@ -50,6 +52,13 @@ const LATENCY_RATE = Number(process.env.BENCH_LATENCY_RATE ?? 20);
 const LATENCY_COUNT = Math.floor(Number(process.env.BENCH_LATENCY_COUNT ?? 400));
 const ROOT = path.resolve(__dirname, '../..');
 const JSON_OUT = process.env.BENCH_JSON ?? path.resolve(__dirname, '..', 'results.json');
+const SECTIONS = ['sqlite', 'postgres', 'replay', 'latency', 'relay'] as const;
+const ONLY = (process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => s.trim());
+for (const section of ONLY) {
+  if (!(SECTIONS as readonly string[]).includes(section))
+    throw new Error(`BENCH_ONLY: unknown section "${section}" (known: ${SECTIONS.join(', ')})`);
+}
+const runs = (section: (typeof SECTIONS)[number]) => ONLY.includes(section);
 
 interface Shape {
   readonly label: string;
@@ -229,17 +238,19 @@ async function main(): Promise<void> {
   const schemas: string[] = [];
   let postgresVersion: string | null = null;
   try {
-    log('sqlite: ours (SqlEventStore) against raw better-sqlite3 INSERT');
-    rows.push(...(await compare('sqlite', [new OursSqlite(), new RawSqlite()])));
+    if (runs('sqlite')) {
+      log('sqlite: ours (SqlEventStore) against raw better-sqlite3 INSERT');
+      rows.push(...(await compare('sqlite', [new OursSqlite(), new RawSqlite()])));
+    }
 
-    if (WITH_POSTGRES) {
+    if (WITH_POSTGRES && runs('postgres')) {
       log('postgres: ours (SqlEventStore) against raw pg INSERT and Emmett');
       const section = await postgresSection(url, schemas);
       postgresVersion = section.version;
       rows.push(...section.rows);
     }
 
-    if (REPLAY_EVENTS > 0) {
+    if (REPLAY_EVENTS > 0 && runs('replay')) {
       const sqlite = freshSqlite();
       try {
         replays.push(await replayBench(sqlite, REPLAY_EVENTS, log));
@@ -248,7 +259,7 @@ async function main(): Promise<void> {
         sqlite.cleanup();
       }
     }
-    if (WITH_POSTGRES && REPLAY_POSTGRES_EVENTS > 0) {
+    if (WITH_POSTGRES && REPLAY_POSTGRES_EVENTS > 0 && runs('replay')) {
       const schema = `bench_${randomBytes(6).toString('hex')}_replay`;
       schemas.push(schema);
       replays.push(await replayBench({ kind: 'postgres', url, schema }, REPLAY_POSTGRES_EVENTS, log));
@@ -260,22 +271,22 @@ async function main(): Promise<void> {
 
   const latencies: LatencyResult[] = [];
   let relay: RelayResult | null = null;
-  if (LATENCY_COUNT > 0) {
+  if (LATENCY_COUNT > 0 && runs('latency')) {
     latencies.push(...(await embeddedLatency(LATENCY_RATE, LATENCY_COUNT, log)));
     log(`load average: ${load()}`);
   }
-  if (WITH_KAFKA && WITH_POSTGRES) {
+  if (WITH_KAFKA && WITH_POSTGRES && (runs('relay') || runs('latency'))) {
     const startedBroker = !(await brokerAnswers('127.0.0.1', 9092));
     if (startedBroker) {
       log('kafka: no broker on 127.0.0.1:9092, starting one (infra/kafka/start.sh)');
       execFileSync('bash', [path.join(ROOT, 'infra/kafka/start.sh')], { stdio: 'inherit' });
     }
     try {
-      if (RELAY_EVENTS > 0) {
+      if (RELAY_EVENTS > 0 && runs('relay')) {
         relay = await relayBench(url, ['127.0.0.1:9092'], RELAY_EVENTS, log);
         log(`load average: ${load()}`);
       }
-      if (LATENCY_COUNT > 0) {
+      if (LATENCY_COUNT > 0 && runs('latency')) {
         latencies.push(...(await clusterLatency(LATENCY_RATE, LATENCY_COUNT, log)));
         log(`load average: ${load()}`);
       }
@@ -284,8 +295,10 @@ async function main(): Promise<void> {
     }
   }
 
-  console.log('\nAppend throughput (median of the rounds):\n');
-  console.log(table(rows));
+  if (rows.length > 0) {
+    console.log('\nAppend throughput (median of the rounds):\n');
+    console.log(table(rows));
+  }
   if (replays.length > 0) {
     console.log('\nProjection replay (ProjectionRunner.rebuild of the order-chain view):\n');
     console.log(replayTable(replays));
