@@ -162,7 +162,9 @@ export class SqlEventStore implements EventStore {
    * the guard makes a mismatch insert nothing, and a race on the next revision hits the
    * (stream_id, stream_revision) key. The statement text depends only on the shape, never on the
    * values, so it is prepared once per connection: parsing and planning it costs more than
-   * running it. One event travels as scalars, a batch as typed arrays (one text for any size).
+   * running it. One event travels as scalars, a batch as one JSON array that `jsonb_to_recordset`
+   * turns into rows (one text for any size; V8's stringify and PostgreSQL's JSON parser are both
+   * native, where text-array literals are escaped and decoded element by element).
    */
   private postgresAppendStatement(shape: 'single' | 'batch', anyRevision: boolean): string {
     const firstRevision = anyRevision
@@ -178,7 +180,8 @@ export class SqlEventStore implements EventStore {
         ? `SELECT $3::uuid, $1::text, ${firstRevision}, $4::text, $5::int, $6::jsonb, $7::text, $8::text, $9::text, $10::text
            FROM append_lock ${guard}`
         : `SELECT e.event_id, $1::text, ${firstRevision} + e.ord - 1, e.type, e.schema_version, e.data, e.actor_id, e.on_behalf_of, e.correlation_id, e.causation_id
-           FROM append_lock, unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::text[], $8::text[], $9::text[], $10::text[])
+           FROM append_lock,
+                ROWS FROM (jsonb_to_recordset($3::jsonb) AS (event_id uuid, type text, schema_version int, data jsonb, actor_id text, on_behalf_of text, correlation_id text, causation_id text))
                 WITH ORDINALITY AS e(event_id, type, schema_version, data, actor_id, on_behalf_of, correlation_id, causation_id, ord)
            ${guard}
            ORDER BY e.ord`;
@@ -203,14 +206,18 @@ export class SqlEventStore implements EventStore {
     return [
       streamId,
       mustBeAt,
-      events.map((e) => e.eventId),
-      events.map((e) => e.type),
-      events.map((e) => e.schemaVersion),
-      events.map((e) => JSON.stringify(e.data)),
-      events.map((e) => e.metadata.actorId),
-      events.map((e) => e.metadata.onBehalfOf ?? null),
-      events.map((e) => e.metadata.correlationId),
-      events.map((e) => e.metadata.causationId),
+      JSON.stringify(
+        events.map((e) => ({
+          event_id: e.eventId,
+          type: e.type,
+          schema_version: e.schemaVersion,
+          data: e.data,
+          actor_id: e.metadata.actorId,
+          on_behalf_of: e.metadata.onBehalfOf ?? null,
+          correlation_id: e.metadata.correlationId,
+          causation_id: e.metadata.causationId,
+        })),
+      ),
     ];
   }
 

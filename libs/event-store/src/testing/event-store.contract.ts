@@ -56,6 +56,33 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreU
       expect(result.lastPosition).toBe(read[1]!.globalPosition);
     });
 
+    it('keeps payloads and metadata exactly, alone and in a batch', async () => {
+      const awkward = {
+        title: '楼道漏水 "3号楼" \\ back\\slash \u00e9 😀',
+        nested: { list: [1, -2.5, 1e21, true, false, null, '', [], {}], quote: "it's" },
+        controls: 'tab\tnew\nline\u0001',
+        big: Number.MAX_SAFE_INTEGER,
+      };
+      const metadata = {
+        actorId: '网格员 "甲"',
+        onBehalfOf: 'resident\\9',
+        correlationId: 'corr {1}',
+        causationId: 'cause, with "commas"',
+      };
+      for (const count of [1, 3]) {
+        const id = stream();
+        const events = Array.from({ length: count }, (_, i) => ({
+          ...event(`Awkward-${i}`, { ...awkward, i }),
+          metadata,
+        }));
+        await store.appendToStream(id, events, { expectedRevision: 'no-stream' });
+        const read = await store.readStream(id);
+        expect(read.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata }))).toEqual(
+          events.map((e) => ({ type: e.type, data: e.data, metadata })),
+        );
+      }
+    });
+
     it('reads an unknown stream as empty', async () => {
       expect(await store.readStream(stream())).toEqual([]);
     });
