@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Client as PgClient } from 'pg';
 import { DataSource, type EntityManager, type EntitySchema, type MixedList } from 'typeorm';
 import type { DatabaseConfig } from './database-config';
 import { Mutex } from './mutex';
@@ -42,6 +43,8 @@ export class SqlDatabase {
   private readonly statementNames = new Map<string, string>();
   private readonly sqliteStatements = new Map<string, SqliteStatement>();
   private sqliteTransaction: SqliteTransaction | undefined;
+  private readonly listeners = new Set<{ stop(): Promise<void> }>();
+  private closed = false;
 
   private constructor(
     /** Writes (and, on PostgreSQL, reads). */
@@ -184,7 +187,73 @@ export class SqlDatabase {
     await this.exclusive(() => this.dataSource.synchronize(false));
   }
 
+  /**
+   * PostgreSQL: calls `onNotify` on every `NOTIFY` on `channel` (another process's, or this one's),
+   * on a connection of its own, taken outside the pool because it is held for as long as the
+   * database is open. A connection that fails or drops is tried again every second, and
+   * notifications sent meanwhile are lost: a listener must never be the only way to learn of a
+   * change. Resolves `true` once listening, `false` if the first attempt failed (retries go on).
+   */
+  async listen(channel: string, onNotify: () => void): Promise<boolean> {
+    if (this.config.kind !== 'postgres') throw new Error('LISTEN is for PostgreSQL');
+    const url = this.config.url;
+    let client: PgClient | null = null;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const again = () => {
+      if (!stopped) retry = setTimeout(() => void connect(), 1000);
+    };
+    const connect = async (): Promise<boolean> => {
+      const next = new PgClient({ connectionString: url });
+      next.on('notification', (message) => {
+        if (message.channel === channel) onNotify();
+      });
+      next.on('error', () => undefined);
+      next.on('end', () => {
+        if (client !== next) return;
+        client = null;
+        // Whatever was sent while reconnecting is seen by the read this triggers.
+        onNotify();
+        again();
+      });
+      try {
+        await next.connect();
+        await next.query(`LISTEN ${quoteIdent(channel)}`);
+      } catch {
+        await next.end().catch(() => undefined);
+        again();
+        return false;
+      }
+      if (stopped) {
+        await next.end().catch(() => undefined);
+        return false;
+      }
+      client = next;
+      return true;
+    };
+    this.listeners.add({
+      stop: async () => {
+        stopped = true;
+        clearTimeout(retry);
+        const current = client;
+        client = null;
+        await current?.end().catch(() => undefined);
+      },
+    });
+    return connect();
+  }
+
+  /** PostgreSQL: `NOTIFY channel`, in a transaction of its own (so sent at once). */
+  async notify(channel: string): Promise<void> {
+    if (this.config.kind !== 'postgres') throw new Error('NOTIFY is for PostgreSQL');
+    if (this.closed) return;
+    await this.dataSource.query(`SELECT pg_notify($1, '')`, [channel]);
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.listeners].map((l) => l.stop()));
+    this.listeners.clear();
     if (this.readSource !== this.dataSource && this.readSource.isInitialized) {
       await this.readSource.destroy();
     }

@@ -14,6 +14,7 @@ async function openPostgres() {
     db,
     store,
     schema: config.schema,
+    config,
     close: async () => {
       await db.dataSource.query(`DROP SCHEMA ${quoteIdent(config.schema)} CASCADE`);
       await db.close();
@@ -65,6 +66,42 @@ describe('SQL event store on PostgreSQL: commits out of position order', () => {
   });
 });
 
+describe('SQL event store on PostgreSQL: followers in other processes', () => {
+  it('wakes a follower on another connection pool at once (NOTIFY), long before its next poll', async () => {
+    const writer = await openPostgres();
+    // Another process's view of the same store: its own pool, its own listening connection.
+    const readerDb = await SqlDatabase.open(writer.config);
+    const reader = new SqlEventStore(readerDb, { pollIntervalMs: 60_000 });
+    const abort = new AbortController();
+    try {
+      const seen: Array<{ type: string; at: number }> = [];
+      const follower = (async () => {
+        for await (const batch of reader.followAll({ after: 0, signal: abort.signal })) {
+          seen.push(...batch.map((e) => ({ type: e.type, at: Date.now() })));
+        }
+      })();
+      // Caught up and waiting: the first read found nothing and the poll is a minute away.
+      await new Promise((r) => setTimeout(r, 300));
+      for (const type of ['First', 'Second']) {
+        const appendedAt = Date.now();
+        await writer.store.appendToStream(`wake-${randomUUID()}`, [event(type)], {
+          expectedRevision: 'no-stream',
+        });
+        await waitUntil(async () => seen.some((e) => e.type === type), 5_000);
+        expect(seen.find((e) => e.type === type)!.at - appendedAt).toBeLessThan(2_000);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      abort.abort();
+      await follower;
+      expect(seen.map((e) => e.type)).toEqual(['First', 'Second']);
+    } finally {
+      abort.abort();
+      await readerDb.close();
+      await writer.close();
+    }
+  });
+});
+
 async function activeAppends(db: SqlDatabase): Promise<number> {
   const rows: Array<{ n: string }> = await db.dataSource.query(
     `SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE '%pg_sleep(1.5)%' OR (state = 'active' AND query LIKE 'WITH append_lock%')`,
@@ -72,7 +109,7 @@ async function activeAppends(db: SqlDatabase): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

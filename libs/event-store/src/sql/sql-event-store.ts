@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SqlDatabase, SqliteStatement } from '@cogov/persistence';
 import {
   type AppendResult,
@@ -21,6 +22,8 @@ import { postgresSchema, sqliteSchema } from './schema';
  */
 const APPEND_LOCK_KEY = 7_318_455_021;
 const MAX_ANY_RETRIES = 5;
+/** PostgreSQL: at most one wake-up NOTIFY per this interval, however many appends commit. */
+const ANNOUNCE_INTERVAL_MS = 5;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface EventRow {
@@ -45,15 +48,39 @@ export class DuplicateEventId extends Error {
   }
 }
 
-/** The event store on SQL through TypeORM: SQLite for the embedded default, PostgreSQL in production. */
+export interface SqlEventStoreOptions {
+  /**
+   * How often a caught-up follower reads again without being woken (250 ms). Appends in this
+   * process wake it at once; on PostgreSQL so do other processes' appends (LISTEN/NOTIFY), and the
+   * poll only covers a notification lost while the listening connection was down.
+   */
+  readonly pollIntervalMs?: number;
+}
+
+/**
+ * The event store on SQL through TypeORM: SQLite for the embedded default, PostgreSQL in
+ * production. On PostgreSQL, after an append commits, the store sends a NOTIFY on a channel named
+ * after its table, so followers in other processes (the projections app following the residents'
+ * committee) read at once instead of at their next poll. The NOTIFY is sent after the commit, in
+ * a statement of its own and coalesced: inside the append it would serialise every committing
+ * append on PostgreSQL's notification queue lock.
+ */
 export class SqlEventStore implements EventStore {
   private readonly appended = new LocalAppendSignal();
   private readonly events: string;
   private readonly columns =
     'global_position, event_id, stream_id, stream_revision, type, schema_version, data, actor_id, on_behalf_of, correlation_id, causation_id, recorded_at';
+  private readonly channel: string;
+  private announcing = false;
+  private announceAgain = false;
+  private listening: Promise<boolean> | null = null;
 
-  constructor(private readonly db: SqlDatabase) {
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly options: SqlEventStoreOptions = {},
+  ) {
     this.events = db.table('es_events');
+    this.channel = `cogov_es_${createHash('sha1').update(this.events).digest('hex').slice(0, 24)}`;
   }
 
   async ensureSchema(): Promise<void> {
@@ -81,7 +108,10 @@ export class SqlEventStore implements EventStore {
       this.db.dialect === 'postgres'
         ? await this.appendPostgres(streamId, events, options.expectedRevision)
         : await this.appendSqlite(streamId, events, options.expectedRevision);
-    if (result.written) this.appended.notify();
+    if (result.written) {
+      this.appended.notify();
+      if (this.db.dialect === 'postgres') this.announce();
+    }
     return result;
   }
 
@@ -108,7 +138,17 @@ export class SqlEventStore implements EventStore {
   }
 
   followAll(options: FollowOptions): AsyncIterable<RecordedEvent[]> {
-    return followByPolling(this, this.appended, options);
+    const follow = followByPolling(this, this.appended, {
+      ...options,
+      pollIntervalMs: this.options.pollIntervalMs,
+    });
+    if (this.db.dialect !== 'postgres') return follow;
+    // One listening connection per store, whatever the number of followers.
+    const listening = (this.listening ??= this.db.listen(this.channel, () => this.appended.notify()));
+    return (async function* () {
+      await listening;
+      yield* follow;
+    })();
   }
 
   async headPosition(): Promise<number> {
@@ -116,6 +156,28 @@ export class SqlEventStore implements EventStore {
       `SELECT MAX(global_position) AS head FROM ${this.events}`,
     );
     return Number(rows[0]?.head ?? 0);
+  }
+
+  /** Wakes other processes' followers: one NOTIFY now, then at most one per interval. */
+  private announce(): void {
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    void (async () => {
+      try {
+        do {
+          this.announceAgain = false;
+          await this.db.notify(this.channel);
+          await new Promise((resolve) => setTimeout(resolve, ANNOUNCE_INTERVAL_MS));
+        } while (this.announceAgain);
+      } catch {
+        // Followers elsewhere still poll; an append must not fail for want of a wake-up.
+      } finally {
+        this.announcing = false;
+      }
+    })();
   }
 
   private async selectAfter(after: number, maxCount: number): Promise<EventRow[]> {
