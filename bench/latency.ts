@@ -86,21 +86,23 @@ async function steadyLoad(
   stage: string,
   send: () => Promise<string>,
 ): Promise<number[]> {
+  // By send order, so that slow samples can be placed in the run (start-up or recurring).
   const latencies: number[] = [];
-  const waiting = new Map<string, number>();
+  let done = 0;
+  const waiting = new Map<string, { at: number; index: number }>();
   let sent = 0;
   const failed: { error?: Error } = {};
   const started = performance.now();
   const inFlight: Array<Promise<void>> = [];
-  while (latencies.length < count) {
+  while (done < count) {
     if (failed.error) throw failed.error;
     const now = performance.now();
     while (sent < count && now >= started + (sent * 1000) / rate) {
-      sent++;
+      const index = sent++;
       const at = performance.now();
       inFlight.push(
         send().then(
-          (id) => void waiting.set(id, at),
+          (id) => void waiting.set(id, { at, index }),
           (error: unknown) => void (failed.error = error instanceof Error ? error : new Error(String(error))),
         ),
       );
@@ -108,9 +110,10 @@ async function steadyLoad(
     if (waiting.size > 0) {
       const stages = await target.stages([...waiting.keys()]);
       const seen = performance.now();
-      for (const [id, at] of [...waiting]) {
+      for (const [id, { at, index }] of [...waiting]) {
         if (stages.get(id) !== stage) continue;
-        latencies.push(seen - at);
+        latencies[index] = seen - at;
+        done++;
         waiting.delete(id);
       }
     }
@@ -244,5 +247,14 @@ function stats(latencies: readonly number[]): Pick<LatencyResult, 'samples' | 'p
 
 function summary(latencies: readonly number[]): string {
   const s = stats(latencies);
-  return `${s.samples} samples: p50 ${s.p50Ms.toFixed(1)} ms, p99 ${s.p99Ms.toFixed(1)} ms, max ${s.maxMs.toFixed(1)} ms`;
+  const slowest = latencies
+    .map((ms, index) => ({ ms, index }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map(({ ms, index }) => `#${index + 1} ${ms.toFixed(0)} ms`);
+  return (
+    `${s.samples} samples: p50 ${s.p50Ms.toFixed(1)} ms, p99 ${s.p99Ms.toFixed(1)} ms, max ${s.maxMs.toFixed(1)} ms` +
+    ` (slowest, by send order: ${slowest.join(', ')}; p99 without the first 40: ` +
+    `${stats(latencies.slice(40)).p99Ms.toFixed(1)} ms)`
+  );
 }
