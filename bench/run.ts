@@ -26,7 +26,7 @@ import type { AppendSpec } from './workload';
  * `npm run bench`: append throughput of our SQL event store against a raw INSERT and Emmett, then
  * a projection replay. Environment:
  *   BENCH_SCALE          multiplies every event count (default 1)
- *   BENCH_ROUNDS         measured runs per contender and configuration; the median is reported (3)
+ *   BENCH_ROUNDS         measured runs per contender and configuration; the median is reported (5)
  *   BENCH_POSTGRES=0     skip PostgreSQL
  *   BENCH_REPLAY_EVENTS  events in the SQLite replay corpus (100000; 0 skips the replay)
  *   BENCH_REPLAY_POSTGRES_EVENTS  events in the PostgreSQL replay corpus (25000; 0 skips it): the
@@ -42,7 +42,7 @@ import type { AppendSpec } from './workload';
  *                        replay, latency, relay (default: all)
  */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
-const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 3)));
+const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 5)));
 const WITH_POSTGRES = process.env.BENCH_POSTGRES !== '0';
 const REPLAY_EVENTS = Math.floor(Number(process.env.BENCH_REPLAY_EVENTS ?? 100_000));
 const REPLAY_POSTGRES_EVENTS = Math.floor(Number(process.env.BENCH_REPLAY_POSTGRES_EVENTS ?? 25_000));
