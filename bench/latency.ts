@@ -63,7 +63,8 @@ async function measureSteps(
     orderIds.push(id);
     return id;
   });
-  log(`latency: ${topology}: place → placed ${summary(placed)}`);
+  log(`latency: ${topology}: place → placed ${summary(placed.toView)}`);
+  log(`latency: ${topology}: place answered ${summary(placed.answered)}`);
   let next = 0;
   const reviewed = await steadyLoad(target, rate, count, 'approved', async () => {
     const id = orderIds[next++]!;
@@ -71,10 +72,11 @@ async function measureSteps(
     await eventually(target.call, member, 'POST', `/api/orders/${id}/review`, review(memberId), 200, 1);
     return id;
   });
-  log(`latency: ${topology}: review → approved ${summary(reviewed)}`);
+  log(`latency: ${topology}: review → approved ${summary(reviewed.toView)}`);
+  log(`latency: ${topology}: review answered ${summary(reviewed.answered)}`);
   return [
-    { topology, step: 'place → placed', ratePerSecond: rate, ...stats(placed) },
-    { topology, step: 'review → approved', ratePerSecond: rate, ...stats(reviewed) },
+    { topology, step: 'place → placed', ratePerSecond: rate, ...stats(placed.toView) },
+    { topology, step: 'review → approved', ratePerSecond: rate, ...stats(reviewed.toView) },
   ];
 }
 
@@ -85,9 +87,11 @@ async function steadyLoad(
   count: number,
   stage: string,
   send: () => Promise<string>,
-): Promise<number[]> {
+): Promise<{ toView: number[]; answered: number[] }> {
   // By send order, so that slow samples can be placed in the run (start-up or recurring).
   const latencies: number[] = [];
+  // Until the HTTP answer: tells a slow command from a slow way to the view.
+  const answered: number[] = [];
   let done = 0;
   const waiting = new Map<string, { at: number; index: number }>();
   let sent = 0;
@@ -102,7 +106,10 @@ async function steadyLoad(
       const at = performance.now();
       inFlight.push(
         send().then(
-          (id) => void waiting.set(id, { at, index }),
+          (id) => {
+            answered[index] = performance.now() - at;
+            waiting.set(id, { at, index });
+          },
           (error: unknown) => void (failed.error = error instanceof Error ? error : new Error(String(error))),
         ),
       );
@@ -122,7 +129,7 @@ async function steadyLoad(
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
   await Promise.all(inFlight);
-  return latencies;
+  return { toView: latencies, answered };
 }
 
 export async function embeddedLatency(
