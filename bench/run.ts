@@ -68,10 +68,13 @@ interface Shape {
   readonly appendsPerStream: number;
 }
 
-/** Each writer appends to its own streams: 10 single-event appends, or 5 batches, per stream. */
+/**
+ * Each writer appends to its own streams: 10 single-event appends, or 5 batches, per stream. Single
+ * appends are many so that a measured run lasts a second or more: shorter ones swing with any stall.
+ */
 const SHAPES: readonly Shape[] = [
-  { label: 'single, 1 writer', eventsPerAppend: 1, writers: 1, appends: 3000, appendsPerStream: 10 },
-  { label: 'single, 8 writers', eventsPerAppend: 1, writers: 8, appends: 4000, appendsPerStream: 10 },
+  { label: 'single, 1 writer', eventsPerAppend: 1, writers: 1, appends: 6000, appendsPerStream: 10 },
+  { label: 'single, 8 writers', eventsPerAppend: 1, writers: 8, appends: 12000, appendsPerStream: 10 },
   { label: 'batch 100, 1 writer', eventsPerAppend: 100, writers: 1, appends: 300, appendsPerStream: 5 },
   { label: 'batch 100, 8 writers', eventsPerAppend: 100, writers: 8, appends: 400, appendsPerStream: 5 },
 ];

@@ -23,7 +23,7 @@ import { postgresSchema, sqliteSchema } from './schema';
 const APPEND_LOCK_KEY = 7_318_455_021;
 const MAX_ANY_RETRIES = 5;
 /** PostgreSQL: at most one wake-up NOTIFY per this interval, however many appends commit. */
-const ANNOUNCE_INTERVAL_MS = 5;
+const ANNOUNCE_INTERVAL_MS = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface EventRow {
