@@ -54,8 +54,7 @@ async function measureSteps(
   ).id as string;
   await eventually(target.call, member, 'POST', `/api/orders/${probe}/review`, review(memberId), 200);
   // The clock starts once set-up has settled: the probe's approval has crossed the bus and reached
-  // the view. The first crossing after start-up is slow (connections, the consumer's first
-  // fetch); it is logged, and left out of the steady-load figures.
+  // the view. How long that took is logged (a slow one means something was still starting).
   const probeStarted = performance.now();
   while ((await target.stages([probe])).get(probe) !== 'approved') await new Promise((r) => setTimeout(r, 5));
   log(

@@ -46,6 +46,15 @@ wait_for() { # name, url
 echo "cluster up:"
 wait_for residents-committee http://127.0.0.1:3001/api/health
 wait_for party-organization http://127.0.0.1:3002/api/health
+# The projections app has no HTTP: it is ready once it logs that its projections follow the store.
+for _ in $(seq 1 60); do
+  if grep -q "following schema" "$CLUSTER_DIR/logs/projections.log" 2>/dev/null; then break; fi
+  if ! kill -0 "$(cat "$CLUSTER_DIR/projections.pid")" 2>/dev/null; then
+    echo "projections exited; last lines of its log:" >&2; tail -n 30 "$CLUSTER_DIR/logs/projections.log" >&2; exit 1
+  fi
+  sleep 1
+done
+grep -q "following schema" "$CLUSTER_DIR/logs/projections.log" || { echo "projections did not start following in 60 s" >&2; exit 1; }
 echo "  projections  (no HTTP; log: $CLUSTER_DIR/logs/projections.log)"
 echo "  kafka  127.0.0.1:9092   postgres  $DATABASE_URL (schemas residents_committee, party_organization)"
 echo "tokens: DATA_DIR=$CLUSTER_DIR npm run -s token -- --person admin --role platform-admin"

@@ -32,6 +32,7 @@ export class Cluster {
   readonly tokens = new LocalTokenAuthority(SECRET, LOCAL_ISSUER, DEFAULT_AUDIENCE);
   private readonly processes = new Map<AppName, ChildProcess>();
   private readonly logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cogov-cluster-'));
+  private projectionStarts = 0;
 
   private constructor(
     readonly databaseUrl: string,
@@ -69,10 +70,11 @@ export class Cluster {
       ...(app === 'party-organization' ? { PORT: String(this.ports.po) } : {}),
     };
     const log = fs.openSync(path.join(this.logDir, `${app}.log`), 'a');
+    if (app === 'projections') this.projectionStarts++;
     const child = spawn(process.execPath, [ENTRY[app]], { cwd: ROOT, env, stdio: ['ignore', log, log] });
     this.processes.set(app, child);
-    if (app !== 'projections')
-      await this.waitForHealth(app === 'residents-committee' ? this.ports.rc : this.ports.po, app);
+    if (app === 'projections') await this.waitForFollowing(app);
+    else await this.waitForHealth(app === 'residents-committee' ? this.ports.rc : this.ports.po, app);
   }
 
   /** SIGKILL: no shutdown hooks, no last checkpoint — a crash. */
@@ -119,6 +121,24 @@ export class Cluster {
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  /**
+   * The projections app has no HTTP: it is ready once it logs that its projections follow the
+   * store (after their checkpoints are loaded). Until then the views lag by its start-up time.
+   */
+  private async waitForFollowing(app: AppName): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const child = this.processes.get(app);
+      if (child?.exitCode !== null && child?.exitCode !== undefined) {
+        throw new Error(`${app} exited with ${child.exitCode}:\n${this.log(app).slice(-3000)}`);
+      }
+      // Only this run's line counts: the log is appended to across restarts.
+      if ((this.log(app).match(/following schema/g) ?? []).length >= this.projectionStarts) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${app} did not start following in 60 s:\n${this.log(app).slice(-3000)}`);
   }
 
   private async waitForHealth(port: number, app: AppName): Promise<void> {
