@@ -56,7 +56,11 @@ async function measureSteps(
   // The clock starts once set-up has settled: the probe's approval has crossed the bus and reached
   // the view. How long that took is logged (a slow one means something was still starting).
   const probeStarted = performance.now();
-  while ((await target.stages([probe])).get(probe) !== 'approved') await new Promise((r) => setTimeout(r, 5));
+  while ((await target.stages([probe])).get(probe) !== 'approved') {
+    if (performance.now() - probeStarted > 30_000)
+      throw new Error(`the set-up probe ${probe} did not reach "approved" in the view within 30 s`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
   log(
     `latency: ${topology}: the set-up probe reached "approved" in the view ` +
       `${(performance.now() - probeStarted).toFixed(0)} ms after its review was accepted`,

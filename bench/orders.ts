@@ -1,7 +1,7 @@
 import type { NewEvent } from '@cogov/event-store';
 import type { AssigneeKind, OrderEvent, ReviewDecision } from '../apps/residents-committee/src/domain/order';
 import { ORDER_CATEGORY } from '../apps/residents-committee/src/infrastructure/aggregates';
-import { pick, prng, uuidFrom } from './workload';
+import { CATEGORIES, CHANNELS, pick, prng, TITLES, uuidFrom } from './workload';
 
 /**
  * The five-order chain as it is lived: orders of the residents' committee with the event shapes of
@@ -18,18 +18,7 @@ export interface OrderScript {
   readonly appends: readonly (readonly NewEvent[])[];
 }
 
-const CATEGORIES = ['repair', 'elderly-care', 'neighbour-dispute', 'environment', 'safety', 'other'] as const;
-const CHANNELS = ['app', 'service-station', 'hotline', 'building-leader'] as const;
 const ASSIGNEES: readonly AssigneeKind[] = ['member', 'branch-pool', 'property-company', 'volunteer-team'];
-const TITLES = [
-  'Water leaking from the ceiling of the stairwell',
-  'Street light at the north gate is out',
-  'Elderly resident needs help collecting medicine',
-  'Noise from renovation after 22:00',
-  'Overflowing waste bins behind building 4',
-  'Loose railing on the third-floor landing',
-  'Shared bicycles blocking the fire lane',
-];
 const COMMENTS_GOOD = ['Fixed the same day, thank you', 'Polite and quick', 'Problem solved'];
 const COMMENTS_BAD = ['Nobody came', 'Still leaking', 'Came but did not fix it'];
 

@@ -63,15 +63,24 @@ export interface Workload {
   readonly events: number;
 }
 
-const CATEGORIES = ['repair', 'elderly-care', 'neighbour-dispute', 'environment', 'safety', 'other'] as const;
-const CHANNELS = ['app', 'service-station', 'hotline', 'building-leader'] as const;
-const TITLES = [
+/** The vocabulary of generated orders, shared by the append workload and the order histories. */
+export const CATEGORIES = [
+  'repair',
+  'elderly-care',
+  'neighbour-dispute',
+  'environment',
+  'safety',
+  'other',
+] as const;
+export const CHANNELS = ['app', 'service-station', 'hotline', 'building-leader'] as const;
+export const TITLES = [
   'Water leaking from the ceiling of the stairwell',
   'Street light at the north gate is out',
   'Elderly resident needs help collecting medicine',
   'Noise from renovation after 22:00',
   'Overflowing waste bins behind building 4',
   'Loose railing on the third-floor landing',
+  'Shared bicycles blocking the fire lane',
 ];
 
 /**

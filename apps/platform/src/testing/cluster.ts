@@ -32,7 +32,6 @@ export class Cluster {
   readonly tokens = new LocalTokenAuthority(SECRET, LOCAL_ISSUER, DEFAULT_AUDIENCE);
   private readonly processes = new Map<AppName, ChildProcess>();
   private readonly logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cogov-cluster-'));
-  private projectionStarts = 0;
 
   private constructor(
     readonly databaseUrl: string,
@@ -69,12 +68,27 @@ export class Cluster {
       ...(app === 'residents-committee' ? { PORT: String(this.ports.rc) } : {}),
       ...(app === 'party-organization' ? { PORT: String(this.ports.po) } : {}),
     };
-    const log = fs.openSync(path.join(this.logDir, `${app}.log`), 'a');
-    if (app === 'projections') this.projectionStarts++;
+    const logFile = path.join(this.logDir, `${app}.log`);
+    // The log is appended to across restarts: only what this run writes counts.
+    const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+    const log = fs.openSync(logFile, 'a');
     const child = spawn(process.execPath, [ENTRY[app]], { cwd: ROOT, env, stdio: ['ignore', log, log] });
     this.processes.set(app, child);
-    if (app === 'projections') await this.waitForFollowing(app);
-    else await this.waitForHealth(app === 'residents-committee' ? this.ports.rc : this.ports.po, app);
+    if (app === 'projections') {
+      // No HTTP: ready once it logs that its projections follow the store (checkpoints loaded).
+      await this.waitUntilReady(app, 'did not start following', async () =>
+        fs.readFileSync(logFile).subarray(logStart).includes('following schema'),
+      );
+    } else {
+      const port = app === 'residents-committee' ? this.ports.rc : this.ports.po;
+      await this.waitUntilReady(app, `did not answer on port ${port}`, async () => {
+        try {
+          return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
+        } catch {
+          return false; // not listening yet
+        }
+      });
+    }
   }
 
   /** SIGKILL: no shutdown hooks, no last checkpoint — a crash. */
@@ -123,38 +137,16 @@ export class Cluster {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 
-  /**
-   * The projections app has no HTTP: it is ready once it logs that its projections follow the
-   * store (after their checkpoints are loaded). Until then the views lag by its start-up time.
-   */
-  private async waitForFollowing(app: AppName): Promise<void> {
+  private async waitUntilReady(app: AppName, failure: string, ready: () => Promise<boolean>): Promise<void> {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       const child = this.processes.get(app);
       if (child?.exitCode !== null && child?.exitCode !== undefined) {
         throw new Error(`${app} exited with ${child.exitCode}:\n${this.log(app).slice(-3000)}`);
       }
-      // Only this run's line counts: the log is appended to across restarts.
-      if ((this.log(app).match(/following schema/g) ?? []).length >= this.projectionStarts) return;
+      if (await ready()) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`${app} did not start following in 60 s:\n${this.log(app).slice(-3000)}`);
-  }
-
-  private async waitForHealth(port: number, app: AppName): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const child = this.processes.get(app);
-      if (child?.exitCode !== null && child?.exitCode !== undefined) {
-        throw new Error(`${app} exited with ${child.exitCode}:\n${this.log(app).slice(-3000)}`);
-      }
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`${app} did not answer on port ${port}:\n${this.log(app).slice(-3000)}`);
+    throw new Error(`${app} ${failure} in 60 s:\n${this.log(app).slice(-3000)}`);
   }
 }
