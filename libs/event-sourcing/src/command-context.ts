@@ -25,14 +25,6 @@ export function systemContext(
   return { actorId, correlationId, causationId: null, now, ...overrides };
 }
 
-/** The clock is a port so tests and replays control time. */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-export const CLOCK = Symbol('Clock');
-
 const NEW_ID_NAMESPACE = '5c0b6f7e-2d54-4b0e-9f43-7a1c2e9d8b36';
 
 /**

@@ -7,8 +7,8 @@ import {
   WrongExpectedRevision,
 } from '@cogov/event-store';
 import type { CommandContext } from './command-context';
-import type { DomainEvent } from './decider';
-import { ConcurrencyConflict } from './domain-errors';
+import type { DomainEvent } from '@cogov/decider';
+import { ConcurrencyConflict } from '@cogov/decider';
 
 const IDEMPOTENCY_NAMESPACE = '2f6c1e0a-4c1b-4e57-9d0e-6a1b7f3c9e21';
 const MAX_ATTEMPTS = 5;

@@ -8,7 +8,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { EntitySchema } from 'typeorm';
-import { CLOCK, systemClock } from '@cogov/event-sourcing';
+import { CLOCK, systemClock } from '@cogov/decider';
 import { EsdbEventStore, EVENT_STORE, type EventStore, SqlEventStore } from '@cogov/event-store';
 import { InProcessBus, INTEGRATION_EVENT_BUS, type IntegrationEventBus, KafkaBus } from '@cogov/messaging';
 import { type DatabaseConfig, describeDatabase, SQL_DATABASE, SqlDatabase } from '@cogov/persistence';

@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { ConcurrencyConflict, DomainError, InvalidInput, NotFound } from '@cogov/event-sourcing';
+import { ConcurrencyConflict, DomainError, InvalidInput, NotFound } from '@cogov/decider';
 import { InconsistentRetry, WrongExpectedRevision } from '@cogov/event-store';
 import type { ErrorBody } from './error-body';
 

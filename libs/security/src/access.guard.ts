@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { NotFound } from '@cogov/event-sourcing';
+import { NotFound } from '@cogov/decider';
 import { ACCESS_RULE, type AccessRule } from './access-rule';
 import { API_KEYS, type ApiKeyService } from './api-keys';
 import { AuthFailureLimiter } from './auth-failure-limiter';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, IsUUID, Length } from 'class-validator';
-import { NotFound } from '@cogov/event-sourcing';
+import { NotFound } from '@cogov/decider';
 import { Access } from './access-rule';
 import { API_KEYS, type ApiKeyService } from './api-keys';
 

@@ -5,7 +5,7 @@ import {
   NotFound,
   RuleViolation,
   assertNever,
-} from '@cogov/event-sourcing';
+} from '@cogov/decider';
 
 /**
  * The order as the covering branch handles it (五单服务机制: five-order chain). The residents'

@@ -1,4 +1,4 @@
-import { type Decider, InvalidInput, InvalidTransition, NotFound, assertNever } from '@cogov/event-sourcing';
+import { type Decider, InvalidInput, InvalidTransition, NotFound, assertNever } from '@cogov/decider';
 import type { OrganizationKind } from './organization';
 
 /** 在册党员 `registered`; 双报到党员 `reporting-in`: in-service members reporting in where they live. */

@@ -1,4 +1,4 @@
-import { type Decider, InvalidInput, InvalidTransition, NotFound, assertNever } from '@cogov/event-sourcing';
+import { type Decider, InvalidInput, InvalidTransition, NotFound, assertNever } from '@cogov/decider';
 
 /**
  * 社区大党委 `community-committee` leads the community; 网格/小区党支部 `branch` covers compounds;

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { In } from 'typeorm';
-import { NotFound } from '@cogov/event-sourcing';
+import { NotFound } from '@cogov/decider';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { OrderChainView } from '../infrastructure/order-chain/order-chain-view.entity';
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { In } from 'typeorm';
-import { NotFound } from '@cogov/event-sourcing';
+import { NotFound } from '@cogov/decider';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { maskName, maskPhone } from '@cogov/security';
 import { ResidentView } from '../infrastructure/residents/resident-view.entity';

@@ -1,4 +1,4 @@
-import { type Decider, InvalidTransition, NotFound, RuleViolation, assertNever } from '@cogov/event-sourcing';
+import { type Decider, InvalidTransition, NotFound, RuleViolation, assertNever } from '@cogov/decider';
 
 /** 主任 / 副主任 / 网格员 / 社区服务站: the posts of the residents' committee's workers. */
 export type WorkerRole = 'director' | 'deputy' | 'grid-worker' | 'service-station';

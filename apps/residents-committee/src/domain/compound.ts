@@ -1,4 +1,4 @@
-import { type Decider, InvalidTransition, NotFound, RuleViolation, assertNever } from '@cogov/event-sourcing';
+import { type Decider, InvalidTransition, NotFound, RuleViolation, assertNever } from '@cogov/decider';
 
 export type RegisterCompound = {
   type: 'RegisterCompound';

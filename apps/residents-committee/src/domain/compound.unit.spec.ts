@@ -1,5 +1,5 @@
-import { InvalidTransition, NotFound, RuleViolation } from '@cogov/event-sourcing';
-import { deciderSpecification } from '@cogov/event-sourcing/testing/decider-specification';
+import { InvalidTransition, NotFound, RuleViolation } from '@cogov/decider';
+import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import {
   type AddBuilding,
   type BuildingAdded,

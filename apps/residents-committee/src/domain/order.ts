@@ -5,7 +5,7 @@ import {
   NotFound,
   RuleViolation,
   assertNever,
-} from '@cogov/event-sourcing';
+} from '@cogov/decider';
 import type { CompoundSummary } from './compound';
 import type { ResidentSummary } from './resident';
 

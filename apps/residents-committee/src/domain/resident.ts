@@ -1,4 +1,4 @@
-import { type Decider, InvalidInput, InvalidTransition, NotFound, assertNever } from '@cogov/event-sourcing';
+import { type Decider, InvalidInput, InvalidTransition, NotFound, assertNever } from '@cogov/decider';
 import type { CompoundSummary } from './compound';
 
 export type RegisterResident = {

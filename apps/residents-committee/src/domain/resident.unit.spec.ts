@@ -1,5 +1,5 @@
-import { InvalidInput, InvalidTransition, NotFound } from '@cogov/event-sourcing';
-import { deciderSpecification } from '@cogov/event-sourcing/testing/decider-specification';
+import { InvalidInput, InvalidTransition, NotFound } from '@cogov/decider';
+import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import type { CompoundSummary } from './compound';
 import {
   type RegisterResident,

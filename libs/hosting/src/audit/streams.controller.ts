@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Injectable, Param } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NotFound } from '@cogov/event-sourcing';
+import { NotFound } from '@cogov/decider';
 import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { Access, type ResourceScope, type ScopeResolver } from '@cogov/security';
 

@@ -52,3 +52,20 @@ export class ConcurrencyConflict extends DomainError {
     super(`stream ${streamId} changed concurrently ${attempts} times; try again`, { streamId });
   }
 }
+
+/**
+ * The command names something this context has not heard of yet, though another context may
+ * already have it: integration events arrive with a delay, and topics are not ordered with
+ * each other. Not the caller's mistake and not final: HTTP answers 409 with `Retry-After`, and
+ * a consumer retries (then parks) the fact instead of dead-lettering it.
+ */
+export class NotYetKnown extends DomainError {
+  readonly code = 'not-yet-known';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    message?: string,
+  ) {
+    super(message ?? `${entity} ${id} is not known here yet; try again shortly`, { entity, id });
+  }
+}
