@@ -1,3 +1,4 @@
+export * from './delivery-failures';
 export * from './integration-event-bus.port';
 export * from './integration-event-factory';
 export * from './in-process-bus';
