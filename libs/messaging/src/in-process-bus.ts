@@ -2,7 +2,12 @@ import { Logger } from '@nestjs/common';
 import type { IntegrationEvent } from '@cogov/contracts';
 import type { EventStore, RecordedEvent } from '@cogov/event-store';
 import { CheckpointStore, type SqlDatabase } from '@cogov/persistence';
-import type { IntegrationEventBus, OutboundMapper, Subscription } from './integration-event-bus.port';
+import type {
+  BusStatus,
+  IntegrationEventBus,
+  OutboundMapper,
+  Subscription,
+} from './integration-event-bus.port';
 import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry';
 
 /**
@@ -19,6 +24,7 @@ export class InProcessBus implements IntegrationEventBus {
   private loops: Array<Promise<void>> = [];
   private readonly positions = new Map<string, number>();
   private readonly checkpoints: CheckpointStore;
+  private deadLettered = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -57,6 +63,16 @@ export class InProcessBus implements IntegrationEventBus {
 
   groups(): string[] {
     return this.subscriptions.map((s) => s.group);
+  }
+
+  status(): BusStatus {
+    return {
+      kind: 'in-process',
+      // The store is the outbox and every group reads it directly: publishing is never behind.
+      relays: [],
+      consumers: this.subscriptions.map((s) => ({ group: s.group, position: this.position(s.group) })),
+      deadLettered: this.deadLettered,
+    };
   }
 
   /** The position up to which a group has handled events (for tests and health). */
@@ -129,6 +145,7 @@ export class InProcessBus implements IntegrationEventBus {
     error: string,
     attempts: number,
   ): Promise<void> {
+    this.deadLettered++;
     await this.db.transaction((m) =>
       m.query(
         `INSERT INTO ${this.db.table('bus_dead_letters')} (event_id, consumer_group, type, version, event, error, attempts, failed_at)

@@ -31,6 +31,21 @@ export interface IntegrationEventBus {
   subscribe(subscription: Subscription): void;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Where publishing and consuming stand, for health checks and metrics. */
+  status(): BusStatus;
+}
+
+export interface BusStatus {
+  readonly kind: 'in-process' | 'kafka';
+  /** Per publishing context: the store position up to which its events have been published. */
+  readonly relays: ReadonlyArray<{ readonly source: string; readonly position: number }>;
+  /**
+   * Per consumer group: the store position it has handled up to, when the adapter knows it (the
+   * in-process bus follows the store; a Kafka consumer knows offsets, not store positions).
+   */
+  readonly consumers: ReadonlyArray<{ readonly group: string; readonly position: number | null }>;
+  /** Messages this process has dead-lettered since it started. */
+  readonly deadLettered: number;
 }
 
 export const INTEGRATION_EVENT_BUS = Symbol('IntegrationEventBus');

@@ -12,7 +12,12 @@ import {
 import type { IntegrationEvent } from '@cogov/contracts';
 import type { EventStore } from '@cogov/event-store';
 import { CheckpointStore, type SqlDatabase } from '@cogov/persistence';
-import type { IntegrationEventBus, OutboundMapper, Subscription } from '../integration-event-bus.port';
+import type {
+  BusStatus,
+  IntegrationEventBus,
+  OutboundMapper,
+  Subscription,
+} from '../integration-event-bus.port';
 import { DEFAULT_RETRY, type RetryPolicy, withRetries } from '../retry';
 
 export interface KafkaBusOptions {
@@ -51,6 +56,7 @@ export class KafkaBus implements IntegrationEventBus {
   private abort = new AbortController();
   private readonly relayed = new Map<string, number>();
   private readonly checkpoints: CheckpointStore;
+  private deadLettered = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -107,6 +113,15 @@ export class KafkaBus implements IntegrationEventBus {
 
   private get namespace(): string {
     return this.options.namespace ?? 'cogov';
+  }
+
+  status(): BusStatus {
+    return {
+      kind: 'kafka',
+      relays: this.publishers.map((p) => ({ source: p.source, position: this.relayPosition(p.source) })),
+      consumers: this.subscriptions.map((s) => ({ group: s.group, position: null })),
+      deadLettered: this.deadLettered,
+    };
   }
 
   /** How far a publishing context's relay has got (for tests and health). */
@@ -219,6 +234,7 @@ export class KafkaBus implements IntegrationEventBus {
     error: string,
     attempts: number,
   ): Promise<void> {
+    this.deadLettered++;
     this.logger.error(`consumer ${group} dead-letters a message: ${error}`);
     const producer = this.producer ?? (await this.connectProducer());
     await producer.send({
