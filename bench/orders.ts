@@ -1,16 +1,23 @@
 import type { NewEvent } from '@cogov/event-store';
-import type { AssigneeKind, OrderEvent, ReviewDecision } from '../apps/residents-committee/src/domain/order';
-import { ORDER_CATEGORY } from '../apps/residents-committee/src/infrastructure/aggregates';
+import type { ExecutorKind, OrderReviewedV1 } from '@cogov/contracts';
+import { residentsCommittee } from '../apps/residents-committee/src/residents-committee.context';
 import { CATEGORIES, CHANNELS, pick, prng, TITLES, uuidFrom } from './workload';
 
 /**
- * The five-order chain as it is lived: orders of the residents' committee with the event shapes of
- * apps/residents-committee/src/domain/order.ts, one append per command (rating appends two events).
+ * The five-order chain as it is lived: orders of the residents' committee with the stored event
+ * shapes of its order aggregate, one append per command (rating appends two events). The work
+ * events are written at schema v1 (a member's id), as a store from before v2 holds them: the
+ * context's upcasters bring them to v2 on the way into the chain view.
  *
  * Paths: 8% rejected, 4% merged, 3% left awaiting information (2 events each); 70% approved,
  * dispatched, taken, completed, rated well and closed (7 events); 15% rated badly, reopened and
  * run through a second round (12 events). About 7 events per order.
  */
+const ORDER_CATEGORY = residentsCommittee.aggregates.order!.category;
+
+/** An order event as stored (the bench writes raw history, below the domain's types). */
+type StoredOrderEvent = { type: string; data: Record<string, unknown> };
+
 export interface OrderScript {
   readonly orderId: string;
   readonly streamId: string;
@@ -18,7 +25,7 @@ export interface OrderScript {
   readonly appends: readonly (readonly NewEvent[])[];
 }
 
-const ASSIGNEES: readonly AssigneeKind[] = ['member', 'branch-pool', 'property-company', 'volunteer-team'];
+const ASSIGNEES: readonly ExecutorKind[] = ['member', 'branch-pool', 'property-company', 'volunteer-team'];
 const COMMENTS_GOOD = ['Fixed the same day, thank you', 'Polite and quick', 'Problem solved'];
 const COMMENTS_BAD = ['Nobody came', 'Still leaking', 'Came but did not fix it'];
 
@@ -63,7 +70,7 @@ function orderScript(random: () => number, index: number, placedAt: number, prev
     clock += Math.floor((minMinutes + random() * (maxMinutes - minMinutes)) * 60_000);
     return new Date(clock).toISOString();
   };
-  const append = (actorId: string, ...events: OrderEvent[]) => {
+  const append = (actorId: string, ...events: StoredOrderEvent[]) => {
     const correlationId = uuidFrom(random);
     const causationId = uuidFrom(random);
     appends.push(
@@ -95,7 +102,7 @@ function orderScript(random: () => number, index: number, placedAt: number, prev
   });
 
   const path = random();
-  const decision: ReviewDecision =
+  const decision: OrderReviewedV1['data']['decision'] =
     path < 0.08 ? 'reject' : path < 0.12 && previous ? 'merge' : path < 0.15 ? 'need-info' : 'approve';
   const reviewerId = `member-${Math.floor(random() * 300)}`;
   append(reviewerId, {

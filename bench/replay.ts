@@ -2,8 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { SqlEventStore } from '@cogov/event-store';
 import { type DatabaseConfig, SqlDatabase } from '@cogov/persistence';
 import { ProjectionRunner } from '@cogov/projections';
-import { OrderChainView } from '../apps/residents-committee/src/infrastructure/order-chain/order-chain-view.entity';
-import { orderChainProjection } from '../apps/residents-committee/src/infrastructure/order-chain/order-chain.projection';
+import { residentsCommittee } from '../apps/residents-committee/src/residents-committee.context';
+
+const orderChainProjection = residentsCommittee.projections.find(
+  (p) => p.name === 'residents-committee.order-chain',
+)!;
 import { orderCorpus, type OrderScript } from './orders';
 import { prng } from './workload';
 
@@ -38,7 +41,7 @@ export async function replayBench(
   log(
     `${config.kind}: ${corpus.events} events on ${corpus.scripts.length} orders (${appends} appends, ${WRITERS} writers)`,
   );
-  const db = await SqlDatabase.open(config, [OrderChainView]);
+  const db = await SqlDatabase.open(config, [...orderChainProjection.entities]);
   try {
     await db.synchronizeEntities();
     const store = new SqlEventStore(db);

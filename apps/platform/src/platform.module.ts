@@ -1,9 +1,16 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { InfrastructureModule, type PlatformConfig, securityImports, throttlerGuard } from '@cogov/hosting';
-import { PartyOrganizationModule } from '../../party-organization/src/party-organization.module';
-import { ResidentsCommitteeModule } from '../../residents-committee/src/residents-committee.module';
-import { HealthController, StreamsController, StreamScope } from '@cogov/hosting';
+import { contextModule } from '@cogov/context-kit';
+import {
+  HealthController,
+  InfrastructureModule,
+  type PlatformConfig,
+  securityImports,
+  StreamsController,
+  StreamScope,
+  throttlerGuard,
+} from '@cogov/hosting';
+import { CONTEXTS } from '../../contexts';
 
 export type PlatformModuleConfig = Pick<PlatformConfig, 'database' | 'auth' | 'limits'>;
 
@@ -18,13 +25,12 @@ export class PlatformModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot({
           database: config.database,
-          entities: [...ResidentsCommitteeModule.entities, ...PartyOrganizationModule.entities],
+          entities: CONTEXTS.flatMap((c) => c.allEntities),
           bus: { kind: 'in-process' },
           run: { bus: workers, projections: workers },
         }),
         ...securityImports(config),
-        ResidentsCommitteeModule,
-        PartyOrganizationModule,
+        ...CONTEXTS.map((c) => contextModule(c)),
       ],
       controllers: [StreamsController, HealthController],
       providers: [StreamScope, throttlerGuard],

@@ -1,10 +1,6 @@
 import 'reflect-metadata';
 import { exitOnFailure, startProjectionsApp } from '@cogov/hosting';
-import { ResidentsCommitteeModule } from '../../residents-committee/src/residents-committee.module';
+import { CONTEXTS } from '../../contexts';
 
-/** The read models (the five-order chain view, residents) in their own process. */
-startProjectionsApp({
-  name: 'residents-committee',
-  module: ResidentsCommitteeModule,
-  entities: ResidentsCommitteeModule.entities,
-}).catch(exitOnFailure);
+/** The read models of every context that has some, each following its own context's store. */
+startProjectionsApp(CONTEXTS).catch(exitOnFailure);

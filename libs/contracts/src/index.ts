@@ -1,3 +1,5 @@
+export * from './contract';
 export * from './integration-event';
+export * from './order-work';
 export * from './residents-committee';
 export * from './party-organization';

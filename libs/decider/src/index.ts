@@ -5,3 +5,4 @@
 export * from './clock';
 export * from './decider';
 export * from './domain-errors';
+export * from './upcasters';

@@ -9,6 +9,7 @@ import {
 import type { CommandContext } from './command-context';
 import type { DomainEvent } from '@cogov/decider';
 import { ConcurrencyConflict } from '@cogov/decider';
+import { UpcasterRegistry } from './upcasters';
 
 const IDEMPOTENCY_NAMESPACE = '2f6c1e0a-4c1b-4e57-9d0e-6a1b7f3c9e21';
 const MAX_ATTEMPTS = 5;
@@ -19,10 +20,8 @@ export interface AggregateType<State, Event extends DomainEvent> {
   readonly category: string;
   readonly initialState: () => State;
   readonly evolve: (state: State, event: Event) => State;
-  /** Schema version written with each event type; 1 when absent. */
-  readonly schemaVersions?: Partial<Record<Event['type'], number>>;
-  /** Brings an older stored version up to the current shape; the default accepts only version 1. */
-  readonly upcast?: (stored: RecordedEvent) => Event;
+  /** The context's schema versions: new events are written at the current one, old ones upcast. */
+  readonly upcasters?: UpcasterRegistry;
 }
 
 export interface Loaded<State> {
@@ -101,12 +100,15 @@ export class EventSourcedRepository<State, Event extends DomainEvent> {
     );
   }
 
+  private get upcasters(): UpcasterRegistry {
+    return this.type.upcasters ?? UpcasterRegistry.none;
+  }
+
   private toStored(event: Event, context: CommandContext, eventId?: string): NewEvent {
-    const versions = this.type.schemaVersions as Record<string, number> | undefined;
     return {
       eventId: eventId ?? randomUUID(),
       type: event.type,
-      schemaVersion: versions?.[event.type] ?? 1,
+      schemaVersion: this.upcasters.currentVersion(event.type),
       data: { ...event.data },
       metadata: {
         actorId: context.actorId,
@@ -118,15 +120,8 @@ export class EventSourcedRepository<State, Event extends DomainEvent> {
   }
 
   private toDomain(stored: RecordedEvent): Event {
-    if (this.type.upcast) return this.type.upcast(stored);
-    const versions = this.type.schemaVersions as Record<string, number> | undefined;
-    const expected = versions?.[stored.type] ?? 1;
-    if (stored.schemaVersion !== expected) {
-      throw new Error(
-        `${stored.streamId}@${stored.streamRevision}: ${stored.type} v${stored.schemaVersion} has no upcaster to v${expected}`,
-      );
-    }
-    return { type: stored.type, data: stored.data } as unknown as Event;
+    const current = this.upcasters.upcast(stored);
+    return { type: current.type, data: current.data } as unknown as Event;
   }
 }
 

@@ -1,22 +1,13 @@
-import { type DynamicModule, Logger, Module, type Type } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { EntitySchema } from 'typeorm';
+import { type ContextManifest, contextModule as moduleOf } from '@cogov/context-kit';
 import { HealthController, StreamsController, StreamScope } from './audit';
 import { ConfigurationError, loadConfig, type PlatformConfig } from './config';
 import { configureHttpApp } from './http-app';
 import { InfrastructureModule } from './infrastructure.module';
 import { securityImports, throttlerGuard } from './security';
-
-export interface ContextAppDefinition {
-  /** `residents-committee`: names the PostgreSQL schema, the Kafka client and consumer group. */
-  readonly name: string;
-  readonly module: Type;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  readonly entities: ReadonlyArray<Function | EntitySchema>;
-  readonly defaultPort: number;
-}
 
 @Module({})
 class ContextHostModule {}
@@ -26,12 +17,12 @@ class ContextHostModule {}
  * models), the Kafka bus, its own HTTP port. `RUN_PROJECTIONS=false` leaves its read models to a
  * separate projections process.
  */
-export async function startContextApp(definition: ContextAppDefinition): Promise<void> {
-  const config = loadConfig({ PORT: String(definition.defaultPort), ...process.env });
+export async function startContextApp(definition: ContextManifest): Promise<void> {
+  const config = loadConfig({ PORT: String(definition.port), ...process.env });
   if (config.database.kind !== 'postgres') {
     throw new ConfigurationError(`${definition.name} runs on PostgreSQL: set DATABASE_URL`);
   }
-  const schema = process.env.DATABASE_SCHEMA ?? definition.name.replace(/-/g, '_');
+  const schema = schemaOf(definition);
   const app = await NestFactory.create<NestExpressApplication>(
     contextModule(definition, { ...config, database: { ...config.database, schema } }),
     { bodyParser: false },
@@ -47,7 +38,7 @@ export async function startContextApp(definition: ContextAppDefinition): Promise
   );
 }
 
-function contextModule(definition: ContextAppDefinition, config: PlatformConfig): DynamicModule {
+function contextModule(definition: ContextManifest, config: PlatformConfig): DynamicModule {
   return {
     module: ContextHostModule,
     imports: [
@@ -55,7 +46,7 @@ function contextModule(definition: ContextAppDefinition, config: PlatformConfig)
       InfrastructureModule.forRoot({
         database: config.database,
         eventStore: config.eventStore,
-        entities: definition.entities,
+        entities: definition.allEntities,
         bus: {
           kind: 'kafka',
           brokers: config.kafkaBrokers,
@@ -65,7 +56,7 @@ function contextModule(definition: ContextAppDefinition, config: PlatformConfig)
         run: { bus: true, projections: process.env.RUN_PROJECTIONS !== 'false' },
       }),
       ...securityImports(config),
-      definition.module,
+      moduleOf(definition),
     ],
     controllers: [HealthController, StreamsController],
     providers: [StreamScope, throttlerGuard],
@@ -78,34 +69,38 @@ export function exitOnFailure(error: unknown): never {
 }
 
 /**
- * The read models of a context, built in their own process from that context's event store
- * (same schema). No HTTP and no bus: it only follows the store and writes the read-model tables
- * the context's queries read.
+ * The read models of the given contexts, each built in this process from its own context's event
+ * store (its schema). No HTTP and no bus: it only follows the stores and writes the read-model
+ * tables the contexts' queries read. Contexts without projections are skipped.
  */
-export async function startProjectionsApp(
-  definition: Omit<ContextAppDefinition, 'defaultPort'>,
-): Promise<void> {
+export async function startProjectionsApp(contexts: readonly ContextManifest[]): Promise<void> {
   const config = loadConfig(process.env);
   if (config.database.kind !== 'postgres') {
-    throw new ConfigurationError(`projections of ${definition.name} run on PostgreSQL: set DATABASE_URL`);
+    throw new ConfigurationError('the projections process runs on PostgreSQL: set DATABASE_URL');
   }
-  const schema = process.env.DATABASE_SCHEMA ?? definition.name.replace(/-/g, '_');
-  const app = await NestFactory.createApplicationContext({
-    module: ContextHostModule,
-    imports: [
-      CqrsModule.forRoot(),
-      InfrastructureModule.forRoot({
-        database: { ...config.database, schema },
-        eventStore: config.eventStore,
-        entities: definition.entities,
-        bus: { kind: 'in-process' },
-        run: { bus: false, projections: true },
-      }),
-      ...securityImports(config),
-      definition.module,
-    ],
-  });
-  app.enableShutdownHooks();
-  await app.init();
-  Logger.log(`projections of ${definition.name} following schema ${schema}`, 'Host');
+  for (const definition of contexts.filter((c) => c.projections.length > 0)) {
+    const schema = schemaOf(definition);
+    const app = await NestFactory.createApplicationContext({
+      module: ContextHostModule,
+      imports: [
+        CqrsModule.forRoot(),
+        InfrastructureModule.forRoot({
+          database: { ...config.database, schema },
+          eventStore: config.eventStore,
+          entities: definition.allEntities,
+          bus: { kind: 'in-process' },
+          run: { bus: false, projections: true },
+        }),
+        moduleOf(definition, 'projections'),
+      ],
+    });
+    app.enableShutdownHooks();
+    await app.init();
+    Logger.log(`projections of ${definition.name} following schema ${schema}`, 'Host');
+  }
+}
+
+/** A context's PostgreSQL schema: its name in snake case, unless DATABASE_SCHEMA says otherwise. */
+function schemaOf(definition: ContextManifest): string {
+  return process.env.DATABASE_SCHEMA ?? definition.name.replace(/-/g, '_');
 }

@@ -98,3 +98,17 @@ export class CompleteOrderDto {
 export class IdDto {
   @ApiProperty() id!: string;
 }
+
+export class RecordArrivalDto {
+  @ApiProperty() @IsUUID() memberId!: string;
+  @ApiPropertyOptional({ example: 'On site; the pipe joint under the sink is leaking' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class HandBackOrderDto {
+  @ApiProperty() @IsUUID() memberId!: string;
+  @ApiProperty({ example: 'Needs a licensed electrician' }) @IsString() @Length(1, 1000) reason!: string;
+}

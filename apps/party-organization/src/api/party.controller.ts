@@ -10,10 +10,13 @@ import { FoundOrganizationCommand } from '../application/found-organization';
 import { RegisterMemberCommand } from '../application/register-member';
 import { ReviewOrderCommand } from '../application/review-order';
 import { TakeOrderCommand } from '../application/take-order';
+import { HandBackOrderCommand, RecordArrivalCommand } from '../application/work-on-order';
 import {
   CompleteOrderDto,
   FoundOrganizationDto,
+  HandBackOrderDto,
   IdDto,
+  RecordArrivalDto,
   RegisterMemberDto,
   ReviewOrderDto,
   TakeOrderDto,
@@ -104,6 +107,43 @@ export class BranchOrderController {
   ) {
     return this.commands.execute(
       new TakeOrderCommand({ orderId, memberId: body.memberId }, commandContext(meta, this.clock.now())),
+    );
+  }
+
+  @Post(':id/arrival')
+  @Access({ roles: ['party-member'], scope: BranchOrderInPath, actsAs: { field: 'memberId' } })
+  @HttpCode(200)
+  @ApiOkResponse({ type: IdDto, description: '到场: the member who took the order is on site' })
+  arrival(
+    @Param('id', ParseUUIDPipe) orderId: string,
+    @Body() body: RecordArrivalDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(
+      new RecordArrivalCommand(
+        { orderId, memberId: body.memberId, note: body.note ?? null },
+        commandContext(meta, this.clock.now()),
+      ),
+    );
+  }
+
+  @Post(':id/hand-back')
+  @Access({ roles: ['party-member'], scope: BranchOrderInPath, actsAs: { field: 'memberId' } })
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: IdDto,
+    description: '退回: the member who took the order gives it back; it returns to dispatch',
+  })
+  handBack(
+    @Param('id', ParseUUIDPipe) orderId: string,
+    @Body() body: HandBackOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(
+      new HandBackOrderCommand(
+        { orderId, memberId: body.memberId, reason: body.reason },
+        commandContext(meta, this.clock.now()),
+      ),
     );
   }
 

@@ -1,7 +1,8 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '@cogov/event-sourcing';
 import { branchOrderDecider } from '../domain/branch-order';
-import { BranchOrderRepository } from '../infrastructure/aggregates';
+import { type BranchOrderRepository, branchOrderAggregate } from '../infrastructure/aggregates';
 
 export class CompleteOrderCommand extends Command<{ id: string }> {
   constructor(
@@ -14,7 +15,7 @@ export class CompleteOrderCommand extends Command<{ id: string }> {
 
 @CommandHandler(CompleteOrderCommand)
 export class CompleteOrderHandler implements ICommandHandler<CompleteOrderCommand> {
-  constructor(private readonly orders: BranchOrderRepository) {}
+  constructor(@InjectRepository(branchOrderAggregate) private readonly orders: BranchOrderRepository) {}
 
   async execute({ input, context }: CompleteOrderCommand) {
     await this.orders.handle(

@@ -1,9 +1,10 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { type OrganizationKind, organizationDecider, summarize } from '../domain/organization';
-import { OrganizationRepository } from '../infrastructure/aggregates';
+import { type OrganizationRepository, organizationAggregate } from '../infrastructure/aggregates';
 import { CommunityDirectoryEntry } from '../infrastructure/directory/community-directory.entity';
 
 export class FoundOrganizationCommand extends Command<{ id: string }> {
@@ -25,7 +26,7 @@ export class FoundOrganizationCommand extends Command<{ id: string }> {
 @CommandHandler(FoundOrganizationCommand)
 export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizationCommand> {
   constructor(
-    private readonly organizations: OrganizationRepository,
+    @InjectRepository(organizationAggregate) private readonly organizations: OrganizationRepository,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 

@@ -1,8 +1,14 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { type Membership, memberDecider, type MemberOrganization } from '../domain/member';
 import { branchIdOf } from '../domain/organization';
-import { MemberRepository, OrganizationRepository } from '../infrastructure/aggregates';
+import {
+  type MemberRepository,
+  type OrganizationRepository,
+  memberAggregate,
+  organizationAggregate,
+} from '../infrastructure/aggregates';
 
 export class RegisterMemberCommand extends Command<{ id: string }> {
   constructor(
@@ -16,8 +22,8 @@ export class RegisterMemberCommand extends Command<{ id: string }> {
 @CommandHandler(RegisterMemberCommand)
 export class RegisterMemberHandler implements ICommandHandler<RegisterMemberCommand> {
   constructor(
-    private readonly organizations: OrganizationRepository,
-    private readonly members: MemberRepository,
+    @InjectRepository(organizationAggregate) private readonly organizations: OrganizationRepository,
+    @InjectRepository(memberAggregate) private readonly members: MemberRepository,
   ) {}
 
   async execute({ input, context }: RegisterMemberCommand) {

@@ -1,10 +1,14 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '@cogov/event-sourcing';
 import { branchOrderDecider, type ReviewOrder } from '../domain/branch-order';
 import {
-  BranchOrderRepository,
-  MemberRepository,
-  OrganizationRepository,
+  type BranchOrderRepository,
+  type MemberRepository,
+  type OrganizationRepository,
+  branchOrderAggregate,
+  memberAggregate,
+  organizationAggregate,
 } from '../infrastructure/aggregates';
 
 type ReviewInput = Omit<ReviewOrder['data'], 'reviewer' | 'duplicateOf' | 'now'> & {
@@ -25,9 +29,9 @@ export class ReviewOrderCommand extends Command<{ id: string }> {
 @CommandHandler(ReviewOrderCommand)
 export class ReviewOrderHandler implements ICommandHandler<ReviewOrderCommand> {
   constructor(
-    private readonly orders: BranchOrderRepository,
-    private readonly members: MemberRepository,
-    private readonly organizations: OrganizationRepository,
+    @InjectRepository(branchOrderAggregate) private readonly orders: BranchOrderRepository,
+    @InjectRepository(memberAggregate) private readonly members: MemberRepository,
+    @InjectRepository(organizationAggregate) private readonly organizations: OrganizationRepository,
   ) {}
 
   async execute({ input, context }: ReviewOrderCommand) {

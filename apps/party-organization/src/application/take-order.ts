@@ -1,7 +1,13 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '@cogov/event-sourcing';
 import { branchOrderDecider, type TakingMember } from '../domain/branch-order';
-import { BranchOrderRepository, MemberRepository } from '../infrastructure/aggregates';
+import {
+  type BranchOrderRepository,
+  type MemberRepository,
+  branchOrderAggregate,
+  memberAggregate,
+} from '../infrastructure/aggregates';
 
 export class TakeOrderCommand extends Command<{ id: string }> {
   constructor(
@@ -19,8 +25,8 @@ export class TakeOrderCommand extends Command<{ id: string }> {
 @CommandHandler(TakeOrderCommand)
 export class TakeOrderHandler implements ICommandHandler<TakeOrderCommand> {
   constructor(
-    private readonly orders: BranchOrderRepository,
-    private readonly members: MemberRepository,
+    @InjectRepository(branchOrderAggregate) private readonly orders: BranchOrderRepository,
+    @InjectRepository(memberAggregate) private readonly members: MemberRepository,
   ) {}
 
   async execute({ input, context }: TakeOrderCommand) {

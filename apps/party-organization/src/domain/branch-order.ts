@@ -80,16 +80,35 @@ export type TakeOrder = {
   data: { orderId: string; member: TakingMember; now: string };
 };
 
+/** The member who took the order is on site (到场). */
+export type RecordArrival = {
+  type: 'RecordArrival';
+  data: { orderId: string; memberId: string; note: string | null; now: string };
+};
+
 export type CompleteOrder = {
   type: 'CompleteOrder';
   data: { orderId: string; memberId: string; resultNote: string; evidence: string[]; now: string };
+};
+
+/** The member gives the order back (退回); it returns to the community for another dispatch. */
+export type HandBackOrder = {
+  type: 'HandBackOrder';
+  data: { orderId: string; memberId: string; reason: string; now: string };
 };
 
 /** Sent for the residents' committee's published OrderRated (党群评单). */
 export type RecordRating = { type: 'RecordRating'; data: Rating };
 
 export type BranchOrderCommand =
-  OpenBranchOrder | ReviewOrder | RecordDispatch | TakeOrder | CompleteOrder | RecordRating;
+  | OpenBranchOrder
+  | ReviewOrder
+  | RecordDispatch
+  | TakeOrder
+  | RecordArrival
+  | CompleteOrder
+  | HandBackOrder
+  | RecordRating;
 
 // Events
 
@@ -104,6 +123,14 @@ export type DispatchRecorded = { type: 'DispatchRecorded'; data: Dispatch };
 export type OrderTaken = {
   type: 'OrderTaken';
   data: { orderId: string; round: number; memberId: string; takenAt: string };
+};
+export type MemberArrived = {
+  type: 'MemberArrived';
+  data: { orderId: string; round: number; memberId: string; note: string | null; arrivedAt: string };
+};
+export type OrderHandedBack = {
+  type: 'OrderHandedBack';
+  data: { orderId: string; round: number; memberId: string; reason: string; handedBackAt: string };
 };
 export type OrderCompleted = {
   type: 'OrderCompleted';
@@ -126,7 +153,9 @@ export type BranchOrderEvent =
   | MoreInformationRequested
   | DispatchRecorded
   | OrderTaken
+  | MemberArrived
   | OrderCompleted
+  | OrderHandedBack
   | RatingRecorded;
 
 // State
@@ -147,7 +176,13 @@ export type BranchOrder =
   | (History & { status: 'rejected'; review: Review; reason: string })
   | (History & { status: 'merged'; review: Review; duplicateOfOrderId: string })
   | (History & { status: 'dispatched'; review: Review; dispatch: Dispatch })
-  | (History & { status: 'taken'; review: Review; dispatch: Dispatch; takenBy: string; takenAt: string })
+  | (History & {
+      status: 'taken' | 'arrived';
+      review: Review;
+      dispatch: Dispatch;
+      takenBy: string;
+      takenAt: string;
+    })
   | (History & {
       status: 'completed';
       review: Review;
@@ -155,6 +190,8 @@ export type BranchOrder =
       takenBy: string;
       completedAt: string;
     })
+  /** Given back by the member who took it: waits for another dispatch in the same round. */
+  | (History & { status: 'handed-back'; review: Review })
   /** Rated and closed for good. */
   | (History & { status: 'closed'; review: Review })
   /** Rated low: waits for the dispatch of `round`. */
@@ -180,8 +217,12 @@ export function decide(command: BranchOrderCommand, state: BranchOrder): BranchO
       return recordDispatch(command.data, present(state, command.data.orderId));
     case 'TakeOrder':
       return take(command.data, present(state, command.data.orderId));
+    case 'RecordArrival':
+      return arrive(command.data, present(state, command.data.orderId));
     case 'CompleteOrder':
       return complete(command.data, present(state, command.data.orderId));
+    case 'HandBackOrder':
+      return handBack(command.data, present(state, command.data.orderId));
     case 'RecordRating':
       return recordRating(command.data, present(state, command.data.orderId));
     default:
@@ -215,7 +256,8 @@ export function evolve(state: BranchOrder, event: BranchOrderEvent): BranchOrder
         duplicateOfOrderId: event.data.duplicateOfOrderId,
       };
     case 'DispatchRecorded':
-      if (state.status !== 'approved' && state.status !== 'reopened') return state;
+      if (state.status !== 'approved' && state.status !== 'reopened' && state.status !== 'handed-back')
+        return state;
       return {
         ...history,
         status: 'dispatched',
@@ -233,8 +275,14 @@ export function evolve(state: BranchOrder, event: BranchOrderEvent): BranchOrder
         takenBy: event.data.memberId,
         takenAt: event.data.takenAt,
       };
-    case 'OrderCompleted':
+    case 'MemberArrived':
       if (state.status !== 'taken') return state;
+      return { ...state, status: 'arrived' };
+    case 'OrderHandedBack':
+      if (state.status !== 'taken' && state.status !== 'arrived') return state;
+      return { ...history, status: 'handed-back', review: state.review };
+    case 'OrderCompleted':
+      if (state.status !== 'taken' && state.status !== 'arrived') return state;
       return {
         ...history,
         status: 'completed',
@@ -288,22 +336,13 @@ function reviewOf({ reviewerId, branchId, note, priority, reviewedAt }: Reviewed
   return { reviewerId, branchId, note, priority, reviewedAt };
 }
 
-/** Inbound facts may be delivered more than once; only an identical copy is a redelivery. */
-function sameFacts<T extends object>(a: T, b: T): boolean {
-  const keys = Object.keys(a) as (keyof T)[];
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-}
+/** A dispatch is recorded only when the order waits for one. */
+const DISPATCHABLE: readonly BranchOrderStage[] = ['approved', 'reopened', 'handed-back'];
 
+// A redelivered fact never reaches these functions: its derived event ids are found first (ADR 10).
 function open(command: OrderPlacement, state: BranchOrder): BranchOrderEvent[] {
   if (state.status === 'absent') return [{ type: 'BranchOrderOpened', data: command }];
-  const { orderId, communityId, compoundId, buildingId, category, title, placedAt } = state;
-  if (sameFacts({ orderId, communityId, compoundId, buildingId, category, title, placedAt }, command))
-    return [];
-  throw new InvalidTransition(
-    state.status,
-    'open',
-    `order ${state.orderId} was already opened with different placement data`,
-  );
+  throw new InvalidTransition(state.status, 'open', `order ${state.orderId} has already been opened`);
 }
 
 function review(command: ReviewOrder['data'], state: Present): BranchOrderEvent[] {
@@ -355,8 +394,7 @@ function review(command: ReviewOrder['data'], state: Present): BranchOrderEvent[
 }
 
 function recordDispatch(command: Dispatch, state: Present): BranchOrderEvent[] {
-  if (state.dispatches.some((dispatch) => sameFacts(dispatch, command))) return [];
-  if (state.status !== 'approved' && state.status !== 'reopened') {
+  if (!DISPATCHABLE.includes(state.status)) {
     throw new InvalidTransition(state.status, 'record dispatch');
   }
   if (command.round !== state.round) {
@@ -415,6 +453,7 @@ function take(command: TakeOrder['data'], state: Present): BranchOrderEvent[] {
 function whyNotTakeable(state: Present): string {
   switch (state.status) {
     case 'taken':
+    case 'arrived':
     case 'completed':
       return `order was already taken by member ${state.takenBy}`;
     case 'rejected':
@@ -425,6 +464,7 @@ function whyNotTakeable(state: Present): string {
     case 'awaiting-info':
     case 'approved':
     case 'reopened':
+    case 'handed-back':
     case 'dispatched':
       return 'the order has not been dispatched';
     default:
@@ -432,16 +472,63 @@ function whyNotTakeable(state: Present): string {
   }
 }
 
-function complete(command: CompleteOrder['data'], state: Present): BranchOrderEvent[] {
-  if (state.status !== 'taken') {
-    throw new InvalidTransition(state.status, 'complete', `the order is ${state.status}, not taken`);
+type Held = Extract<Present, { status: 'taken' | 'arrived' }>;
+
+/** The order as held by the member who took it; `action` names what they attempt. */
+function heldBy(state: Present, memberId: string, action: string, stages: readonly Held['status'][]): Held {
+  if (!(stages as readonly string[]).includes(state.status)) {
+    throw new InvalidTransition(
+      state.status,
+      action,
+      `the order is ${state.status}, not ${stages.join(' or ')}`,
+    );
   }
-  if (command.memberId !== state.takenBy) {
-    throw new RuleViolation(`only member ${state.takenBy}, who took the order, can complete it`, {
-      memberId: command.memberId,
-      takenBy: state.takenBy,
+  const held = state as Held;
+  if (memberId !== held.takenBy) {
+    throw new RuleViolation(`only member ${held.takenBy}, who took the order, can ${action} it`, {
+      memberId,
+      takenBy: held.takenBy,
     });
   }
+  return held;
+}
+
+function arrive(command: RecordArrival['data'], state: Present): BranchOrderEvent[] {
+  heldBy(state, command.memberId, 'record arrival for', ['taken']);
+  return [
+    {
+      type: 'MemberArrived',
+      data: {
+        orderId: state.orderId,
+        round: state.round,
+        memberId: command.memberId,
+        note: command.note?.trim() || null,
+        arrivedAt: command.now,
+      },
+    },
+  ];
+}
+
+function handBack(command: HandBackOrder['data'], state: Present): BranchOrderEvent[] {
+  heldBy(state, command.memberId, 'hand back', ['taken', 'arrived']);
+  const reason = command.reason.trim();
+  if (reason === '') throw new InvalidInput('handing an order back needs a reason');
+  return [
+    {
+      type: 'OrderHandedBack',
+      data: {
+        orderId: state.orderId,
+        round: state.round,
+        memberId: command.memberId,
+        reason,
+        handedBackAt: command.now,
+      },
+    },
+  ];
+}
+
+function complete(command: CompleteOrder['data'], state: Present): BranchOrderEvent[] {
+  heldBy(state, command.memberId, 'complete', ['taken', 'arrived']);
   if (command.resultNote.trim() === '') throw new InvalidInput('completing an order needs a result note');
   return [
     {
@@ -459,7 +546,6 @@ function complete(command: CompleteOrder['data'], state: Present): BranchOrderEv
 }
 
 function recordRating(command: Rating, state: Present): BranchOrderEvent[] {
-  if (state.ratings.some((rating) => sameFacts(rating, command))) return [];
   if (state.status !== 'completed') throw new InvalidTransition(state.status, 'record rating');
   if (command.round !== state.round) {
     throw new InvalidTransition(

@@ -164,13 +164,11 @@ describe('branch order', () => {
   describe('opening', () => {
     it('a placed order opens for branch review', () => given([]).when(openOrder()).then([opened()]));
 
-    it('a redelivered placement changes nothing', () =>
-      given([opened(), approved]).when(openOrder()).thenNothingHappens());
-
-    it('an order cannot be opened again with different data', () =>
+    // Redeliveries never reach the decider: the repository finds their derived event ids (ADR 10).
+    it('an order cannot be opened twice', () =>
       given([opened()])
         .when(openOrder({ title: 'Something else' }))
-        .thenThrows(InvalidTransition, /already opened with different placement data/));
+        .thenThrows(InvalidTransition, /has already been opened/));
   });
 
   describe('review (支部审单)', () => {
@@ -250,9 +248,6 @@ describe('branch order', () => {
     it('the dispatch of an approved order is recorded', () =>
       given([opened(), approved]).when(recordDispatch()).then([dispatched()]));
 
-    it('a redelivered dispatch changes nothing', () =>
-      given([opened(), approved, dispatched(), taken()]).when(recordDispatch()).thenNothingHappens());
-
     it('an order not approved cannot be dispatched', () =>
       given([opened()])
         .when(recordDispatch())
@@ -273,8 +268,10 @@ describe('branch order', () => {
         .when(recordDispatch({ round: 3 }))
         .thenThrows(InvalidTransition, /for round 3 but the order awaits round 2/));
 
-    it('the redelivered dispatch of an earlier round changes nothing', () =>
-      given(reopenedAfterRound1).when(recordDispatch()).thenNothingHappens());
+    it('the dispatch of an earlier round is refused', () =>
+      given(reopenedAfterRound1)
+        .when(recordDispatch())
+        .thenThrows(InvalidTransition, /for round 1 but the order awaits round 2/));
 
     it('the dispatch of an unknown order is not found', () =>
       given([])
@@ -343,6 +340,72 @@ describe('branch order', () => {
     );
   });
 
+  describe('arrival (到场) and hand-back (退回)', () => {
+    const held = [opened(), approved, dispatched(), taken()];
+    const arrive = (memberId = 'member-2', note: string | null = 'on site') => ({
+      type: 'RecordArrival' as const,
+      data: { orderId: 'order-1', memberId, note, now: NOW },
+    });
+    const handBack = (memberId = 'member-2', reason = 'needs an electrician') => ({
+      type: 'HandBackOrder' as const,
+      data: { orderId: 'order-1', memberId, reason, now: NOW },
+    });
+    const arrivedEvent = {
+      type: 'MemberArrived' as const,
+      data: { orderId: 'order-1', round: 1, memberId: 'member-2', note: 'on site', arrivedAt: NOW },
+    };
+
+    it('the member who took the order records arriving on site', () =>
+      given(held).when(arrive()).then([arrivedEvent]));
+
+    it('another member cannot record the arrival', () =>
+      given(held)
+        .when(arrive('member-3'))
+        .thenThrows(RuleViolation, /only member member-2, who took the order, can record arrival for it/));
+
+    it('an order not taken has no arrival', () =>
+      given([opened(), approved, dispatched()])
+        .when(arrive())
+        .thenThrows(InvalidTransition, /the order is dispatched, not taken/));
+
+    it('an order is completed after the arrival', () =>
+      given([...held, arrivedEvent])
+        .when(completeOrder())
+        .then([completed()]));
+
+    it('the member who took the order hands it back with a reason', () =>
+      given([...held, arrivedEvent])
+        .when(handBack())
+        .then([
+          {
+            type: 'OrderHandedBack',
+            data: {
+              orderId: 'order-1',
+              round: 1,
+              memberId: 'member-2',
+              reason: 'needs an electrician',
+              handedBackAt: NOW,
+            },
+          },
+        ]));
+
+    it('a hand-back needs a reason', () =>
+      given(held)
+        .when(handBack('member-2', '  '))
+        .thenThrows(InvalidInput, /needs a reason/));
+
+    it('a handed-back order records its next dispatch in the same round', () =>
+      given([
+        ...held,
+        {
+          type: 'OrderHandedBack',
+          data: { orderId: 'order-1', round: 1, memberId: 'member-2', reason: 'r', handedBackAt: NOW },
+        },
+      ])
+        .when(recordDispatch({ assigneeKind: 'member', assigneeId: 'member-3' }))
+        .then([dispatched({ assigneeKind: 'member', assigneeId: 'member-3' })]));
+  });
+
   describe('completion', () => {
     it('the member who took the order completes it with a result note and evidence', () =>
       given([opened(), approved, dispatched(), taken()]).when(completeOrder()).then([completed()]));
@@ -350,12 +413,12 @@ describe('branch order', () => {
     it('an order not taken cannot be completed', () =>
       given([opened(), approved, dispatched()])
         .when(completeOrder())
-        .thenThrows(InvalidTransition, /the order is dispatched, not taken/));
+        .thenThrows(InvalidTransition, /the order is dispatched, not taken or arrived/));
 
     it('an order cannot be completed twice', () =>
       given([opened(), approved, dispatched(), taken(), completed()])
         .when(completeOrder())
-        .thenThrows(InvalidTransition, /the order is completed, not taken/));
+        .thenThrows(InvalidTransition, /the order is completed, not taken or arrived/));
 
     it('only the member who took the order completes it', () =>
       given([opened(), approved, dispatched(), taken()])
@@ -379,10 +442,10 @@ describe('branch order', () => {
     it('the rating of a completed order is recorded', () =>
       given(completedRound1).when(recordRating()).then([rated()]));
 
-    it('a redelivered rating changes nothing', () =>
+    it('a second rating of the round is refused', () =>
       given([...completedRound1, rated()])
         .when(recordRating())
-        .thenNothingHappens());
+        .thenThrows(InvalidTransition, /record rating when the stage is closed/));
 
     it('an order not completed cannot be rated', () =>
       given([opened(), approved, dispatched(), taken()])

@@ -1,35 +1,12 @@
-import type { Provider } from '@nestjs/common';
-import { EventSourcedRepository } from '@cogov/event-sourcing';
-import { EVENT_STORE, type EventStore } from '@cogov/event-store';
-import { type BranchOrder, branchOrderDecider, type BranchOrderEvent } from '../domain/branch-order';
-import { type Member, memberDecider, type MemberEvent } from '../domain/member';
-import { type Organization, organizationDecider, type OrganizationEvent } from '../domain/organization';
+import { aggregate, type RepositoryOf } from '@cogov/context-kit';
+import { branchOrderDecider } from '../domain/branch-order';
+import { memberDecider } from '../domain/member';
+import { organizationDecider } from '../domain/organization';
 
-export const ORGANIZATION_CATEGORY = 'party-organization.organization';
-export const MEMBER_CATEGORY = 'party-organization.member';
-export const BRANCH_ORDER_CATEGORY = 'party-organization.branch-order';
+export const organizationAggregate = aggregate('party-organization.organization', organizationDecider);
+export const memberAggregate = aggregate('party-organization.member', memberDecider);
+export const branchOrderAggregate = aggregate('party-organization.branch-order', branchOrderDecider);
 
-export class OrganizationRepository extends EventSourcedRepository<Organization, OrganizationEvent> {}
-export class MemberRepository extends EventSourcedRepository<Member, MemberEvent> {}
-export class BranchOrderRepository extends EventSourcedRepository<BranchOrder, BranchOrderEvent> {}
-
-export const repositoryProviders: Provider[] = [
-  {
-    provide: OrganizationRepository,
-    useFactory: (store: EventStore) =>
-      new OrganizationRepository(store, { category: ORGANIZATION_CATEGORY, ...organizationDecider }),
-    inject: [EVENT_STORE],
-  },
-  {
-    provide: MemberRepository,
-    useFactory: (store: EventStore) =>
-      new MemberRepository(store, { category: MEMBER_CATEGORY, ...memberDecider }),
-    inject: [EVENT_STORE],
-  },
-  {
-    provide: BranchOrderRepository,
-    useFactory: (store: EventStore) =>
-      new BranchOrderRepository(store, { category: BRANCH_ORDER_CATEGORY, ...branchOrderDecider }),
-    inject: [EVENT_STORE],
-  },
-];
+export type OrganizationRepository = RepositoryOf<typeof organizationAggregate>;
+export type MemberRepository = RepositoryOf<typeof memberAggregate>;
+export type BranchOrderRepository = RepositoryOf<typeof branchOrderAggregate>;

@@ -1,103 +1,97 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import type {
-  BuildingRegisteredV1,
-  CommunityRegisteredV1,
-  CompoundRegisteredV1,
-  IntegrationEvent,
-  OrderDispatchedV1,
-  OrderPlacedV1,
-  OrderRatedV1,
+import {
+  buildingRegisteredV1,
+  communityRegisteredV1,
+  compoundRegisteredV1,
+  orderDispatchedV1,
+  orderPlacedV1,
+  orderRatedV1,
 } from '@cogov/contracts';
-import { type Subscription, commandContextOf } from '@cogov/messaging';
-import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
+import { consume } from '@cogov/context-kit';
+import { RecordCommunityDirectoryEntryCommand } from '../application/record-community-directory-entry';
 import { RecordOrderLifecycleCommand } from '../application/record-order-lifecycle';
-import { CommunityDirectoryEntry } from './directory/community-directory.entity';
-
-export const PARTY_ORGANIZATION_GROUP = 'party-organization';
 
 /**
- * What the Party organization does with the residents' committee's facts: each one dispatches a
- * single command (or a directory upsert), keyed by the integration event id so a redelivery
- * changes nothing.
+ * What the Party organization does with the residents' committee's facts: each, once its schema
+ * holds, becomes one command of ours, built field by field (a resident's id and comment, say,
+ * are not kept here).
  */
-@Injectable()
-export class PartyOrganizationInbound {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
-  ) {}
-
-  subscription(): Subscription {
-    return {
-      group: PARTY_ORGANIZATION_GROUP,
-      handlers: {
-        'residents-committee.community-registered': {
-          versions: [1],
-          handle: (e) => {
-            const d = (e as CommunityRegisteredV1).data;
-            return this.upsert({
-              id: d.communityId,
-              kind: 'community',
-              communityId: d.communityId,
-              compoundId: null,
-            });
+export const partyOrganizationInbound = [
+  consume(
+    communityRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordCommunityDirectoryEntryCommand(
+        { id: d.communityId, kind: 'community', communityId: d.communityId, compoundId: null },
+        context,
+      ),
+  ),
+  consume(
+    compoundRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordCommunityDirectoryEntryCommand(
+        { id: d.compoundId, kind: 'compound', communityId: d.communityId, compoundId: null },
+        context,
+      ),
+  ),
+  consume(
+    buildingRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordCommunityDirectoryEntryCommand(
+        { id: d.buildingId, kind: 'building', communityId: d.communityId, compoundId: d.compoundId },
+        context,
+      ),
+  ),
+  consume(
+    orderPlacedV1,
+    ({ data: d }, context) =>
+      new RecordOrderLifecycleCommand(
+        {
+          type: 'OpenBranchOrder',
+          data: {
+            orderId: d.orderId,
+            communityId: d.communityId,
+            compoundId: d.compoundId,
+            buildingId: d.buildingId,
+            category: d.category,
+            title: d.title,
+            placedAt: d.placedAt,
           },
         },
-        'residents-committee.compound-registered': {
-          versions: [1],
-          handle: (e) => {
-            const d = (e as CompoundRegisteredV1).data;
-            return this.upsert({
-              id: d.compoundId,
-              kind: 'compound',
-              communityId: d.communityId,
-              compoundId: null,
-            });
+        context,
+      ),
+  ),
+  consume(
+    orderDispatchedV1,
+    ({ data: d }, context) =>
+      new RecordOrderLifecycleCommand(
+        {
+          type: 'RecordDispatch',
+          data: {
+            orderId: d.orderId,
+            round: d.round,
+            assigneeKind: d.assigneeKind,
+            assigneeId: d.assigneeId,
+            dispatcherId: d.dispatcherId,
+            dispatchedAt: d.dispatchedAt,
           },
         },
-        'residents-committee.building-registered': {
-          versions: [1],
-          handle: (e) => {
-            const d = (e as BuildingRegisteredV1).data;
-            return this.upsert({
-              id: d.buildingId,
-              kind: 'building',
-              communityId: d.communityId,
-              compoundId: d.compoundId,
-            });
+        context,
+      ),
+  ),
+  consume(
+    orderRatedV1,
+    ({ data: d }, context) =>
+      new RecordOrderLifecycleCommand(
+        {
+          type: 'RecordRating',
+          data: {
+            orderId: d.orderId,
+            round: d.round,
+            score: d.score,
+            reopened: d.reopened,
+            ratedAt: d.ratedAt,
           },
         },
-        'residents-committee.order-placed': {
-          versions: [1],
-          handle: (e) => {
-            const { residentId: _, channel: _channel, ...data } = (e as OrderPlacedV1).data;
-            return this.record(e, { kind: 'opened', ...data });
-          },
-        },
-        'residents-committee.order-dispatched': {
-          versions: [1],
-          handle: (e) => this.record(e, { kind: 'dispatched', ...(e as OrderDispatchedV1).data }),
-        },
-        'residents-committee.order-rated': {
-          versions: [1],
-          handle: (e) => {
-            const { raterId: _, comment: _comment, ...data } = (e as OrderRatedV1).data;
-            return this.record(e, { kind: 'rated', ...data });
-          },
-        },
-      },
-    };
-  }
-
-  private async upsert(entry: CommunityDirectoryEntry): Promise<void> {
-    await this.db.transaction((m) => m.getRepository(CommunityDirectoryEntry).upsert(entry, ['id']));
-  }
-
-  private async record(
-    event: IntegrationEvent,
-    change: RecordOrderLifecycleCommand['change'],
-  ): Promise<void> {
-    await this.commands.execute(new RecordOrderLifecycleCommand(change, commandContextOf(event)));
-  }
-}
+        context,
+      ),
+  ),
+];

@@ -1,61 +1,25 @@
 import {
   type IntegrationEvent,
-  type MemberRegisteredV1,
-  type OrderCompletedV1,
+  memberRegisteredV1,
   type OrderReviewedV1,
-  type OrderTakenV1,
-  type OrganizationFoundedV1,
-  PARTY_ORGANIZATION,
+  orderReviewedV1,
+  organizationFoundedV1,
+  partyOrganizationOrderWorkV1,
+  type PartyOrganizationOrderWorkV1,
 } from '@cogov/contracts';
-import type { RecordedEvent } from '@cogov/event-store';
-import { integrationEventFrom } from '@cogov/messaging';
+import type { OutboundMapping, Publisher } from '@cogov/context-kit';
 import type { BranchOrderEvent } from '../domain/branch-order';
 import type { MemberEvent } from '../domain/member';
 import type { OrganizationEvent } from '../domain/organization';
-import { BRANCH_ORDER_CATEGORY, MEMBER_CATEGORY, ORGANIZATION_CATEGORY } from './aggregates';
 
-type Published = OrganizationEvent | MemberEvent | BranchOrderEvent;
+type Own = OrganizationEvent | MemberEvent | BranchOrderEvent;
 
 /** What the Party organization tells the others. Members' names and phones stay inside. */
-export function partyOrganizationOutbound(recorded: RecordedEvent): IntegrationEvent[] {
-  if (
-    ![ORGANIZATION_CATEGORY, MEMBER_CATEGORY, BRANCH_ORDER_CATEGORY].some((c) =>
-      recorded.streamId.startsWith(`${c}-`),
-    )
-  ) {
-    return [];
-  }
-  const event = { type: recorded.type, data: recorded.data } as Published;
-  const publish = <E extends IntegrationEvent>(type: E['type'], key: string, data: E['data']) => [
-    integrationEventFrom<E>(recorded, { type, version: 1, source: PARTY_ORGANIZATION, key, data }),
-  ];
-  const reviewed = (
-    d: {
-      orderId: string;
-      reviewerId: string;
-      branchId: string;
-      note: string;
-      priority: OrderReviewedV1['data']['priority'];
-      reviewedAt: string;
-    },
-    decision: OrderReviewedV1['data']['decision'],
-    extra: { reason?: string | null; duplicateOfOrderId?: string | null },
-  ) =>
-    publish<OrderReviewedV1>('party-organization.order-reviewed', d.orderId, {
-      orderId: d.orderId,
-      reviewerId: d.reviewerId,
-      branchId: d.branchId,
-      decision,
-      note: d.note,
-      priority: d.priority,
-      reason: extra.reason ?? null,
-      duplicateOfOrderId: extra.duplicateOfOrderId ?? null,
-      reviewedAt: d.reviewedAt,
-    });
+export const partyOrganizationOutbound: OutboundMapping<Own> = (event, out) => {
   switch (event.type) {
     case 'OrganizationFounded': {
       const d = event.data;
-      return publish<OrganizationFoundedV1>('party-organization.organization-founded', d.organizationId, {
+      return out.publish(organizationFoundedV1, d.organizationId, {
         organizationId: d.organizationId,
         kind: d.kind,
         name: d.name,
@@ -67,7 +31,7 @@ export function partyOrganizationOutbound(recorded: RecordedEvent): IntegrationE
     }
     case 'MemberRegistered': {
       const d = event.data;
-      return publish<MemberRegisteredV1>('party-organization.member-registered', d.memberId, {
+      return out.publish(memberRegisteredV1, d.memberId, {
         memberId: d.memberId,
         organizationId: d.organizationId,
         branchId: d.branchId,
@@ -76,34 +40,78 @@ export function partyOrganizationOutbound(recorded: RecordedEvent): IntegrationE
       });
     }
     case 'OrderApproved':
-      return reviewed(event.data, 'approve', {});
+      return reviewed(out, event.data, 'approve', {});
     case 'OrderRejected':
-      return reviewed(event.data, 'reject', { reason: event.data.reason });
+      return reviewed(out, event.data, 'reject', { reason: event.data.reason });
     case 'OrderMerged':
-      return reviewed(event.data, 'merge', { duplicateOfOrderId: event.data.duplicateOfOrderId });
+      return reviewed(out, event.data, 'merge', { duplicateOfOrderId: event.data.duplicateOfOrderId });
     case 'MoreInformationRequested':
-      return reviewed(event.data, 'need-info', {});
+      return reviewed(out, event.data, 'need-info', {});
     case 'OrderTaken': {
       const d = event.data;
-      return publish<OrderTakenV1>('party-organization.order-taken', d.orderId, {
-        orderId: d.orderId,
-        round: d.round,
-        memberId: d.memberId,
-        takenAt: d.takenAt,
-      });
+      return work(out, d, 'accepted', d.takenAt, {});
+    }
+    case 'MemberArrived': {
+      const d = event.data;
+      return work(out, d, 'arrived', d.arrivedAt, { note: d.note });
     }
     case 'OrderCompleted': {
       const d = event.data;
-      return publish<OrderCompletedV1>('party-organization.order-completed', d.orderId, {
-        orderId: d.orderId,
-        round: d.round,
-        memberId: d.memberId,
-        resultNote: d.resultNote,
-        evidence: d.evidence,
-        completedAt: d.completedAt,
-      });
+      return work(out, d, 'completed', d.completedAt, { resultNote: d.resultNote, evidence: d.evidence });
+    }
+    case 'OrderHandedBack': {
+      const d = event.data;
+      return work(out, d, 'handed-back', d.handedBackAt, { reason: d.reason });
     }
     default:
       return [];
   }
+};
+
+function reviewed(
+  out: Publisher,
+  d: {
+    orderId: string;
+    reviewerId: string;
+    branchId: string;
+    note: string;
+    priority: OrderReviewedV1['data']['priority'];
+    reviewedAt: string;
+  },
+  decision: OrderReviewedV1['data']['decision'],
+  extra: { reason?: string; duplicateOfOrderId?: string },
+): IntegrationEvent[] {
+  return out.publish(orderReviewedV1, d.orderId, {
+    orderId: d.orderId,
+    reviewerId: d.reviewerId,
+    branchId: d.branchId,
+    decision,
+    note: d.note,
+    priority: d.priority,
+    reason: extra.reason ?? null,
+    duplicateOfOrderId: extra.duplicateOfOrderId ?? null,
+    reviewedAt: d.reviewedAt,
+  });
+}
+
+/** A member's work, in the order-work language every executor context speaks. */
+function work(
+  out: Publisher,
+  d: { orderId: string; round: number; memberId: string },
+  step: PartyOrganizationOrderWorkV1['data']['step'],
+  at: string,
+  details: { note?: string | null; resultNote?: string; evidence?: string[]; reason?: string },
+): IntegrationEvent[] {
+  return out.publish(partyOrganizationOrderWorkV1, d.orderId, {
+    orderId: d.orderId,
+    round: d.round,
+    executor: { kind: 'member', id: d.memberId },
+    performedBy: d.memberId,
+    step,
+    at,
+    note: details.note ?? null,
+    resultNote: details.resultNote ?? null,
+    evidence: details.evidence ?? [],
+    reason: details.reason ?? null,
+  });
 }

@@ -1,86 +1,56 @@
-import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
-import { DEFERRED_TO_VALIDATION, idOrNull, type ResourceScope, type ScopeResolver } from '@cogov/security';
+import { scopeFromAggregate } from '@cogov/context-kit';
+import type { CompoundState } from '../domain/compound';
 import {
-  CommunityRepository,
-  CompoundRepository,
-  OrderRepository,
-  ResidentRepository,
+  communityAggregate,
+  compoundAggregate,
+  orderAggregate,
+  residentAggregate,
 } from '../infrastructure/aggregates';
 
 /** Where the residents' committee's resources live, for the access guard (read from their streams). */
-@Injectable()
-export class CommunityInPath implements ScopeResolver {
-  constructor(private readonly communities: CommunityRepository) {}
+export const CommunityInPath = scopeFromAggregate(
+  'CommunityInPath',
+  communityAggregate,
+  { param: 'id' },
+  (state, id) => (state.status === 'absent' ? null : { communityId: id, compoundId: null }),
+);
 
-  async resolve(request: Request): Promise<ResourceScope | null> {
-    const id = idOrNull(request.params.id);
-    if (!id) return DEFERRED_TO_VALIDATION;
-    const { state } = await this.communities.load(id);
-    return state.status === 'absent' ? null : { communityId: id, compoundId: null };
-  }
-}
+const compoundScope = (state: CompoundState, id: string) =>
+  state.status === 'absent' ? null : { communityId: state.communityId, compoundId: id };
 
-@Injectable()
-export class CompoundScopes {
-  constructor(private readonly compounds: CompoundRepository) {}
-
-  async of(compoundId: unknown): Promise<ResourceScope | null> {
-    const id = idOrNull(compoundId);
-    if (!id) return DEFERRED_TO_VALIDATION;
-    const { state } = await this.compounds.load(id);
-    return state.status === 'absent' ? null : { communityId: state.communityId, compoundId: id };
-  }
-}
-
-@Injectable()
-export class CompoundInPath implements ScopeResolver {
-  constructor(private readonly compounds: CompoundScopes) {}
-  resolve(request: Request) {
-    return this.compounds.of(request.params.id);
-  }
-}
+export const CompoundInPath = scopeFromAggregate(
+  'CompoundInPath',
+  compoundAggregate,
+  { param: 'id' },
+  compoundScope,
+);
 
 /** For bodies that name a compound (a resident's registration, an order's placement). */
-@Injectable()
-export class CompoundInBody implements ScopeResolver {
-  constructor(private readonly compounds: CompoundScopes) {}
-  resolve(request: Request) {
-    return this.compounds.of((request.body as Record<string, unknown> | undefined)?.compoundId);
-  }
-}
+export const CompoundInBody = scopeFromAggregate(
+  'CompoundInBody',
+  compoundAggregate,
+  { body: 'compoundId' },
+  compoundScope,
+);
 
-@Injectable()
-export class OrderInPath implements ScopeResolver {
-  constructor(private readonly orders: OrderRepository) {}
+export const OrderInPath = scopeFromAggregate('OrderInPath', orderAggregate, { param: 'id' }, (state) =>
+  state.status === 'absent'
+    ? null
+    : { communityId: state.communityId, compoundId: state.compoundId, ownerId: state.residentId },
+);
 
-  async resolve(request: Request): Promise<ResourceScope | null> {
-    const id = idOrNull(request.params.id);
-    if (!id) return DEFERRED_TO_VALIDATION;
-    const { state } = await this.orders.load(id);
-    return state.status === 'absent'
+export const ResidentInPath = scopeFromAggregate(
+  'ResidentInPath',
+  residentAggregate,
+  { param: 'id' },
+  (state, id) =>
+    state.status === 'absent'
       ? null
-      : { communityId: state.communityId, compoundId: state.compoundId, ownerId: state.residentId };
-  }
-}
+      : { communityId: state.communityId, compoundId: state.compoundId, ownerId: id },
+);
 
-@Injectable()
-export class ResidentInPath implements ScopeResolver {
-  constructor(private readonly residents: ResidentRepository) {}
-
-  async resolve(request: Request): Promise<ResourceScope | null> {
-    const id = idOrNull(request.params.id);
-    if (!id) return DEFERRED_TO_VALIDATION;
-    const { state } = await this.residents.load(id);
-    return state.status === 'absent'
-      ? null
-      : { communityId: state.communityId, compoundId: state.compoundId, ownerId: id };
-  }
-}
-
-export const scopeResolvers = [
+export const residentsCommitteeScopes = [
   CommunityInPath,
-  CompoundScopes,
   CompoundInPath,
   CompoundInBody,
   OrderInPath,

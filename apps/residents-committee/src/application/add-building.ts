@@ -1,7 +1,8 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { compoundDecider } from '../domain/compound';
-import { CompoundRepository } from '../infrastructure/aggregates';
+import { type CompoundRepository, compoundAggregate } from '../infrastructure/aggregates';
 
 export class AddBuildingCommand extends Command<{ id: string }> {
   constructor(
@@ -14,7 +15,7 @@ export class AddBuildingCommand extends Command<{ id: string }> {
 
 @CommandHandler(AddBuildingCommand)
 export class AddBuildingHandler implements ICommandHandler<AddBuildingCommand> {
-  constructor(private readonly compounds: CompoundRepository) {}
+  constructor(@InjectRepository(compoundAggregate) private readonly compounds: CompoundRepository) {}
 
   async execute({ input, context }: AddBuildingCommand) {
     const buildingId = newId(context, 'building');

@@ -1,7 +1,8 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { communityDecider, type WorkerRole } from '../domain/community';
-import { CommunityRepository } from '../infrastructure/aggregates';
+import { type CommunityRepository, communityAggregate } from '../infrastructure/aggregates';
 
 export class AppointWorkerCommand extends Command<{ id: string }> {
   constructor(
@@ -14,7 +15,7 @@ export class AppointWorkerCommand extends Command<{ id: string }> {
 
 @CommandHandler(AppointWorkerCommand)
 export class AppointWorkerHandler implements ICommandHandler<AppointWorkerCommand> {
-  constructor(private readonly communities: CommunityRepository) {}
+  constructor(@InjectRepository(communityAggregate) private readonly communities: CommunityRepository) {}
 
   async execute({ input, context }: AppointWorkerCommand) {
     const workerId = newId(context, 'worker');

@@ -1,10 +1,16 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import type { CommandContext } from '@cogov/event-sourcing';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { isWorker } from '../domain/community';
 import { type AssigneeKind, communityOfOrder, orderDecider } from '../domain/order';
-import { CommunityRepository, OrderRepository } from '../infrastructure/aggregates';
+import {
+  type CommunityRepository,
+  type OrderRepository,
+  communityAggregate,
+  orderAggregate,
+} from '../infrastructure/aggregates';
 import { PartyDirectoryEntry } from '../infrastructure/directory/party-directory.entity';
 
 export class DispatchOrderCommand extends Command<{ id: string }> {
@@ -20,8 +26,8 @@ export class DispatchOrderCommand extends Command<{ id: string }> {
 @CommandHandler(DispatchOrderCommand)
 export class DispatchOrderHandler implements ICommandHandler<DispatchOrderCommand> {
   constructor(
-    private readonly orders: OrderRepository,
-    private readonly communities: CommunityRepository,
+    @InjectRepository(orderAggregate) private readonly orders: OrderRepository,
+    @InjectRepository(communityAggregate) private readonly communities: CommunityRepository,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 

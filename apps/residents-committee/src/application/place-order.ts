@@ -1,7 +1,15 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { type OrderCategory, type OrderChannel, orderDecider } from '../domain/order';
-import { CompoundRepository, OrderRepository, ResidentRepository } from '../infrastructure/aggregates';
+import {
+  type CompoundRepository,
+  type OrderRepository,
+  type ResidentRepository,
+  compoundAggregate,
+  orderAggregate,
+  residentAggregate,
+} from '../infrastructure/aggregates';
 import { summarizeCompound as compoundSummary } from '../domain/compound';
 import { summarizeResident as residentSummary } from '../domain/resident';
 
@@ -26,9 +34,9 @@ export class PlaceOrderCommand extends Command<{ id: string }> {
 @CommandHandler(PlaceOrderCommand)
 export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
   constructor(
-    private readonly residents: ResidentRepository,
-    private readonly compounds: CompoundRepository,
-    private readonly orders: OrderRepository,
+    @InjectRepository(residentAggregate) private readonly residents: ResidentRepository,
+    @InjectRepository(compoundAggregate) private readonly compounds: CompoundRepository,
+    @InjectRepository(orderAggregate) private readonly orders: OrderRepository,
   ) {}
 
   async execute({ input, context }: PlaceOrderCommand) {

@@ -1,7 +1,8 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '@cogov/event-sourcing';
 import { orderDecider } from '../domain/order';
-import { OrderRepository } from '../infrastructure/aggregates';
+import { type OrderRepository, orderAggregate } from '../infrastructure/aggregates';
 
 export class RateOrderCommand extends Command<{ id: string }> {
   constructor(
@@ -15,7 +16,7 @@ export class RateOrderCommand extends Command<{ id: string }> {
 /** 党群评单 */
 @CommandHandler(RateOrderCommand)
 export class RateOrderHandler implements ICommandHandler<RateOrderCommand> {
-  constructor(private readonly orders: OrderRepository) {}
+  constructor(@InjectRepository(orderAggregate) private readonly orders: OrderRepository) {}
 
   async execute({ input, context }: RateOrderCommand) {
     await this.orders.handle(

@@ -1,17 +1,17 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@cogov/context-kit';
 import type { CommandContext } from '@cogov/event-sourcing';
-import { type OrderCommand, orderDecider } from '../domain/order';
-import { OrderRepository } from '../infrastructure/aggregates';
+import { orderDecider, type RecordBranchReview, type RecordOrderWork } from '../domain/order';
+import { type OrderRepository, orderAggregate } from '../infrastructure/aggregates';
 
-type Progress =
-  | ({ kind: 'review' } & Extract<OrderCommand, { type: 'RecordBranchReview' }>['data'])
-  | ({ kind: 'taken' } & Extract<OrderCommand, { type: 'RecordOrderTaken' }>['data'])
-  | ({ kind: 'completed' } & Extract<OrderCommand, { type: 'RecordOrderCompletion' }>['data']);
-
-/** Records on the order what the Party organization decided (from its published events). */
+/**
+ * Records on the order what another context decided about it: the branch's review, and the work
+ * of whoever it was dispatched to. Redeliveries append nothing (the event ids derive from the
+ * integration event's, ADR 10).
+ */
 export class RecordOrderProgressCommand extends Command<void> {
   constructor(
-    readonly progress: Progress,
+    readonly progress: RecordBranchReview | RecordOrderWork,
     readonly context: CommandContext,
   ) {
     super();
@@ -20,27 +20,13 @@ export class RecordOrderProgressCommand extends Command<void> {
 
 @CommandHandler(RecordOrderProgressCommand)
 export class RecordOrderProgressHandler implements ICommandHandler<RecordOrderProgressCommand> {
-  constructor(private readonly orders: OrderRepository) {}
+  constructor(
+    @InjectRepository(orderAggregate)
+    @InjectRepository(orderAggregate)
+    private readonly orders: OrderRepository,
+  ) {}
 
   async execute({ progress, context }: RecordOrderProgressCommand): Promise<void> {
-    const command = toCommand(progress);
-    await this.orders.handle(progress.orderId, (state) => orderDecider.decide(command, state), context);
-  }
-}
-
-function toCommand(progress: Progress): OrderCommand {
-  switch (progress.kind) {
-    case 'review': {
-      const { kind: _, ...data } = progress;
-      return { type: 'RecordBranchReview', data };
-    }
-    case 'taken': {
-      const { kind: _, ...data } = progress;
-      return { type: 'RecordOrderTaken', data };
-    }
-    case 'completed': {
-      const { kind: _, ...data } = progress;
-      return { type: 'RecordOrderCompletion', data };
-    }
+    await this.orders.handle(progress.data.orderId, (state) => orderDecider.decide(progress, state), context);
   }
 }

@@ -1,7 +1,8 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { communityDecider } from '../domain/community';
-import { CommunityRepository } from '../infrastructure/aggregates';
+import { type CommunityRepository, communityAggregate } from '../infrastructure/aggregates';
 
 export class RegisterCommunityCommand extends Command<{ id: string }> {
   constructor(
@@ -14,7 +15,7 @@ export class RegisterCommunityCommand extends Command<{ id: string }> {
 
 @CommandHandler(RegisterCommunityCommand)
 export class RegisterCommunityHandler implements ICommandHandler<RegisterCommunityCommand> {
-  constructor(private readonly communities: CommunityRepository) {}
+  constructor(@InjectRepository(communityAggregate) private readonly communities: CommunityRepository) {}
 
   async execute({ input, context }: RegisterCommunityCommand) {
     const communityId = newId(context, 'community');

@@ -1,7 +1,13 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { compoundDecider } from '../domain/compound';
-import { CommunityRepository, CompoundRepository } from '../infrastructure/aggregates';
+import {
+  type CommunityRepository,
+  type CompoundRepository,
+  communityAggregate,
+  compoundAggregate,
+} from '../infrastructure/aggregates';
 
 export class RegisterCompoundCommand extends Command<{ id: string }> {
   constructor(
@@ -15,8 +21,8 @@ export class RegisterCompoundCommand extends Command<{ id: string }> {
 @CommandHandler(RegisterCompoundCommand)
 export class RegisterCompoundHandler implements ICommandHandler<RegisterCompoundCommand> {
   constructor(
-    private readonly communities: CommunityRepository,
-    private readonly compounds: CompoundRepository,
+    @InjectRepository(communityAggregate) private readonly communities: CommunityRepository,
+    @InjectRepository(compoundAggregate) private readonly compounds: CompoundRepository,
   ) {}
 
   async execute({ input, context }: RegisterCompoundCommand) {

@@ -1,7 +1,13 @@
+import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { residentDecider } from '../domain/resident';
-import { CompoundRepository, ResidentRepository } from '../infrastructure/aggregates';
+import {
+  type CompoundRepository,
+  type ResidentRepository,
+  compoundAggregate,
+  residentAggregate,
+} from '../infrastructure/aggregates';
 import { summarizeCompound as compoundSummary } from '../domain/compound';
 
 export class RegisterResidentCommand extends Command<{ id: string }> {
@@ -22,8 +28,8 @@ export class RegisterResidentCommand extends Command<{ id: string }> {
 @CommandHandler(RegisterResidentCommand)
 export class RegisterResidentHandler implements ICommandHandler<RegisterResidentCommand> {
   constructor(
-    private readonly compounds: CompoundRepository,
-    private readonly residents: ResidentRepository,
+    @InjectRepository(compoundAggregate) private readonly compounds: CompoundRepository,
+    @InjectRepository(residentAggregate) private readonly residents: ResidentRepository,
   ) {}
 
   async execute({ input, context }: RegisterResidentCommand) {

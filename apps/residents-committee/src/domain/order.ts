@@ -16,6 +16,9 @@ export type ReviewDecision = 'approve' | 'reject' | 'merge' | 'need-info';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export type AssigneeKind =
   'member' | 'branch-pool' | 'property-company' | 'volunteer-team' | 'building-leader' | 'department';
+/** Whoever works on a dispatched order, named as every context names it. */
+export type Executor = { kind: AssigneeKind; id: string };
+export type WorkStep = 'accepted' | 'arrived' | 'completed' | 'handed-back';
 export type OrderStage =
   | 'placed'
   | 'approved'
@@ -24,7 +27,9 @@ export type OrderStage =
   | 'awaiting-info'
   | 'dispatched'
   | 'taken'
+  | 'arrived'
   | 'completed'
+  | 'handed-back'
   | 'reopened'
   | 'closed';
 
@@ -81,21 +86,24 @@ export type DispatchOrder = {
   };
 };
 
-/** 党员接单: a Party member took the order (decided by the Party organization). */
-export type RecordOrderTaken = {
-  type: 'RecordOrderTaken';
-  data: { orderId: string; round: number; memberId: string; takenAt: string };
-};
-
-export type RecordOrderCompletion = {
-  type: 'RecordOrderCompletion';
+/**
+ * Work on the order by whoever it was dispatched to — accepted (党员接单 for a member), arrived on
+ * site, completed, handed back to dispatch — as the executor's own context decided and published
+ * it. One path for every kind of executor; this side checks that the step fits the order.
+ */
+export type RecordOrderWork = {
+  type: 'RecordOrderWork';
   data: {
     orderId: string;
     round: number;
-    memberId: string;
-    resultNote: string;
+    executor: Executor;
+    performedBy: string;
+    step: WorkStep;
+    at: string;
+    note: string | null;
+    resultNote: string | null;
     evidence: string[];
-    completedAt: string;
+    reason: string | null;
   };
 };
 
@@ -105,8 +113,7 @@ export type RateOrder = {
   data: { orderId: string; raterId: string; score: number; comment: string; now: string };
 };
 
-export type OrderCommand =
-  PlaceOrder | RecordBranchReview | DispatchOrder | RecordOrderTaken | RecordOrderCompletion | RateOrder;
+export type OrderCommand = PlaceOrder | RecordBranchReview | DispatchOrder | RecordOrderWork | RateOrder;
 
 export type OrderPlaced = {
   type: 'OrderPlaced';
@@ -138,11 +145,49 @@ export type OrderDispatched = {
   };
 };
 
-export type OrderTakenRecorded = { type: 'OrderTakenRecorded'; data: RecordOrderTaken['data'] };
+/** Schema v2 (v1 named only a `memberId`: upcast to a member executor). */
+export type OrderTakenRecorded = {
+  type: 'OrderTakenRecorded';
+  data: { orderId: string; round: number; executor: Executor; performedBy: string; takenAt: string };
+};
 
+export type ArrivalRecorded = {
+  type: 'ArrivalRecorded';
+  data: {
+    orderId: string;
+    round: number;
+    executor: Executor;
+    performedBy: string;
+    note: string | null;
+    arrivedAt: string;
+  };
+};
+
+/** Schema v2 (v1 named only a `memberId`: upcast to a member executor). */
 export type OrderCompletionRecorded = {
   type: 'OrderCompletionRecorded';
-  data: RecordOrderCompletion['data'];
+  data: {
+    orderId: string;
+    round: number;
+    executor: Executor;
+    performedBy: string;
+    resultNote: string;
+    evidence: string[];
+    completedAt: string;
+  };
+};
+
+/** The executor gave the order back; it waits for another dispatch in the same round. */
+export type OrderHandedBack = {
+  type: 'OrderHandedBack';
+  data: {
+    orderId: string;
+    round: number;
+    executor: Executor;
+    performedBy: string;
+    reason: string;
+    handedBackAt: string;
+  };
 };
 
 export type OrderRated = {
@@ -171,7 +216,9 @@ export type OrderEvent =
   | BranchReviewRecorded
   | OrderDispatched
   | OrderTakenRecorded
+  | ArrivalRecorded
   | OrderCompletionRecorded
+  | OrderHandedBack
   | OrderRated
   | OrderReopened
   | OrderClosed;
@@ -187,17 +234,9 @@ export type OrderState =
       residentId: string;
       communityId: string;
       compoundId: string;
-      assignee: { kind: AssigneeKind; id: string } | null;
-      takenBy: string | null;
-      /**
-       * Every fact recorded from the Party organization, so a redelivered one (even rounds later)
-       * is recognised as already known rather than refused.
-       */
-      recorded: {
-        reviews: RecordBranchReview['data'][];
-        takings: RecordOrderTaken['data'][];
-        completions: RecordOrderCompletion['data'][];
-      };
+      assignee: Executor | null;
+      /** Who accepted the current dispatch (a member taking a branch pool's order, say). */
+      executor: Executor | null;
     };
 
 type PresentOrder = Extract<OrderState, { status: 'present' }>;
@@ -212,10 +251,8 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
       return recordReview(command.data, state);
     case 'DispatchOrder':
       return dispatch(command.data, state);
-    case 'RecordOrderTaken':
-      return recordTaken(command.data, state);
-    case 'RecordOrderCompletion':
-      return recordCompletion(command.data, state);
+    case 'RecordOrderWork':
+      return recordWork(command.data, state);
     case 'RateOrder':
       return rate(command.data, state);
     default:
@@ -235,39 +272,28 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
       communityId: d.communityId,
       compoundId: d.compoundId,
       assignee: null,
-      takenBy: null,
-      recorded: { reviews: [], takings: [], completions: [] },
+      executor: null,
     };
   }
   if (state.status === 'absent') return state;
-  const { recorded } = state;
   switch (event.type) {
     case 'BranchReviewRecorded':
-      return {
-        ...state,
-        stage: REVIEW_STAGE[event.data.decision],
-        recorded: { ...recorded, reviews: [...recorded.reviews, event.data] },
-      };
+      return { ...state, stage: reviewStage(event.data.decision) };
     case 'OrderDispatched':
       return {
         ...state,
         stage: 'dispatched',
         assignee: { kind: event.data.assigneeKind, id: event.data.assigneeId },
-        takenBy: null,
+        executor: null,
       };
     case 'OrderTakenRecorded':
-      return {
-        ...state,
-        stage: 'taken',
-        takenBy: event.data.memberId,
-        recorded: { ...recorded, takings: [...recorded.takings, event.data] },
-      };
+      return { ...state, stage: 'taken', executor: event.data.executor };
+    case 'ArrivalRecorded':
+      return { ...state, stage: 'arrived' };
     case 'OrderCompletionRecorded':
-      return {
-        ...state,
-        stage: 'completed',
-        recorded: { ...recorded, completions: [...recorded.completions, event.data] },
-      };
+      return { ...state, stage: 'completed' };
+    case 'OrderHandedBack':
+      return { ...state, stage: 'handed-back', assignee: null, executor: null };
     case 'OrderRated':
       // The outcome follows as OrderReopened or OrderClosed; the score itself decides nothing later.
       return state;
@@ -291,15 +317,18 @@ export function communityOfOrder(state: OrderState): string | null {
   return state.status === 'absent' ? null : state.communityId;
 }
 
-const REVIEW_STAGE: Record<ReviewDecision, OrderStage> = {
+const REVIEW_STAGE = {
   approve: 'approved',
   reject: 'rejected',
   merge: 'merged',
   'need-info': 'awaiting-info',
-};
+} as const satisfies Record<ReviewDecision, OrderStage>;
+
+/** The stage a branch's review decision puts the order in (the chain view shows the same). */
+export const reviewStage = (decision: ReviewDecision) => REVIEW_STAGE[decision];
 
 const REVIEWABLE: readonly OrderStage[] = ['placed', 'awaiting-info'];
-const DISPATCHABLE: readonly OrderStage[] = ['approved', 'reopened'];
+const DISPATCHABLE: readonly OrderStage[] = ['approved', 'reopened', 'handed-back'];
 /** Only these kinds come from the Party organization's directory; the others have no directory yet. */
 const PARTY_ASSIGNEES: readonly AssigneeKind[] = ['member', 'branch-pool'];
 
@@ -353,7 +382,6 @@ function recordReview(d: RecordBranchReview['data'], state: PresentOrder): Order
     duplicateOfOrderId: d.duplicateOfOrderId,
     reviewedAt: d.reviewedAt,
   };
-  if (state.recorded.reviews.some((known) => sameFacts(known, review))) return [];
   if (!REVIEWABLE.includes(state.stage)) {
     throw new InvalidTransition(
       state.stage,
@@ -396,43 +424,99 @@ function dispatch(d: DispatchOrder['data'], state: PresentOrder): OrderEvent[] {
   ];
 }
 
-function recordTaken(d: RecordOrderTaken['data'], state: PresentOrder): OrderEvent[] {
-  const taking: RecordOrderTaken['data'] = {
+function recordWork(d: RecordOrderWork['data'], state: PresentOrder): OrderEvent[] {
+  const base = {
     orderId: state.orderId,
     round: d.round,
-    memberId: d.memberId,
-    takenAt: d.takenAt,
+    executor: { ...d.executor },
+    performedBy: d.performedBy,
   };
-  if (state.recorded.takings.some((known) => sameFacts(known, taking))) return [];
-  if (state.stage !== 'dispatched' || state.round !== d.round) {
+  if (d.round !== state.round) {
     throw new InvalidTransition(
       state.stage,
-      'record taking',
-      `round ${d.round} of the order is not waiting to be taken (round ${state.round} is ${state.stage})`,
+      `record ${d.step}`,
+      `the work is for round ${d.round} but the order is in round ${state.round}`,
     );
   }
-  return [{ type: 'OrderTakenRecorded', data: taking }];
+  switch (d.step) {
+    case 'accepted':
+      expectStage(state, ['dispatched'], d.step);
+      if (!mayAccept(state.assignee, d.executor)) {
+        throw new RuleViolation(
+          `the order was dispatched to ${describe(state.assignee)}, not ${describe(d.executor)}`,
+          { executor: d.executor, assignee: state.assignee },
+        );
+      }
+      return [{ type: 'OrderTakenRecorded', data: { ...base, takenAt: d.at } }];
+    case 'arrived':
+      expectStage(state, ['taken'], d.step);
+      expectExecutor(state, d.executor);
+      return [{ type: 'ArrivalRecorded', data: { ...base, note: d.note, arrivedAt: d.at } }];
+    case 'completed': {
+      expectStage(state, ['taken', 'arrived'], d.step);
+      expectExecutor(state, d.executor);
+      const resultNote = d.resultNote?.trim() ?? '';
+      if (resultNote === '') throw new InvalidInput('a completion needs a result note');
+      return [
+        {
+          type: 'OrderCompletionRecorded',
+          data: { ...base, resultNote, evidence: [...d.evidence], completedAt: d.at },
+        },
+      ];
+    }
+    case 'handed-back': {
+      expectStage(state, ['dispatched', 'taken', 'arrived'], d.step);
+      if (
+        state.stage === 'dispatched'
+          ? !mayAccept(state.assignee, d.executor)
+          : !same(state.executor, d.executor)
+      ) {
+        throw new RuleViolation(`${describe(d.executor)} does not hold this order`, { executor: d.executor });
+      }
+      const reason = d.reason?.trim() ?? '';
+      if (reason === '') throw new InvalidInput('handing an order back needs a reason');
+      return [{ type: 'OrderHandedBack', data: { ...base, reason, handedBackAt: d.at } }];
+    }
+    default:
+      return assertNever(d.step);
+  }
 }
 
-function recordCompletion(d: RecordOrderCompletion['data'], state: PresentOrder): OrderEvent[] {
-  const completion: RecordOrderCompletion['data'] = {
-    orderId: state.orderId,
-    round: d.round,
-    memberId: d.memberId,
-    resultNote: d.resultNote,
-    evidence: [...d.evidence],
-    completedAt: d.completedAt,
-  };
-  if (state.recorded.completions.some((known) => sameFacts(known, completion))) return [];
-  if (state.stage !== 'taken' || state.round !== d.round) {
+function expectStage(state: PresentOrder, stages: readonly OrderStage[], step: WorkStep): void {
+  if (!stages.includes(state.stage)) {
     throw new InvalidTransition(
       state.stage,
-      'record completion',
-      `round ${d.round} of the order has not been taken (round ${state.round} is ${state.stage})`,
+      `record ${step}`,
+      `round ${state.round} of the order is ${state.stage}; ${step} needs it ${stages.join(' or ')}`,
     );
   }
-  return [{ type: 'OrderCompletionRecorded', data: completion }];
 }
+
+function expectExecutor(state: PresentOrder, executor: Executor): void {
+  if (!same(state.executor, executor)) {
+    throw new RuleViolation(
+      `the order was accepted by ${describe(state.executor)}, not ${describe(executor)}`,
+      {
+        executor,
+        acceptedBy: state.executor,
+      },
+    );
+  }
+}
+
+/**
+ * The executor the order was dispatched to accepts it; a branch's pool is worked by one of its
+ * members (the Party organization checked the membership before it published the work).
+ */
+function mayAccept(assignee: Executor | null, executor: Executor): boolean {
+  if (assignee === null) return false;
+  if (assignee.kind === 'branch-pool' && executor.kind === 'member') return true;
+  return same(assignee, executor);
+}
+
+const same = (a: Executor | null, b: Executor | null) =>
+  a !== null && b !== null && a.kind === b.kind && a.id === b.id;
+const describe = (e: Executor | null) => (e ? `${e.kind} ${e.id}` : 'nobody');
 
 function rate(d: RateOrder['data'], state: PresentOrder): OrderEvent[] {
   if (state.stage !== 'completed') {
@@ -495,28 +579,14 @@ function whyNotDispatchable(state: PresentOrder): string {
       return 'the order is closed';
     case 'dispatched':
     case 'taken':
+    case 'arrived':
     case 'completed':
       return `the order is already ${state.stage} in round ${state.round}`;
     case 'approved':
     case 'reopened':
+    case 'handed-back':
       return `the order is ${state.stage}`;
     default:
       return assertNever(state.stage);
   }
-}
-
-/** Facts are flat: strings, numbers, null, and arrays of strings (evidence URLs). */
-function sameFacts(a: object, b: object): boolean {
-  const left = Object.entries(a);
-  const right = b as Record<string, unknown>;
-  return (
-    left.length === Object.keys(right).length && left.every(([key, value]) => sameValue(value, right[key]))
-  );
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  }
-  return a === b;
 }

@@ -14,8 +14,9 @@ import {
   type PlaceOrder,
   type RateOrder,
   type RecordBranchReview,
-  type RecordOrderCompletion,
-  type RecordOrderTaken,
+  type ArrivalRecorded,
+  type OrderHandedBack,
+  type RecordOrderWork,
   type ReviewDecision,
   orderDecider,
 } from './order';
@@ -130,34 +131,95 @@ function dispatched(overrides: Partial<OrderDispatched['data']> = {}): OrderDisp
   };
 }
 
-function recordTaken(overrides: Partial<RecordOrderTaken['data']> = {}): RecordOrderTaken {
-  return {
-    type: 'RecordOrderTaken',
-    data: { orderId: ORDER, round: 1, memberId: 'member-2', takenAt: TAKEN_AT, ...overrides },
-  };
-}
+const MEMBER_2 = { kind: 'member', id: 'member-2' } as const;
+const ARRIVED_AT = '2026-03-01T10:30:00.000Z';
 
-function taken(overrides: Partial<OrderTakenRecorded['data']> = {}): OrderTakenRecorded {
-  return { type: 'OrderTakenRecorded', data: recordTaken(overrides).data };
-}
-
-function recordCompletion(overrides: Partial<RecordOrderCompletion['data']> = {}): RecordOrderCompletion {
+function recordWork(
+  step: RecordOrderWork['data']['step'],
+  overrides: Partial<RecordOrderWork['data']> = {},
+): RecordOrderWork {
   return {
-    type: 'RecordOrderCompletion',
+    type: 'RecordOrderWork',
     data: {
       orderId: ORDER,
       round: 1,
-      memberId: 'member-2',
-      resultNote: 'pipe joint replaced',
-      evidence: ['https://files.example/1.jpg', 'https://files.example/2.jpg'],
-      completedAt: COMPLETED_AT,
+      executor: MEMBER_2,
+      performedBy: 'member-2',
+      step,
+      at: { accepted: TAKEN_AT, arrived: ARRIVED_AT, completed: COMPLETED_AT, 'handed-back': ARRIVED_AT }[
+        step
+      ],
+      note: null,
+      resultNote: step === 'completed' ? 'pipe joint replaced' : null,
+      evidence: step === 'completed' ? ['https://files.example/1.jpg', 'https://files.example/2.jpg'] : [],
+      reason: step === 'handed-back' ? 'needs a licensed plumber' : null,
+      ...overrides,
+    },
+  };
+}
+
+const recordTaken = (overrides: Partial<RecordOrderWork['data']> = {}) => recordWork('accepted', overrides);
+const recordCompletion = (overrides: Partial<RecordOrderWork['data']> = {}) =>
+  recordWork('completed', overrides);
+
+function taken(overrides: Partial<OrderTakenRecorded['data']> = {}): OrderTakenRecorded {
+  return {
+    type: 'OrderTakenRecorded',
+    data: {
+      orderId: ORDER,
+      round: 1,
+      executor: MEMBER_2,
+      performedBy: 'member-2',
+      takenAt: TAKEN_AT,
+      ...overrides,
+    },
+  };
+}
+
+function arrived(overrides: Partial<ArrivalRecorded['data']> = {}): ArrivalRecorded {
+  return {
+    type: 'ArrivalRecorded',
+    data: {
+      orderId: ORDER,
+      round: 1,
+      executor: MEMBER_2,
+      performedBy: 'member-2',
+      note: null,
+      arrivedAt: ARRIVED_AT,
+      ...overrides,
+    },
+  };
+}
+
+function handedBack(overrides: Partial<OrderHandedBack['data']> = {}): OrderHandedBack {
+  return {
+    type: 'OrderHandedBack',
+    data: {
+      orderId: ORDER,
+      round: 1,
+      executor: MEMBER_2,
+      performedBy: 'member-2',
+      reason: 'needs a licensed plumber',
+      handedBackAt: ARRIVED_AT,
       ...overrides,
     },
   };
 }
 
 function completed(overrides: Partial<OrderCompletionRecorded['data']> = {}): OrderCompletionRecorded {
-  return { type: 'OrderCompletionRecorded', data: recordCompletion(overrides).data };
+  return {
+    type: 'OrderCompletionRecorded',
+    data: {
+      orderId: ORDER,
+      round: 1,
+      executor: MEMBER_2,
+      performedBy: 'member-2',
+      resultNote: 'pipe joint replaced',
+      evidence: ['https://files.example/1.jpg', 'https://files.example/2.jpg'],
+      completedAt: COMPLETED_AT,
+      ...overrides,
+    },
+  };
 }
 
 function rateOrder(overrides: Partial<RateOrder['data']> = {}): RateOrder {
@@ -288,15 +350,9 @@ describe('order (residents-committee): 支部审单 recording the branch review'
       .when(recordReview('approve'))
       .thenThrows(NotFound, /order order-1 not found/));
 
-  it('the same review delivered twice is recorded once', () =>
-    given(approved).when(recordReview('approve')).thenNothingHappens());
-
-  it('a review delivered again after the order moved on is still recognised', () =>
-    given([placed(), reviewed('need-info'), reviewed('approve', { reviewedAt: '2026-03-01T12:00:00.000Z' })])
-      .when(recordReview('need-info'))
-      .thenNothingHappens());
-
-  it('a review that differs from the recorded one is not taken for a redelivery', () =>
+  // A redelivered review never reaches the decider: the repository finds the event ids derived
+  // from the integration event's id (ADR 10). What reaches it is a second review, refused.
+  it('a second review of a reviewed order is refused', () =>
     given(approved)
       .when(recordReview('approve', { priority: 'urgent' }))
       .thenThrows(InvalidTransition, /the order is approved/));
@@ -369,54 +425,88 @@ describe('order (residents-committee): 社区派单 dispatching', () => {
       .then([dispatched({ round: 2, assigneeKind: 'member', assigneeId: 'member-3' })]));
 });
 
-describe('order (residents-committee): 党员接单 recording taking and completion', () => {
-  it('the taking of a dispatched order is recorded', () =>
+describe('order (residents-committee): work by whoever it was dispatched to', () => {
+  it('the acceptance by a member of the branch pool it was dispatched to is recorded', () =>
     given([...approved, dispatched()])
       .when(recordTaken())
       .then([taken()]));
 
-  it('a taking of an order not dispatched is refused', () =>
+  it('the acceptance by the property company it was dispatched to is recorded', () => {
+    const company = { kind: 'property-company', id: 'company-1' } as const;
+    given([...approved, dispatched({ assigneeKind: 'property-company', assigneeId: 'company-1' })])
+      .when(recordTaken({ executor: company, performedBy: 'staff-9' }))
+      .then([taken({ executor: company, performedBy: 'staff-9' })]);
+  });
+
+  it('an executor the order was not dispatched to cannot accept it', () =>
+    given([...approved, dispatched({ assigneeKind: 'property-company', assigneeId: 'company-1' })])
+      .when(recordTaken({ executor: { kind: 'property-company', id: 'company-2' } }))
+      .thenThrows(RuleViolation, /dispatched to property-company company-1, not property-company company-2/));
+
+  it('an acceptance of an order not dispatched is refused', () =>
     given(approved)
       .when(recordTaken())
-      .thenThrows(InvalidTransition, /round 1 of the order is not waiting to be taken/));
+      .thenThrows(InvalidTransition, /accepted needs it dispatched/));
 
-  it('a taking for another round than the dispatched one is refused', () =>
+  it('work for another round than the current one is refused', () =>
     given([...approved, dispatched()])
       .when(recordTaken({ round: 2 }))
-      .thenThrows(InvalidTransition, /round 2 of the order is not waiting to be taken/));
+      .thenThrows(InvalidTransition, /the work is for round 2 but the order is in round 1/));
 
-  it('once taken, another member’s taking is refused', () =>
+  it('once accepted, another acceptance is refused', () =>
     given([...approved, dispatched(), taken()])
-      .when(recordTaken({ memberId: 'member-3' }))
-      .thenThrows(InvalidTransition, /not waiting to be taken/));
+      .when(recordTaken({ executor: { kind: 'member', id: 'member-3' } }))
+      .thenThrows(InvalidTransition, /accepted needs it dispatched/));
 
-  it('the same taking delivered twice is recorded once', () =>
+  it('the arrival on site of whoever accepted it is recorded', () =>
     given([...approved, dispatched(), taken()])
-      .when(recordTaken())
-      .thenNothingHappens());
+      .when(recordWork('arrived', { note: 'water off' }))
+      .then([arrived({ note: 'water off' })]));
 
-  it('a taking of an earlier round delivered again is recognised', () =>
-    given([...reopenedForRoundTwo, dispatched({ round: 2 })])
-      .when(recordTaken({ round: 1 }))
-      .thenNothingHappens());
+  it('someone else’s arrival is refused', () =>
+    given([...approved, dispatched(), taken()])
+      .when(recordWork('arrived', { executor: { kind: 'member', id: 'member-3' } }))
+      .thenThrows(RuleViolation, /accepted by member member-2, not member member-3/));
 
-  it('the completion of a taken order is recorded with its evidence', () =>
+  it('the completion of an accepted order is recorded with its evidence', () =>
     given([...approved, dispatched(), taken()])
       .when(recordCompletion())
       .then([completed()]));
 
-  it('a completion of an order not taken is refused', () =>
+  it('the completion after arrival is recorded', () =>
+    given([...approved, dispatched(), taken(), arrived()])
+      .when(recordCompletion())
+      .then([completed()]));
+
+  it('a completion of an order not accepted is refused', () =>
     given([...approved, dispatched()])
       .when(recordCompletion())
-      .thenThrows(InvalidTransition, /round 1 of the order has not been taken/));
+      .thenThrows(InvalidTransition, /completed needs it taken or arrived/));
 
-  it('the same completion delivered twice is recorded once', () =>
-    given(completedRoundOne).when(recordCompletion()).thenNothingHappens());
+  it('a completion without a result note is refused', () =>
+    given([...approved, dispatched(), taken()])
+      .when(recordCompletion({ resultNote: '  ' }))
+      .thenThrows(InvalidInput, /result note/));
 
-  it('a completion with other evidence is not taken for a redelivery', () =>
+  it('a hand-back returns the order to dispatch in the same round', () =>
+    given([...approved, dispatched(), taken(), arrived()])
+      .when(recordWork('handed-back'))
+      .then([handedBack()]));
+
+  it('a handed-back order is dispatched again', () =>
+    given([...approved, dispatched(), taken(), handedBack()])
+      .when(dispatchOrder({ assigneeKind: 'member', assigneeId: 'member-3' }))
+      .then([dispatched({ assigneeKind: 'member', assigneeId: 'member-3' })]));
+
+  it('a hand-back without a reason is refused', () =>
+    given([...approved, dispatched(), taken()])
+      .when(recordWork('handed-back', { reason: '' }))
+      .thenThrows(InvalidInput, /needs a reason/));
+
+  it('a completed order cannot be handed back', () =>
     given(completedRoundOne)
-      .when(recordCompletion({ evidence: ['https://files.example/1.jpg'] }))
-      .thenThrows(InvalidTransition, /has not been taken/));
+      .when(recordWork('handed-back'))
+      .thenThrows(InvalidTransition, /handed-back needs it dispatched or taken or arrived/));
 });
 
 describe('order (residents-committee): 党群评单 rating', () => {
@@ -462,8 +552,8 @@ describe('order (residents-committee): 党群评单 rating', () => {
     given([
       ...reopenedForRoundTwo,
       dispatched({ round: 2 }),
-      taken({ round: 2, memberId: 'member-3' }),
-      completed({ round: 2, memberId: 'member-3' }),
+      taken({ round: 2, executor: { kind: 'member', id: 'member-3' }, performedBy: 'member-3' }),
+      completed({ round: 2, executor: { kind: 'member', id: 'member-3' }, performedBy: 'member-3' }),
     ])
       .when(rateOrder({ score: 4 }))
       .then([rated({ round: 2, score: 4 }), closed({ round: 2 })]));

@@ -1,83 +1,78 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import type {
-  IntegrationEvent,
-  MemberRegisteredV1,
-  OrderCompletedV1,
-  OrderReviewedV1,
-  OrderTakenV1,
-  OrganizationFoundedV1,
+import {
+  memberRegisteredV1,
+  orderReviewedV1,
+  organizationFoundedV1,
+  partyOrganizationOrderWorkV1,
 } from '@cogov/contracts';
-import { type Subscription, commandContextOf } from '@cogov/messaging';
-import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
+import { consume } from '@cogov/context-kit';
 import { RecordOrderProgressCommand } from '../application/record-order-progress';
-import { PartyDirectoryEntry } from './directory/party-directory.entity';
-
-export const RESIDENTS_COMMITTEE_GROUP = 'residents-committee';
+import { RecordPartyDirectoryEntryCommand } from '../application/record-party-directory-entry';
 
 /**
- * What the residents' committee does with the Party organization's facts: each one dispatches a
- * single command (or a directory upsert), keyed by the integration event id so a redelivery
- * changes nothing.
+ * What the residents' committee does with the Party organization's facts: each, once its schema
+ * holds, becomes one command of ours, built field by field.
  */
-@Injectable()
-export class ResidentsCommitteeInbound {
-  constructor(
-    private readonly commands: CommandBus,
-    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
-  ) {}
-
-  subscription(): Subscription {
-    return {
-      group: RESIDENTS_COMMITTEE_GROUP,
-      handlers: {
-        'party-organization.organization-founded': {
-          versions: [1],
-          handle: (e) => this.organizationFounded(e as OrganizationFoundedV1),
+export const residentsCommitteeInbound = [
+  consume(organizationFoundedV1, ({ data: d }, context) => {
+    const branchId = d.kind === 'branch' ? d.organizationId : d.kind === 'group' ? d.parentId : null;
+    return new RecordPartyDirectoryEntryCommand(
+      { id: d.organizationId, kind: d.kind, communityId: d.communityId, branchId },
+      context,
+    );
+  }),
+  consume(
+    memberRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordPartyDirectoryEntryCommand(
+        { id: d.memberId, kind: 'member', communityId: d.communityId, branchId: d.branchId },
+        context,
+      ),
+  ),
+  consume(
+    orderReviewedV1,
+    ({ data: d }, context) =>
+      new RecordOrderProgressCommand(
+        {
+          type: 'RecordBranchReview',
+          data: {
+            orderId: d.orderId,
+            reviewerId: d.reviewerId,
+            branchId: d.branchId,
+            decision: d.decision,
+            note: d.note,
+            priority: d.priority,
+            reason: d.reason,
+            duplicateOfOrderId: d.duplicateOfOrderId,
+            reviewedAt: d.reviewedAt,
+          },
         },
-        'party-organization.member-registered': {
-          versions: [1],
-          handle: (e) => this.memberRegistered(e as MemberRegisteredV1),
-        },
-        'party-organization.order-reviewed': {
-          versions: [1],
-          handle: (e) => this.record(e, { kind: 'review', ...(e as OrderReviewedV1).data }),
-        },
-        'party-organization.order-taken': {
-          versions: [1],
-          handle: (e) => this.record(e, { kind: 'taken', ...(e as OrderTakenV1).data }),
-        },
-        'party-organization.order-completed': {
-          versions: [1],
-          handle: (e) => this.record(e, { kind: 'completed', ...(e as OrderCompletedV1).data }),
-        },
-      },
-    };
-  }
-
-  private async organizationFounded(event: OrganizationFoundedV1): Promise<void> {
-    const d = event.data;
-    await this.upsert({
-      id: d.organizationId,
-      kind: d.kind,
-      communityId: d.communityId,
-      branchId: d.kind === 'branch' ? d.organizationId : d.kind === 'group' ? d.parentId : null,
-    });
-  }
-
-  private async memberRegistered(event: MemberRegisteredV1): Promise<void> {
-    const d = event.data;
-    await this.upsert({ id: d.memberId, kind: 'member', communityId: d.communityId, branchId: d.branchId });
-  }
-
-  private async upsert(entry: PartyDirectoryEntry): Promise<void> {
-    await this.db.transaction((m) => m.getRepository(PartyDirectoryEntry).upsert(entry, ['id']));
-  }
-
-  private async record(
-    event: IntegrationEvent,
-    progress: RecordOrderProgressCommand['progress'],
-  ): Promise<void> {
-    await this.commands.execute(new RecordOrderProgressCommand(progress, commandContextOf(event)));
-  }
-}
+        context,
+      ),
+  ),
+  // Every executor context publishes the same order-work language; the property company's and
+  // the building leaders' will be listed here the same way when they exist.
+  ...[partyOrganizationOrderWorkV1].map((contract) =>
+    consume(
+      contract,
+      ({ data: d }, context) =>
+        new RecordOrderProgressCommand(
+          {
+            type: 'RecordOrderWork',
+            data: {
+              orderId: d.orderId,
+              round: d.round,
+              executor: { kind: d.executor.kind, id: d.executor.id },
+              performedBy: d.performedBy,
+              step: d.step,
+              at: d.at,
+              note: d.note,
+              resultNote: d.resultNote,
+              evidence: [...d.evidence],
+              reason: d.reason,
+            },
+          },
+          context,
+        ),
+    ),
+  ),
+];

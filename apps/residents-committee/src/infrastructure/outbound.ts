@@ -1,36 +1,28 @@
 import {
-  type BuildingRegisteredV1,
-  type CommunityRegisteredV1,
-  type CompoundRegisteredV1,
-  type IntegrationEvent,
-  type OrderDispatchedV1,
-  type OrderPlacedV1,
-  type OrderRatedV1,
-  RESIDENTS_COMMITTEE,
+  buildingRegisteredV1,
+  communityRegisteredV1,
+  compoundRegisteredV1,
+  orderDispatchedV1,
+  orderPlacedV1,
+  orderRatedV1,
 } from '@cogov/contracts';
-import type { RecordedEvent } from '@cogov/event-store';
-import { integrationEventFrom } from '@cogov/messaging';
+import type { OutboundMapping } from '@cogov/context-kit';
 import type { CommunityEvent } from '../domain/community';
 import type { CompoundEvent } from '../domain/compound';
 import type { OrderEvent } from '../domain/order';
-import { COMMUNITY_CATEGORY, COMPOUND_CATEGORY, ORDER_CATEGORY } from './aggregates';
+import type { ResidentEvent } from '../domain/resident';
 
-type Published = CommunityEvent | CompoundEvent | OrderEvent;
+type Own = CommunityEvent | CompoundEvent | ResidentEvent | OrderEvent;
 
 /**
  * What the residents' committee tells the others, mapped on purpose from its private events.
  * Residents' names and phone numbers, and workers, stay inside.
  */
-export function residentsCommitteeOutbound(recorded: RecordedEvent): IntegrationEvent[] {
-  if (!isOwn(recorded.streamId)) return [];
-  const event = { type: recorded.type, data: recorded.data } as Published;
-  const publish = <E extends IntegrationEvent>(type: E['type'], key: string, data: E['data']) => [
-    integrationEventFrom<E>(recorded, { type, version: 1, source: RESIDENTS_COMMITTEE, key, data }),
-  ];
+export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => {
   switch (event.type) {
     case 'CommunityRegistered': {
       const d = event.data;
-      return publish<CommunityRegisteredV1>('residents-committee.community-registered', d.communityId, {
+      return out.publish(communityRegisteredV1, d.communityId, {
         communityId: d.communityId,
         name: d.name,
         streetName: d.streetName ?? null,
@@ -38,7 +30,7 @@ export function residentsCommitteeOutbound(recorded: RecordedEvent): Integration
     }
     case 'CompoundRegistered': {
       const d = event.data;
-      return publish<CompoundRegisteredV1>('residents-committee.compound-registered', d.compoundId, {
+      return out.publish(compoundRegisteredV1, d.compoundId, {
         compoundId: d.compoundId,
         communityId: d.communityId,
         name: d.name,
@@ -46,7 +38,7 @@ export function residentsCommitteeOutbound(recorded: RecordedEvent): Integration
     }
     case 'BuildingAdded': {
       const d = event.data;
-      return publish<BuildingRegisteredV1>('residents-committee.building-registered', d.compoundId, {
+      return out.publish(buildingRegisteredV1, d.compoundId, {
         buildingId: d.buildingId,
         compoundId: d.compoundId,
         communityId: d.communityId,
@@ -56,7 +48,7 @@ export function residentsCommitteeOutbound(recorded: RecordedEvent): Integration
     }
     case 'OrderPlaced': {
       const d = event.data;
-      return publish<OrderPlacedV1>('residents-committee.order-placed', d.orderId, {
+      return out.publish(orderPlacedV1, d.orderId, {
         orderId: d.orderId,
         residentId: d.residentId,
         communityId: d.communityId,
@@ -70,7 +62,7 @@ export function residentsCommitteeOutbound(recorded: RecordedEvent): Integration
     }
     case 'OrderDispatched': {
       const d = event.data;
-      return publish<OrderDispatchedV1>('residents-committee.order-dispatched', d.orderId, {
+      return out.publish(orderDispatchedV1, d.orderId, {
         orderId: d.orderId,
         round: d.round,
         dispatcherId: d.dispatcherId,
@@ -81,7 +73,7 @@ export function residentsCommitteeOutbound(recorded: RecordedEvent): Integration
     }
     case 'OrderRated': {
       const d = event.data;
-      return publish<OrderRatedV1>('residents-committee.order-rated', d.orderId, {
+      return out.publish(orderRatedV1, d.orderId, {
         orderId: d.orderId,
         round: d.round,
         raterId: d.raterId,
@@ -94,8 +86,4 @@ export function residentsCommitteeOutbound(recorded: RecordedEvent): Integration
     default:
       return [];
   }
-}
-
-function isOwn(streamId: string): boolean {
-  return [COMMUNITY_CATEGORY, COMPOUND_CATEGORY, ORDER_CATEGORY].some((c) => streamId.startsWith(`${c}-`));
-}
+};

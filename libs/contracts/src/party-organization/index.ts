@@ -1,4 +1,6 @@
+import { contract, idListSchema, idSchema, nameSchema, textSchema, timeSchema, nullable } from '../contract';
 import type { IntegrationEvent } from '../integration-event';
+import { orderWorkV1, type OrderWorkV1 } from '../order-work';
 
 export const PARTY_ORGANIZATION = 'party-organization';
 
@@ -15,6 +17,23 @@ export type OrganizationFoundedV1 = IntegrationEvent<
     buildingIds: string[];
   }
 >;
+export const organizationFoundedV1 = contract<OrganizationFoundedV1>(
+  'party-organization.organization-founded',
+  1,
+  {
+    type: 'object',
+    required: ['organizationId', 'kind', 'name', 'communityId', 'parentId', 'compoundIds', 'buildingIds'],
+    properties: {
+      organizationId: idSchema,
+      kind: { type: 'string', enum: ['community-committee', 'branch', 'group'] },
+      name: nameSchema,
+      communityId: idSchema,
+      parentId: nullable(idSchema),
+      compoundIds: idListSchema,
+      buildingIds: idListSchema,
+    },
+  },
+);
 
 /** A Party member registered (or reported in) with an organization. No personal data. */
 export type MemberRegisteredV1 = IntegrationEvent<
@@ -27,6 +46,17 @@ export type MemberRegisteredV1 = IntegrationEvent<
     membership: 'registered' | 'reporting-in';
   }
 >;
+export const memberRegisteredV1 = contract<MemberRegisteredV1>('party-organization.member-registered', 1, {
+  type: 'object',
+  required: ['memberId', 'organizationId', 'branchId', 'communityId', 'membership'],
+  properties: {
+    memberId: idSchema,
+    organizationId: idSchema,
+    branchId: nullable(idSchema),
+    communityId: idSchema,
+    membership: { type: 'string', enum: ['registered', 'reporting-in'] },
+  },
+});
 
 /** 支部审单: the covering branch reviewed an order. */
 export type OrderReviewedV1 = IntegrationEvent<
@@ -43,25 +73,35 @@ export type OrderReviewedV1 = IntegrationEvent<
     reviewedAt: string;
   }
 >;
+export const orderReviewedV1 = contract<OrderReviewedV1>('party-organization.order-reviewed', 1, {
+  type: 'object',
+  required: [
+    'orderId',
+    'reviewerId',
+    'branchId',
+    'decision',
+    'note',
+    'priority',
+    'reason',
+    'duplicateOfOrderId',
+    'reviewedAt',
+  ],
+  properties: {
+    orderId: idSchema,
+    reviewerId: idSchema,
+    branchId: idSchema,
+    decision: { type: 'string', enum: ['approve', 'reject', 'merge', 'need-info'] },
+    note: textSchema,
+    priority: { type: 'string', enum: ['low', 'normal', 'high', 'urgent'] },
+    reason: nullable(textSchema),
+    duplicateOfOrderId: nullable(idSchema),
+    reviewedAt: timeSchema,
+  },
+});
 
-/** 党员接单: a Party member took an order. */
-export type OrderTakenV1 = IntegrationEvent<
-  'party-organization.order-taken',
-  { orderId: string; round: number; memberId: string; takenAt: string }
->;
-
-/** A Party member completed an order, with a result note and evidence. */
-export type OrderCompletedV1 = IntegrationEvent<
-  'party-organization.order-completed',
-  {
-    orderId: string;
-    round: number;
-    memberId: string;
-    resultNote: string;
-    evidence: string[];
-    completedAt: string;
-  }
->;
+/** 党员接单 and what follows: a member's (or a branch pool's) work on a dispatched order. */
+export type PartyOrganizationOrderWorkV1 = OrderWorkV1<'party-organization.order-work'>;
+export const partyOrganizationOrderWorkV1 = orderWorkV1(PARTY_ORGANIZATION);
 
 export type PartyOrganizationEvent =
-  OrganizationFoundedV1 | MemberRegisteredV1 | OrderReviewedV1 | OrderTakenV1 | OrderCompletedV1;
+  OrganizationFoundedV1 | MemberRegisteredV1 | OrderReviewedV1 | PartyOrganizationOrderWorkV1;

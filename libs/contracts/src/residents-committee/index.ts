@@ -1,4 +1,6 @@
+import { contract, idSchema, nameSchema, roundSchema, textSchema, timeSchema, nullable } from '../contract';
 import type { IntegrationEvent } from '../integration-event';
+import { EXECUTOR_KINDS, type ExecutorKind } from '../order-work';
 
 export const RESIDENTS_COMMITTEE = 'residents-committee';
 
@@ -7,18 +9,51 @@ export type CommunityRegisteredV1 = IntegrationEvent<
   'residents-committee.community-registered',
   { communityId: string; name: string; streetName: string | null }
 >;
+export const communityRegisteredV1 = contract<CommunityRegisteredV1>(
+  'residents-committee.community-registered',
+  1,
+  {
+    type: 'object',
+    required: ['communityId', 'name', 'streetName'],
+    properties: { communityId: idSchema, name: nameSchema, streetName: nullable(nameSchema) },
+  },
+);
 
 /** 小区 registered in a community. */
 export type CompoundRegisteredV1 = IntegrationEvent<
   'residents-committee.compound-registered',
   { compoundId: string; communityId: string; name: string }
 >;
+export const compoundRegisteredV1 = contract<CompoundRegisteredV1>(
+  'residents-committee.compound-registered',
+  1,
+  {
+    type: 'object',
+    required: ['compoundId', 'communityId', 'name'],
+    properties: { compoundId: idSchema, communityId: idSchema, name: nameSchema },
+  },
+);
 
 /** 楼栋 added to a compound. */
 export type BuildingRegisteredV1 = IntegrationEvent<
   'residents-committee.building-registered',
   { buildingId: string; compoundId: string; communityId: string; name: string; number: string }
 >;
+export const buildingRegisteredV1 = contract<BuildingRegisteredV1>(
+  'residents-committee.building-registered',
+  1,
+  {
+    type: 'object',
+    required: ['buildingId', 'compoundId', 'communityId', 'name', 'number'],
+    properties: {
+      buildingId: idSchema,
+      compoundId: idSchema,
+      communityId: idSchema,
+      name: nameSchema,
+      number: { type: 'string', minLength: 1, maxLength: 20 },
+    },
+  },
+);
 
 /** 居民点单: a resident placed an order. Carries no personal data of the resident. */
 export type OrderPlacedV1 = IntegrationEvent<
@@ -35,20 +70,56 @@ export type OrderPlacedV1 = IntegrationEvent<
     placedAt: string;
   }
 >;
+export const orderPlacedV1 = contract<OrderPlacedV1>('residents-committee.order-placed', 1, {
+  type: 'object',
+  required: [
+    'orderId',
+    'residentId',
+    'communityId',
+    'compoundId',
+    'buildingId',
+    'category',
+    'title',
+    'channel',
+    'placedAt',
+  ],
+  properties: {
+    orderId: idSchema,
+    residentId: idSchema,
+    communityId: idSchema,
+    compoundId: idSchema,
+    buildingId: nullable(idSchema),
+    category: { type: 'string', minLength: 1, maxLength: 40 },
+    title: nameSchema,
+    channel: { type: 'string', minLength: 1, maxLength: 40 },
+    placedAt: timeSchema,
+  },
+});
 
-/** 社区派单: the community dispatched an order (for one round). */
+/** 社区派单: the community dispatched an order (for one round) to an executor. */
 export type OrderDispatchedV1 = IntegrationEvent<
   'residents-committee.order-dispatched',
   {
     orderId: string;
     round: number;
     dispatcherId: string;
-    assigneeKind:
-      'member' | 'branch-pool' | 'property-company' | 'volunteer-team' | 'building-leader' | 'department';
+    assigneeKind: ExecutorKind;
     assigneeId: string;
     dispatchedAt: string;
   }
 >;
+export const orderDispatchedV1 = contract<OrderDispatchedV1>('residents-committee.order-dispatched', 1, {
+  type: 'object',
+  required: ['orderId', 'round', 'dispatcherId', 'assigneeKind', 'assigneeId', 'dispatchedAt'],
+  properties: {
+    orderId: idSchema,
+    round: roundSchema,
+    dispatcherId: idSchema,
+    assigneeKind: { type: 'string', enum: EXECUTOR_KINDS },
+    assigneeId: idSchema,
+    dispatchedAt: timeSchema,
+  },
+});
 
 /** 党群评单: the resident rated an order; a low score reopened it for another round. */
 export type OrderRatedV1 = IntegrationEvent<
@@ -63,6 +134,19 @@ export type OrderRatedV1 = IntegrationEvent<
     ratedAt: string;
   }
 >;
+export const orderRatedV1 = contract<OrderRatedV1>('residents-committee.order-rated', 1, {
+  type: 'object',
+  required: ['orderId', 'round', 'raterId', 'score', 'comment', 'reopened', 'ratedAt'],
+  properties: {
+    orderId: idSchema,
+    round: roundSchema,
+    raterId: idSchema,
+    score: { type: 'integer', minimum: 1, maximum: 5 },
+    comment: textSchema,
+    reopened: { type: 'boolean' },
+    ratedAt: timeSchema,
+  },
+});
 
 export type ResidentsCommitteeEvent =
   | CommunityRegisteredV1

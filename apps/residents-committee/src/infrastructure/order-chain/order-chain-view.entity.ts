@@ -13,6 +13,23 @@ export interface ChainStep {
   readonly globalPosition: number;
 }
 
+/**
+ * One round of work on the order: to whom it went and when each step of the work happened (the
+ * times the service-level clocks measure). A hand-back empties the current assignment and keeps
+ * a record of it; the next dispatch in the round fills it again.
+ */
+export interface ChainRound {
+  readonly round: number;
+  dispatchedAt: string | null;
+  assignee: { kind: string; id: string } | null;
+  /** Who accepted it: the assignee, or a member of the branch pool it went to. */
+  acceptedBy: { kind: string; id: string } | null;
+  acceptedAt: string | null;
+  arrivedAt: string | null;
+  completedAt: string | null;
+  handBacks: Array<{ executor: { kind: string; id: string }; reason: string; at: string }>;
+}
+
 /** The five-order chain view (五单服务 链条视图): one row per order, its stage and whole history. */
 @Entity({ name: 'rc_order_chain_view' })
 @Index(['stage', 'placedAt'])
@@ -77,6 +94,10 @@ export class OrderChainView {
 
   @Column({ type: 'simple-json' })
   history!: ChainStep[];
+
+  // A default, so that synchronising an older table can add the column before the rebuild fills it.
+  @Column({ type: 'simple-json', default: () => "'[]'" })
+  rounds!: ChainRound[];
 
   /** Guards against applying an event twice. */
   @Column({ type: 'bigint' })

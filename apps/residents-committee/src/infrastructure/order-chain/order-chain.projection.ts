@@ -1,8 +1,9 @@
 import type { RecordedEvent } from '@cogov/event-store';
 import { type Projection, rowPerKeyProjection } from '@cogov/projections';
-import type { OrderEvent } from '../../domain/order';
-import { ORDER_CATEGORY } from '../aggregates';
-import { type ChainStep, OrderChainView } from './order-chain-view.entity';
+import { idInStream, inCategory } from '@cogov/context-kit';
+import { type OrderEvent, reviewStage } from '../../domain/order';
+import { orderAggregate } from '../aggregates';
+import { type ChainRound, type ChainStep, OrderChainView } from './order-chain-view.entity';
 
 /**
  * The chain view as a fold over the order's events: `evolveChainView(row | null, event)`.
@@ -36,6 +37,7 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
       placedAt: d.placedAt,
       updatedAt: d.placedAt,
       history: [],
+      rounds: [],
       lastPosition: 0,
     } satisfies Partial<OrderChainView>);
     return step(view, recorded, { stage: 'placed', at: d.placedAt, actorId: d.residentId, note: d.title });
@@ -44,7 +46,7 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
   switch (event.type) {
     case 'BranchReviewRecorded': {
       const d = event.data;
-      const stage = REVIEW_STAGE[d.decision];
+      const stage = reviewStage(d.decision);
       row.priority = d.priority;
       const note = [
         d.note,
@@ -60,6 +62,14 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
       row.assigneeKind = d.assigneeKind;
       row.assigneeId = d.assigneeId;
       row.takenBy = null;
+      withRound(row, d.round, (r) => {
+        r.dispatchedAt = d.dispatchedAt;
+        r.assignee = { kind: d.assigneeKind, id: d.assigneeId };
+        r.acceptedBy = null;
+        r.acceptedAt = null;
+        r.arrivedAt = null;
+        r.completedAt = null;
+      });
       return step(row, recorded, {
         stage: 'dispatched',
         at: d.dispatchedAt,
@@ -69,16 +79,54 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
     }
     case 'OrderTakenRecorded': {
       const d = event.data;
-      row.takenBy = d.memberId;
-      return step(row, recorded, { stage: 'taken', at: d.takenAt, actorId: d.memberId, note: null });
+      row.takenBy = d.executor.id;
+      withRound(row, d.round, (r) => {
+        r.acceptedBy = { ...d.executor };
+        r.acceptedAt = d.takenAt;
+      });
+      return step(row, recorded, {
+        stage: 'taken',
+        at: d.takenAt,
+        actorId: d.performedBy,
+        note: executorNote(d.executor, d.performedBy),
+      });
+    }
+    case 'ArrivalRecorded': {
+      const d = event.data;
+      withRound(row, d.round, (r) => {
+        r.arrivedAt = d.arrivedAt;
+      });
+      return step(row, recorded, { stage: 'arrived', at: d.arrivedAt, actorId: d.performedBy, note: d.note });
     }
     case 'OrderCompletionRecorded': {
       const d = event.data;
+      withRound(row, d.round, (r) => {
+        r.completedAt = d.completedAt;
+      });
       return step(row, recorded, {
         stage: 'completed',
         at: d.completedAt,
-        actorId: d.memberId,
+        actorId: d.performedBy,
         note: d.resultNote,
+      });
+    }
+    case 'OrderHandedBack': {
+      const d = event.data;
+      row.assigneeKind = null;
+      row.assigneeId = null;
+      row.takenBy = null;
+      withRound(row, d.round, (r) => {
+        r.handBacks = [...r.handBacks, { executor: { ...d.executor }, reason: d.reason, at: d.handedBackAt }];
+        r.assignee = null;
+        r.acceptedBy = null;
+        r.acceptedAt = null;
+        r.arrivedAt = null;
+      });
+      return step(row, recorded, {
+        stage: 'handed-back',
+        at: d.handedBackAt,
+        actorId: d.performedBy,
+        note: d.reason,
       });
     }
     case 'OrderRated': {
@@ -105,12 +153,34 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
   }
 }
 
-const REVIEW_STAGE = {
-  approve: 'approved',
-  reject: 'rejected',
-  merge: 'merged',
-  'need-info': 'awaiting-info',
-} as const;
+/** The round's record, created on its first mention; rounds only grow. */
+function withRound(row: OrderChainView, round: number, change: (r: ChainRound) => void): void {
+  const rounds = [...(row.rounds ?? [])];
+  let index = rounds.findIndex((r) => r.round === round);
+  if (index < 0) {
+    rounds.push({
+      round,
+      dispatchedAt: null,
+      assignee: null,
+      acceptedBy: null,
+      acceptedAt: null,
+      arrivedAt: null,
+      completedAt: null,
+      handBacks: [],
+    });
+    index = rounds.length - 1;
+  }
+  const copy = { ...rounds[index]! };
+  change(copy);
+  rounds[index] = copy;
+  row.rounds = rounds;
+}
+
+function executorNote(executor: { kind: string; id: string }, performedBy: string): string {
+  return executor.id === performedBy
+    ? `by ${executor.kind} ${executor.id}`
+    : `by ${executor.kind} ${executor.id} (${performedBy})`;
+}
 
 function step(
   row: OrderChainView,
@@ -137,10 +207,11 @@ function step(
 
 export const orderChainProjection: Projection = rowPerKeyProjection({
   name: 'residents-committee.order-chain',
-  version: 1,
+  // 2: rounds (who accepted, arrived, completed, handed back, and when), work by any executor.
+  version: 2,
   entity: OrderChainView,
   key: 'orderId',
-  handles: (event) => event.streamId.startsWith(`${ORDER_CATEGORY}-`),
-  keyOf: (event) => event.streamId.slice(ORDER_CATEGORY.length + 1),
+  handles: (event) => inCategory(orderAggregate, event.streamId),
+  keyOf: (event) => idInStream(orderAggregate, event.streamId),
   evolve: evolveChainView,
 });

@@ -20,6 +20,7 @@ function recorded(event: OrderEvent): RecordedEvent {
   };
 }
 const at = (minute: number) => `2026-11-22T08:${String(minute).padStart(2, '0')}:00.000Z`;
+const member2 = { kind: 'member', id: 'member-2' } as const;
 const history: OrderEvent[] = [
   {
     type: 'OrderPlaced',
@@ -61,13 +62,28 @@ const history: OrderEvent[] = [
       dispatchedAt: at(5),
     },
   },
-  { type: 'OrderTakenRecorded', data: { orderId: ORDER, round: 1, memberId: 'member-2', takenAt: at(6) } },
+  {
+    type: 'OrderTakenRecorded',
+    data: { orderId: ORDER, round: 1, executor: member2, performedBy: 'member-2', takenAt: at(6) },
+  },
+  {
+    type: 'ArrivalRecorded',
+    data: {
+      orderId: ORDER,
+      round: 1,
+      executor: member2,
+      performedBy: 'member-2',
+      note: 'on site',
+      arrivedAt: at(20),
+    },
+  },
   {
     type: 'OrderCompletionRecorded',
     data: {
       orderId: ORDER,
       round: 1,
-      memberId: 'member-2',
+      executor: member2,
+      performedBy: 'member-2',
       resultNote: 'fixed',
       evidence: [],
       completedAt: at(30),
@@ -110,10 +126,49 @@ describe('order chain view (projection)', () => {
       ['approved', 1, 'member-1', 60_000],
       ['dispatched', 1, 'worker-1', 240_000],
       ['taken', 1, 'member-2', 60_000],
-      ['completed', 1, 'member-2', 24 * 60_000],
+      ['arrived', 1, 'member-2', 14 * 60_000],
+      ['completed', 1, 'member-2', 10 * 60_000],
       ['reopened', 2, 'resident-1', 10 * 60_000],
     ]);
-    expect(view.history[5]!.note).toBe('rated 1/5: worse');
+    expect(view.history[6]!.note).toBe('rated 1/5: worse');
+  });
+
+  it('keeps, per round, who accepted, arrived and completed it, and when', () => {
+    expect(fold(events)!.rounds).toEqual([
+      {
+        round: 1,
+        dispatchedAt: at(5),
+        assignee: member2,
+        acceptedBy: member2,
+        acceptedAt: at(6),
+        arrivedAt: at(20),
+        completedAt: at(30),
+        handBacks: [],
+      },
+    ]);
+  });
+
+  it('records a hand-back and empties the assignment until the next dispatch', () => {
+    const upToArrival = history.slice(0, 5).map(recorded);
+    const handBack = recorded({
+      type: 'OrderHandedBack',
+      data: {
+        orderId: ORDER,
+        round: 1,
+        executor: member2,
+        performedBy: 'member-2',
+        reason: 'needs an electrician',
+        handedBackAt: at(25),
+      },
+    });
+    const view = fold([...upToArrival, handBack])!;
+    expect(view).toMatchObject({ stage: 'handed-back', assigneeId: null, takenBy: null });
+    expect(view.rounds[0]).toMatchObject({
+      assignee: null,
+      acceptedAt: null,
+      arrivedAt: null,
+      handBacks: [{ executor: member2, reason: 'needs an electrician', at: at(25) }],
+    });
   });
 
   it('ignores an event it has already applied', () => {

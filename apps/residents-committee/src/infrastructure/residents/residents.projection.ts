@@ -2,14 +2,15 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '@cogov/event-store';
 import type { Projection } from '@cogov/projections';
 import type { ResidentEvent } from '../../domain/resident';
-import { RESIDENT_CATEGORY } from '../aggregates';
+import { inCategory } from '@cogov/context-kit';
+import { residentAggregate } from '../aggregates';
 import { ResidentView } from './resident-view.entity';
 
 export const residentsProjection: Projection = {
   name: 'residents-committee.residents',
   version: 1,
   entities: [ResidentView],
-  handles: (event) => event.streamId.startsWith(`${RESIDENT_CATEGORY}-`),
+  handles: (event) => inCategory(residentAggregate, event.streamId),
   async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
     for (const recorded of events) {
       const event = { type: recorded.type, data: recorded.data } as ResidentEvent;

@@ -1,0 +1,45 @@
+import { defineContext } from '@cogov/context-kit';
+import { BranchOrderController, PartyController } from './api/party.controller';
+import { partyOrganizationScopes } from './api/scopes';
+import { CompleteOrderHandler } from './application/complete-order';
+import { FoundOrganizationHandler } from './application/found-organization';
+import { RecordCommunityDirectoryEntryHandler } from './application/record-community-directory-entry';
+import { RecordOrderLifecycleHandler } from './application/record-order-lifecycle';
+import { RegisterMemberHandler } from './application/register-member';
+import { ReviewOrderHandler } from './application/review-order';
+import { TakeOrderHandler } from './application/take-order';
+import { HandBackOrderHandler, RecordArrivalHandler } from './application/work-on-order';
+import { branchOrderAggregate, memberAggregate, organizationAggregate } from './infrastructure/aggregates';
+import { CommunityDirectoryEntry } from './infrastructure/directory/community-directory.entity';
+import { partyOrganizationInbound } from './infrastructure/inbound';
+import { partyOrganizationOutbound } from './infrastructure/outbound';
+
+/**
+ * The community Party organization (社区党组织) context: the Party committee, branches and building
+ * groups, Party members, branch review, and members' work on the orders dispatched to them.
+ */
+export const partyOrganization = defineContext({
+  name: 'party-organization',
+  port: 3002,
+  aggregates: {
+    organization: organizationAggregate,
+    member: memberAggregate,
+    branchOrder: branchOrderAggregate,
+  },
+  publishes: partyOrganizationOutbound,
+  consumes: partyOrganizationInbound,
+  scopes: partyOrganizationScopes,
+  entities: [CommunityDirectoryEntry],
+  controllers: [PartyController, BranchOrderController],
+  handlers: [
+    FoundOrganizationHandler,
+    RegisterMemberHandler,
+    ReviewOrderHandler,
+    TakeOrderHandler,
+    RecordArrivalHandler,
+    CompleteOrderHandler,
+    HandBackOrderHandler,
+    RecordOrderLifecycleHandler,
+    RecordCommunityDirectoryEntryHandler,
+  ],
+});
