@@ -301,6 +301,11 @@ describe.each(testDatabases)(
         evidence: [],
       });
       expect(wrong.status).toBe(409);
+      const wrongArrival = await post(`/api/orders/${orderId}/arrival`, { memberId: other });
+      expect(wrongArrival.status).toBe(409);
+      await expectPost(`/api/orders/${orderId}/arrival`, { memberId: taker, note: 'Water shut off' }, 200);
+      await platform.settle();
+      expect(await stageOf(orderId)).toBe('arrived');
       await expectPost(
         `/api/orders/${orderId}/complete`,
         {
@@ -311,7 +316,22 @@ describe.each(testDatabases)(
         200,
       );
       await platform.settle();
-      expect(await stageOf(orderId)).toBe('completed');
+      const done = await read(`/api/orders/${orderId}`);
+      expect(done.stage).toBe('completed');
+      // Who did what and when, per round: the times the service-level clocks will measure.
+      const [round1] = done.rounds as Array<Record<string, unknown>>;
+      expect(round1).toMatchObject({
+        round: 1,
+        assignee: { kind: 'branch-pool', id: branchId },
+        acceptedBy: { kind: 'member', id: taker },
+        handBacks: [],
+      });
+      for (const at of ['dispatchedAt', 'acceptedAt', 'arrivedAt', 'completedAt'] as const) {
+        expect(Date.parse(String(round1![at]))).not.toBeNaN();
+      }
+      expect(Date.parse(String(round1!.arrivedAt))).toBeGreaterThanOrEqual(
+        Date.parse(String(round1!.acceptedAt)),
+      );
     });
 
     it('another resident cannot rate it: the order is not theirs to see (404)', async () => {
@@ -377,6 +397,7 @@ describe.each(testDatabases)(
         'approved',
         'dispatched',
         'taken',
+        'arrived',
         'completed',
         'reopened',
         'dispatched',
@@ -384,10 +405,96 @@ describe.each(testDatabases)(
         'completed',
         'closed',
       ]);
-      expect(history.map((s) => s.round)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2, 2]);
+      expect(history.map((s) => s.round)).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2]);
       expect(history[1]!.actorId).toBe(memberA);
       expect(history[2]!.actorId).toBe(workerId);
       for (const step of history.slice(1)) expect(step.tookMs).toBeGreaterThanOrEqual(0);
+    });
+
+    it('an order handed back goes back to dispatch, and the next member completes it', async () => {
+      const second = await createAs('/api/orders', {
+        residentId,
+        compoundId,
+        buildingId,
+        category: 'elderly-care',
+        title: 'Help with shopping',
+        description: 'Needs groceries twice a week.',
+        channel: 'hotline',
+      });
+      await platform.settle();
+      await expectPost(
+        `/api/orders/${second}/review`,
+        { reviewerId: memberA, decision: 'approve', note: 'ok', priority: 'normal' },
+        200,
+      );
+      await platform.settle();
+      await expectPost(
+        `/api/orders/${second}/dispatch`,
+        { dispatcherId: workerId, assigneeKind: 'member', assigneeId: memberA },
+        200,
+      );
+      await platform.settle();
+      await expectPost(`/api/orders/${second}/take`, { memberId: memberA }, 200);
+      await platform.settle();
+      const noReason = await post(`/api/orders/${second}/hand-back`, { memberId: memberA, reason: '' });
+      expect(noReason.status).toBe(400);
+      const notTheirs = await post(`/api/orders/${second}/hand-back`, { memberId: memberB, reason: 'no' });
+      expect(notTheirs.status).toBe(409);
+      await expectPost(
+        `/api/orders/${second}/hand-back`,
+        { memberId: memberA, reason: 'Away this week' },
+        200,
+      );
+      await platform.settle();
+      expect(await read(`/api/orders/${second}`)).toMatchObject({
+        stage: 'handed-back',
+        round: 1,
+        assigneeId: null,
+        takenBy: null,
+      });
+      const tooLate = await post(`/api/orders/${second}/complete`, {
+        memberId: memberA,
+        resultNote: 'done',
+        evidence: [],
+      });
+      expect(tooLate.status).toBe(409);
+
+      await expectPost(
+        `/api/orders/${second}/dispatch`,
+        { dispatcherId: workerId, assigneeKind: 'member', assigneeId: memberB },
+        200,
+      );
+      await platform.settle();
+      await expectPost(`/api/orders/${second}/take`, { memberId: memberB }, 200);
+      await platform.settle();
+      await expectPost(
+        `/api/orders/${second}/complete`,
+        { memberId: memberB, resultNote: 'Shopping done', evidence: [] },
+        200,
+      );
+      await platform.settle();
+      const view = await read(`/api/orders/${second}`);
+      expect(view).toMatchObject({ stage: 'completed', round: 1, takenBy: memberB });
+      expect((view.history as Array<{ stage: string }>).map((step) => step.stage)).toEqual([
+        'placed',
+        'approved',
+        'dispatched',
+        'taken',
+        'handed-back',
+        'dispatched',
+        'taken',
+        'completed',
+      ]);
+      expect(view.rounds).toEqual([
+        expect.objectContaining({
+          round: 1,
+          assignee: { kind: 'member', id: memberB },
+          acceptedBy: { kind: 'member', id: memberB },
+          handBacks: [
+            expect.objectContaining({ executor: { kind: 'member', id: memberA }, reason: 'Away this week' }),
+          ],
+        }),
+      ]);
     });
 
     it('lists orders by stage and compound, in pages', async () => {
@@ -426,6 +533,7 @@ describe.each(testDatabases)(
         ['BranchReviewRecorded', memberA],
         ['OrderDispatched', workerId],
         ['OrderTakenRecorded', takers[0]],
+        ['ArrivalRecorded', takers[0]],
         ['OrderCompletionRecorded', takers[0]],
         ['OrderRated', residentId],
         ['OrderReopened', residentId],
