@@ -1,0 +1,57 @@
+import type { RecordedEvent } from '@cogov/event-store';
+import { UpcasterRegistry } from '@cogov/event-sourcing';
+import { residentsCommitteeUpcasters } from './upcasters';
+
+const registry = new UpcasterRegistry(residentsCommitteeUpcasters);
+const storedV1 = (type: string, data: Record<string, unknown>): RecordedEvent => ({
+  eventId: 'e1',
+  type,
+  schemaVersion: 1,
+  data,
+  metadata: { actorId: 'member-2', correlationId: 'c', causationId: null },
+  streamId: 'residents-committee.order-o1',
+  streamRevision: 3,
+  globalPosition: 9,
+  recordedAt: new Date('2026-03-01T10:00:00.000Z'),
+});
+
+describe('residents committee schema history', () => {
+  it('writes the work events at v2', () => {
+    expect(registry.currentVersion('OrderTakenRecorded')).toBe(2);
+    expect(registry.currentVersion('OrderCompletionRecorded')).toBe(2);
+    expect(registry.currentVersion('OrderPlaced')).toBe(1);
+  });
+
+  it('reads a v1 taking (a member id) as a member executor who did it themself', () =>
+    expect(
+      registry.upcast(
+        storedV1('OrderTakenRecorded', { orderId: 'o1', round: 1, memberId: 'm1', takenAt: 't' }),
+      ),
+    ).toMatchObject({
+      schemaVersion: 2,
+      data: {
+        orderId: 'o1',
+        round: 1,
+        executor: { kind: 'member', id: 'm1' },
+        performedBy: 'm1',
+        takenAt: 't',
+      },
+    }));
+
+  it('reads a v1 completion the same way, keeping its note and evidence', () => {
+    const data = {
+      orderId: 'o1',
+      round: 1,
+      memberId: 'm1',
+      resultNote: 'ok',
+      evidence: ['u'],
+      completedAt: 't',
+    };
+    const { memberId: _, ...kept } = data;
+    expect(registry.upcast(storedV1('OrderCompletionRecorded', data)).data).toEqual({
+      ...kept,
+      executor: { kind: 'member', id: 'm1' },
+      performedBy: 'm1',
+    });
+  });
+});
