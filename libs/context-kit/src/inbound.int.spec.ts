@@ -90,9 +90,9 @@ describe('inbound integration events through the kit (in-process bus, SQLite)', 
       expectedRevision: 'no-stream',
     });
   const deadLetters = () =>
-    db.dataSource.query(`SELECT error, attempts, event FROM ${db.table('bus_dead_letters')}`) as Promise<
-      Array<{ error: string; attempts: number; event: string }>
-    >;
+    db.dataSource.query<Array<{ error: string; attempts: number; event: string }>>(
+      `SELECT error, attempts, event FROM ${db.table('bus_dead_letters')}`,
+    );
   const until = async (condition: () => Promise<boolean> | boolean) => {
     const deadline = Date.now() + 10_000;
     while (!(await condition())) {
