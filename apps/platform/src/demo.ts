@@ -139,10 +139,12 @@ async function walkTheChain(api: DemoClient): Promise<void> {
   );
   await api.printChainAt(orderId, 'dispatched');
 
-  section('4. A Party member takes and completes it (党员接单)');
+  section('4. A Party member takes it, goes on site and completes it (党员接单)');
   await person(memberId, 'party-member');
   await api.eventually(() => api.post(`/orders/${orderId}/take`, { memberId }));
   await api.printChainAt(orderId, 'taken');
+  await api.post(`/orders/${orderId}/arrival`, { memberId, note: 'On site; water shut off' });
+  await api.printChainAt(orderId, 'arrived');
   await api.post(`/orders/${orderId}/complete`, {
     memberId,
     resultNote: 'Replaced the joint.',
@@ -171,7 +173,7 @@ class DemoClient {
   ) {}
 
   private baseFor(path: string): string {
-    return /^\/party\/|\/(review|take|complete)$/.test(path) ? this.partyBase : this.base;
+    return /^\/party\/|\/(review|take|arrival|complete|hand-back)$/.test(path) ? this.partyBase : this.base;
   }
 
   /** Later calls are made as this person, with a token `npm run token` could have printed. */

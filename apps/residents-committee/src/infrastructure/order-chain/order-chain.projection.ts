@@ -176,10 +176,9 @@ function withRound(row: OrderChainView, round: number, change: (r: ChainRound) =
   row.rounds = rounds;
 }
 
-function executorNote(executor: { kind: string; id: string }, performedBy: string): string {
-  return executor.id === performedBy
-    ? `by ${executor.kind} ${executor.id}`
-    : `by ${executor.kind} ${executor.id} (${performedBy})`;
+/** Names the executor when the person who acted is someone of theirs (a company's staff, say). */
+function executorNote(executor: { kind: string; id: string }, performedBy: string): string | null {
+  return executor.id === performedBy ? null : `for ${executor.kind} ${executor.id}`;
 }
 
 function step(
