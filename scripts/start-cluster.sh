@@ -28,8 +28,13 @@ start() { # name, entry, extra env...
   echo $! >"$pidfile"
 }
 
-start residents-committee apps/residents-committee/src/main.js PORT=3001 RUN_PROJECTIONS=false
-start party-organization apps/party-organization/src/main.js PORT=3002
+# Every context of the list (apps/contexts.ts) as its own app on its own port; their read models
+# are built by the projections process.
+mapfile -t CONTEXTS < <(node -e 'for (const c of require("./dist/apps/contexts.js").CONTEXTS) console.log(`${c.name} ${c.port}`)')
+for entry in "${CONTEXTS[@]}"; do
+  read -r name port <<<"$entry"
+  start "$name" "apps/$name/src/main.js" PORT="$port" RUN_PROJECTIONS=false
+done
 start projections apps/projections/src/main.js
 
 wait_for() { # name, url
@@ -44,8 +49,10 @@ wait_for() { # name, url
 }
 
 echo "cluster up:"
-wait_for residents-committee http://127.0.0.1:3001/api/health
-wait_for party-organization http://127.0.0.1:3002/api/health
+for entry in "${CONTEXTS[@]}"; do
+  read -r name port <<<"$entry"
+  wait_for "$name" "http://127.0.0.1:$port/api/health"
+done
 # The projections app has no HTTP: it is ready once it logs that its projections follow the store.
 for _ in $(seq 1 60); do
   if grep -q "following schema" "$CLUSTER_DIR/logs/projections.log" 2>/dev/null; then break; fi
@@ -56,5 +63,5 @@ for _ in $(seq 1 60); do
 done
 grep -q "following schema" "$CLUSTER_DIR/logs/projections.log" || { echo "projections did not start following in 60 s" >&2; exit 1; }
 echo "  projections  (no HTTP; log: $CLUSTER_DIR/logs/projections.log)"
-echo "  kafka  127.0.0.1:9092   postgres  $DATABASE_URL (schemas residents_committee, party_organization)"
+echo "  kafka  127.0.0.1:9092   postgres  $DATABASE_URL (one schema per context, named after it)"
 echo "tokens: DATA_DIR=$CLUSTER_DIR npm run -s token -- --person admin --role platform-admin"

@@ -124,7 +124,7 @@ export class Cluster {
 
   /** Calls the API as a person; party-organization routes go to their own process. */
   async call(claims: TokenClaims, method: 'GET' | 'POST', route: string, body?: object) {
-    const partyRoute = /^\/api\/party\/|\/(review|take|complete)$/.test(route);
+    const partyRoute = /^\/api\/party\/|\/(review|take|arrival|complete|hand-back)$/.test(route);
     const port = partyRoute ? this.ports.po : this.ports.rc;
     const response = await fetch(`http://127.0.0.1:${port}${route}`, {
       method,
