@@ -1,3 +1,4 @@
+import type { ExecutorKind } from '@cogov/contracts';
 import {
   type Decider,
   InvalidInput,
@@ -15,8 +16,8 @@ import {
 
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export type ReviewDecision = 'approve' | 'reject' | 'merge' | 'need-info';
-export type AssigneeKind =
-  'member' | 'branch-pool' | 'property-company' | 'volunteer-team' | 'building-leader' | 'department';
+/** Whom an order may be dispatched to: the executors of the published order-work language. */
+export type AssigneeKind = ExecutorKind;
 
 /** The reviewing member and the compounds their branch covers, as the application layer loaded them. */
 export type Reviewer =

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EXECUTOR_KINDS } from '@cogov/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
@@ -63,14 +64,8 @@ export class PlaceOrderDto {
   @ApiProperty({ enum: ORDER_CHANNELS }) @IsIn(ORDER_CHANNELS) channel!: (typeof ORDER_CHANNELS)[number];
 }
 
-export const ASSIGNEE_KINDS = [
-  'member',
-  'branch-pool',
-  'property-company',
-  'volunteer-team',
-  'building-leader',
-  'department',
-] as const;
+/** Whom an order may be dispatched to: the executors of the order-work language. */
+export const ASSIGNEE_KINDS = EXECUTOR_KINDS;
 export class DispatchOrderDto {
   @ApiProperty() @IsUUID() dispatcherId!: string;
   @ApiProperty({ enum: ASSIGNEE_KINDS }) @IsIn(ASSIGNEE_KINDS) assigneeKind!: (typeof ASSIGNEE_KINDS)[number];

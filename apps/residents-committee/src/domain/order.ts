@@ -1,3 +1,4 @@
+import type { ExecutorKind } from '@cogov/contracts';
 import {
   type Decider,
   InvalidInput,
@@ -14,8 +15,8 @@ export type OrderCategory =
 export type OrderChannel = 'app' | 'service-station' | 'hotline' | 'building-leader';
 export type ReviewDecision = 'approve' | 'reject' | 'merge' | 'need-info';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
-export type AssigneeKind =
-  'member' | 'branch-pool' | 'property-company' | 'volunteer-team' | 'building-leader' | 'department';
+/** Whom an order may be dispatched to: the executors of the published order-work language. */
+export type AssigneeKind = ExecutorKind;
 /** Whoever works on a dispatched order, named as every context names it. */
 export type Executor = { kind: AssigneeKind; id: string };
 export type WorkStep = 'accepted' | 'arrived' | 'completed' | 'handed-back';
