@@ -80,18 +80,15 @@ async function walkTheChain(api: DemoClient): Promise<void> {
     }),
   );
   // The compound is another aggregate, so its event may arrive after the community's: a branch
-  // covering it is refused until the Party organization has heard of it.
-  const branchId = await api.eventually(
-    () =>
-      api.create('/party/organizations', {
-        kind: 'branch',
-        name: 'Peach Garden Branch',
-        communityId,
-        parentId: committeeId,
-        compoundIds: [compoundId],
-      }),
-    10_000,
-    (error) => error.status === 400 && error.message.includes('compounds not in community'),
+  // covering it answers 409 not-yet-known until the Party organization has heard of it.
+  const branchId = await api.eventually(() =>
+    api.create('/party/organizations', {
+      kind: 'branch',
+      name: 'Peach Garden Branch',
+      communityId,
+      parentId: committeeId,
+      compoundIds: [compoundId],
+    }),
   );
   const memberId = await api.create('/party/members', {
     organizationId: branchId,
@@ -208,18 +205,13 @@ class DemoClient {
   }
 
   /** Retries while the other context has not yet heard of what this step depends on (404/409). */
-  async eventually<T>(
-    step: () => Promise<T>,
-    timeoutMs = 10_000,
-    notYetKnown: (error: DemoError) => boolean = () => false,
-  ): Promise<T> {
+  async eventually<T>(step: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
         return await step();
       } catch (error) {
-        const retriable =
-          error instanceof DemoError && (error.status === 404 || error.status === 409 || notYetKnown(error));
+        const retriable = error instanceof DemoError && (error.status === 404 || error.status === 409);
         if (!retriable || Date.now() > deadline) throw error;
         await new Promise((r) => setTimeout(r, 50));
       }

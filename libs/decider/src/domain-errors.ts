@@ -1,6 +1,6 @@
 /**
  * Errors the domain raises. They carry no HTTP knowledge: one exception filter at the edge maps
- * them (NotFound → 404, the rest → 409, InvalidInput → 400).
+ * them (NotFound → 404, the rest → 409, InvalidInput → 400; NotYetKnown → 409 with Retry-After).
  */
 export abstract class DomainError extends Error {
   abstract readonly code: string;

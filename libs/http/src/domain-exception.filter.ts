@@ -7,9 +7,15 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { ConcurrencyConflict, DomainError, InvalidInput, NotFound } from '@cogov/decider';
+import { ConcurrencyConflict, DomainError, InvalidInput, NotFound, NotYetKnown } from '@cogov/decider';
 import { InconsistentRetry, WrongExpectedRevision } from '@cogov/event-store';
 import type { ErrorBody } from './error-body';
+
+/**
+ * How long a caller should wait before retrying a command that named a fact not delivered yet:
+ * integration events usually cross in milliseconds, and a second covers a busy bus.
+ */
+export const NOT_YET_KNOWN_RETRY_AFTER_SECONDS = 1;
 
 /** Maps every error to one JSON shape; domain errors by type, nothing translated in controllers. */
 @Catch()
@@ -20,6 +26,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.toResponse(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Not the caller's mistake and not final: say when to ask again.
+    if (exception instanceof NotYetKnown) {
+      response.setHeader('Retry-After', String(NOT_YET_KNOWN_RETRY_AFTER_SECONDS));
+    }
     response.status(status).json(body);
   }
 

@@ -6,6 +6,13 @@ import { DataSource, type EntityManager, type EntitySchema, type MixedList } fro
 import type { DatabaseConfig } from './database-config';
 import { Mutex } from './mutex';
 
+/**
+ * The first key of the two-key advisory lock a schema's set-up holds (the second is the hash of
+ * the schema's name). Two-key advisory locks never collide with one-key ones such as the event
+ * store's append lock; two schemas whose names hash alike merely take turns.
+ */
+const SCHEMA_SET_UP_LOCK = 0x636f6776;
+
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = MixedList<string | Function | EntitySchema>;
 
@@ -40,6 +47,7 @@ export interface SqliteStatement {
  */
 export class SqlDatabase {
   private readonly writeLock = new Mutex();
+  private readonly setUpLock = new Mutex();
   private readonly statementNames = new Map<string, string>();
   private readonly sqliteStatements = new Map<string, SqliteStatement>();
   private sqliteTransaction: SqliteTransaction | undefined;
@@ -67,8 +75,16 @@ export class SqlDatabase {
         extra: { max: 10 },
       });
       await dataSource.initialize();
-      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(config.schema)}`);
-      return new SqlDatabase(dataSource, dataSource, config);
+      const db = new SqlDatabase(dataSource, dataSource, config);
+      try {
+        await db.exclusive(() =>
+          dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(config.schema)}`),
+        );
+      } catch (error) {
+        await dataSource.destroy();
+        throw error;
+      }
+      return db;
     }
     const database = prepareSqliteFile(config.file);
     const writer = new DataSource({
@@ -121,9 +137,33 @@ export class SqlDatabase {
     return this.dataSource.transaction(work);
   }
 
-  /** Runs `work` alone on SQLite (so it may issue several statements), directly on PostgreSQL. */
+  /**
+   * Runs schema set-up (`CREATE … IF NOT EXISTS`, TypeORM's synchronize) alone. On SQLite, after
+   * every other writer of this process, so it may issue several statements. On PostgreSQL, alone
+   * among every process setting up this schema: two sessions running `CREATE TABLE IF NOT EXISTS`
+   * for one table at once both pass the existence check, and the second then fails on the
+   * catalogue's unique key (`pg_type_typname_nsp_index`). The work holds a session advisory
+   * lock keyed by the schema, taken on a connection of its own, so a context and the projections
+   * process starting on one fresh schema take turns. In this process set-ups queue first, so
+   * only one pooled connection ever waits on the lock while the work needs others.
+   */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
-    return this.config.kind === 'sqlite' ? this.writeLock.runExclusive(work) : work();
+    if (this.config.kind === 'sqlite') return this.writeLock.runExclusive(work);
+    const schema = this.config.schema;
+    return this.setUpLock.runExclusive(async () => {
+      const holder = this.dataSource.createQueryRunner();
+      await holder.connect();
+      try {
+        await holder.query('SELECT pg_advisory_lock($1, hashtext($2))', [SCHEMA_SET_UP_LOCK, schema]);
+        try {
+          return await work();
+        } finally {
+          await holder.query('SELECT pg_advisory_unlock($1, hashtext($2))', [SCHEMA_SET_UP_LOCK, schema]);
+        }
+      } finally {
+        await holder.release();
+      }
+    });
   }
 
   /**

@@ -67,3 +67,15 @@ export function inScope(principal: Principal, resource: ResourceScope): boolean 
   if (resource.communityId && principal.communities.includes(resource.communityId)) return true;
   return resource.compoundId !== null && principal.compounds.includes(resource.compoundId);
 }
+
+/** Where a caller may look: everywhere, or in their communities and compounds. */
+export type VisibleScope = 'everywhere' | { readonly communityIds: string[]; readonly compoundIds: string[] };
+
+/**
+ * The one statement of who sees what in a list, matching {@link inScope}: a platform admin
+ * everything, anyone else what lies in one of their communities or compounds.
+ */
+export function visibleScope(principal: Principal): VisibleScope {
+  if (principal.roles.includes('platform-admin')) return 'everywhere';
+  return { communityIds: [...principal.communities], compoundIds: [...principal.compounds] };
+}

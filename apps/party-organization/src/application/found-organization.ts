@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
+import { In } from 'typeorm';
 import { type OrganizationKind, organizationDecider, summarize } from '../domain/organization';
 import { type OrganizationRepository, organizationAggregate } from '../infrastructure/aggregates';
 import { CommunityDirectoryEntry } from '../infrastructure/directory/community-directory.entity';
@@ -34,9 +35,12 @@ export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizati
     const organizationId = newId(context, 'organization');
     const { parentId, ...rest } = input;
     const parent = parentId ? summarize(parentId, (await this.organizations.load(parentId)).state) : null;
-    const known = await this.db.readSource
-      .getRepository(CommunityDirectoryEntry)
-      .findBy({ communityId: input.communityId });
+    const directory = this.db.readSource.getRepository(CommunityDirectoryEntry);
+    const named = [...input.compoundIds, ...input.buildingIds];
+    const [known, namedEntries] = await Promise.all([
+      directory.findBy({ communityId: input.communityId }),
+      named.length > 0 ? directory.findBy({ id: In(named) }) : Promise.resolve([]),
+    ]);
     const compoundsInCommunity = known.filter((e) => e.kind === 'compound').map((e) => e.id);
     const buildingsByCompound: Record<string, string[]> = Object.fromEntries(
       compoundsInCommunity.map((id) => [id, []]),
@@ -57,6 +61,7 @@ export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizati
               parent,
               compoundsInCommunity,
               buildingsByCompound,
+              knownAnywhere: namedEntries.map((e) => e.id),
               now: context.now.toISOString(),
             },
           },

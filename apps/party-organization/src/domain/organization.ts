@@ -1,4 +1,11 @@
-import { type Decider, InvalidInput, InvalidTransition, NotFound, assertNever } from '@cogov/decider';
+import {
+  type Decider,
+  InvalidInput,
+  InvalidTransition,
+  NotFound,
+  NotYetKnown,
+  assertNever,
+} from '@cogov/decider';
 
 /**
  * 社区大党委 `community-committee` leads the community; 网格/小区党支部 `branch` covers compounds;
@@ -40,6 +47,11 @@ export type FoundOrganization = {
     compoundsInCommunity: string[];
     /** Known building ids of each compound in `compoundsInCommunity`. */
     buildingsByCompound: Record<string, string[]>;
+    /**
+     * Of the compounds and buildings named, those the community directory knows in any community.
+     * The others may have been registered a moment ago and not have reached us yet.
+     */
+    knownAnywhere: string[];
     now: string;
   };
 };
@@ -139,7 +151,8 @@ function found(command: FoundData, state: Organization): OrganizationEvent[] {
       `organization ${state.organizationId} was already founded`,
     );
   }
-  if (!command.communityKnown) throw new NotFound('community', command.communityId);
+  // The directory is a replica of the residents' committee's: what it lacks may be on its way.
+  if (!command.communityKnown) throw new NotYetKnown('community', command.communityId);
   if (command.name.trim() === '') throw new InvalidInput('an organization needs a name');
   const parent = checkParent(command);
   checkCoverage(command, parent);
@@ -201,9 +214,15 @@ function checkCoverage(command: FoundData, parent: ExistingOrganization | null):
   if (kind === 'group' && parent !== null) checkGroupBuildings(command, parent);
 }
 
-function checkBranchCompounds({ compoundIds, compoundsInCommunity, communityId }: FoundData): void {
+function checkBranchCompounds({
+  compoundIds,
+  compoundsInCommunity,
+  communityId,
+  knownAnywhere,
+}: FoundData): void {
   if (compoundIds.length === 0) throw new InvalidInput('a branch covers at least one compound');
   rejectDuplicates('compoundIds', compoundIds);
+  rejectNotYetKnown('compound', compoundIds, knownAnywhere);
   const unknown = compoundIds.filter((id) => !compoundsInCommunity.includes(id));
   if (unknown.length > 0) {
     throw new InvalidInput(`compounds not in community ${communityId}: ${unknown.join(', ')}`, {
@@ -213,11 +232,12 @@ function checkBranchCompounds({ compoundIds, compoundsInCommunity, communityId }
 }
 
 function checkGroupBuildings(
-  { buildingIds, buildingsByCompound }: FoundData,
+  { buildingIds, buildingsByCompound, knownAnywhere }: FoundData,
   branch: ExistingOrganization,
 ): void {
   if (buildingIds.length === 0) throw new InvalidInput('a group covers at least one building');
   rejectDuplicates('buildingIds', buildingIds);
+  rejectNotYetKnown('building', buildingIds, knownAnywhere);
   const outside = buildingIds.filter(
     (buildingId) => !branch.compoundIds.some((c) => (buildingsByCompound[c] ?? []).includes(buildingId)),
   );
@@ -234,4 +254,15 @@ function rejectDuplicates(field: string, ids: string[]): void {
   if (duplicates.length > 0) {
     throw new InvalidInput(`${field} lists ${duplicates.join(', ')} more than once`, { [field]: duplicates });
   }
+}
+
+/** Names every id the directory has not received yet; the details carry the first. */
+function rejectNotYetKnown(entity: 'compound' | 'building', ids: string[], knownAnywhere: string[]): void {
+  const missing = ids.filter((id) => !knownAnywhere.includes(id));
+  if (missing.length === 0) return;
+  throw new NotYetKnown(
+    entity,
+    missing[0]!,
+    `${entity}${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not known to the Party organization yet; try again shortly`,
+  );
 }

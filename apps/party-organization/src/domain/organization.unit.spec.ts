@@ -1,4 +1,4 @@
-import { InvalidInput, InvalidTransition, NotFound } from '@cogov/decider';
+import { InvalidInput, InvalidTransition, NotFound, NotYetKnown } from '@cogov/decider';
 import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import {
   type FoundOrganization,
@@ -14,6 +14,9 @@ import {
 
 const given = deciderSpecification(organizationDecider);
 const NOW = '2025-03-01T08:00:00.000Z';
+/** What the community directory holds: community-1's compounds and buildings, and another community's. */
+const KNOWN_HERE = ['compound-1', 'compound-2', 'building-1', 'building-2', 'building-3'];
+const KNOWN_ELSEWHERE = ['compound-8', 'building-9'];
 
 const committee: OrganizationSummary = {
   exists: true,
@@ -48,6 +51,7 @@ function found(overrides: Partial<FoundOrganization['data']> = {}): FoundOrganiz
       buildingIds: [],
       compoundsInCommunity: ['compound-1', 'compound-2'],
       buildingsByCompound: { 'compound-1': ['building-1', 'building-2'], 'compound-2': ['building-3'] },
+      knownAnywhere: [...KNOWN_ELSEWHERE, ...KNOWN_HERE],
       now: NOW,
       ...overrides,
     },
@@ -127,10 +131,10 @@ describe('organization', () => {
         .when(found())
         .thenThrows(InvalidTransition, /already founded/));
 
-    it('the community must be known to the community directory', () =>
+    it('a community the community directory has not received yet is not known yet', () =>
       given([])
         .when(found({ communityKnown: false }))
-        .thenThrows(NotFound, /community community-1 not found/));
+        .thenThrows(NotYetKnown, /community community-1 is not known here yet/));
 
     it('an organization needs a name', () =>
       given([])
@@ -183,8 +187,13 @@ describe('organization', () => {
 
     it('a branch covers only compounds of its community, naming the ones that are not', () =>
       given([])
-        .when(foundBranch({ compoundIds: ['compound-1', 'compound-8', 'compound-9'] }))
-        .thenThrows(InvalidInput, /compounds not in community community-1: compound-8, compound-9$/));
+        .when(foundBranch({ compoundIds: ['compound-1', 'compound-8'] }))
+        .thenThrows(InvalidInput, /compounds not in community community-1: compound-8$/));
+
+    it('a compound the community directory has not received yet is not known yet, whichever community it is in', () =>
+      given([])
+        .when(foundBranch({ compoundIds: ['compound-1', 'compound-8', 'compound-6', 'compound-7'] }))
+        .thenThrows(NotYetKnown, /compounds compound-6, compound-7 not known to the Party organization yet/));
 
     it('a branch lists each compound once', () =>
       given([])
@@ -205,6 +214,11 @@ describe('organization', () => {
       given([])
         .when(foundGroup({ buildingIds: ['building-1', 'building-3', 'building-9'] }))
         .thenThrows(InvalidInput, /not in a compound covered by branch branch-1: building-3, building-9$/));
+
+    it('a building the community directory has not received yet is not known yet', () =>
+      given([])
+        .when(foundGroup({ buildingIds: ['building-1', 'building-7'] }))
+        .thenThrows(NotYetKnown, /building building-7 not known to the Party organization yet/));
 
     it('a group lists each building once', () =>
       given([])

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
 import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
-import { Access, Caller, type Principal, type Role } from '@cogov/security';
+import { Access, Caller, type Principal, type Role, visibleScope } from '@cogov/security';
 import { CompoundInBody, OrderInPath } from './scopes';
 import { DispatchOrderCommand } from '../application/dispatch-order';
 import { GetOrderChainQuery, ListOrdersQuery } from '../application/order-queries';
@@ -118,9 +118,7 @@ export class OrderController {
         ...(query.compoundId ? { compoundId: query.compoundId } : {}),
         page: query.page ?? 1,
         pageSize: query.pageSize ?? 20,
-        within: caller.roles.includes('platform-admin')
-          ? 'everywhere'
-          : { communityIds: [...caller.communities], compoundIds: [...caller.compounds] },
+        within: visibleScope(caller),
       }),
     );
   }

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { Access, Caller, type Principal, type Role, seesPersonalData } from '@cogov/security';
+import { Access, Caller, type Principal, type Role, seesPersonalData, visibleScope } from '@cogov/security';
 import { GetResidentQuery, ListResidentsQuery } from '../application/resident-queries';
 import { ResidentInPath } from './scopes';
 
@@ -42,9 +42,7 @@ export class ResidentController {
         ...(query.compoundId ? { compoundId: query.compoundId } : {}),
         page: query.page ?? 1,
         pageSize: query.pageSize ?? 20,
-        within: caller.roles.includes('platform-admin')
-          ? 'everywhere'
-          : { communityIds: [...caller.communities], compoundIds: [...caller.compounds] },
+        within: visibleScope(caller),
       }),
     );
   }

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { In } from 'typeorm';
 import { NotFound } from '@cogov/decider';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
+import type { VisibleScope } from '@cogov/security';
 import { OrderChainView } from '../infrastructure/order-chain/order-chain-view.entity';
+import { withinScope } from './within-scope';
 
 export type ChainViewBody = Omit<OrderChainView, 'lastPosition'>;
 
@@ -28,7 +29,7 @@ export class ListOrdersQuery extends Query<OrderPage> {
       page: number;
       pageSize: number;
       /** The caller's scope: orders outside it are not listed. */
-      within: 'everywhere' | { communityIds: string[]; compoundIds: string[] };
+      within: VisibleScope;
     },
   ) {
     super();
@@ -55,24 +56,8 @@ export class ListOrdersHandler implements IQueryHandler<ListOrdersQuery> {
       ...(filter.stage ? { stage: filter.stage } : {}),
       ...(filter.compoundId ? { compoundId: filter.compoundId } : {}),
     };
-    const within = filter.within;
-    // TypeORM ORs the objects of a `where` array: in one of my communities, or one of my compounds.
-    const where =
-      within === 'everywhere'
-        ? base
-        : [
-            ...(within.communityIds.length > 0 ? [{ ...base, communityId: In(within.communityIds) }] : []),
-            ...(filter.compoundId
-              ? within.compoundIds.includes(filter.compoundId)
-                ? [base]
-                : []
-              : within.compoundIds.length > 0
-                ? [{ ...base, compoundId: In(within.compoundIds) }]
-                : []),
-          ];
-    if (Array.isArray(where) && where.length === 0) {
-      return { items: [], total: 0, page: filter.page, pageSize: filter.pageSize };
-    }
+    const where = withinScope<OrderChainView>(base, filter.within);
+    if (where === null) return { items: [], total: 0, page: filter.page, pageSize: filter.pageSize };
     const [rows, total] = await this.db.readSource.getRepository(OrderChainView).findAndCount({
       where,
       order: { placedAt: 'DESC', orderId: 'ASC' },

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { In } from 'typeorm';
 import { NotFound } from '@cogov/decider';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
-import { maskName, maskPhone } from '@cogov/security';
+import { maskName, maskPhone, type VisibleScope } from '@cogov/security';
 import { ResidentView } from '../infrastructure/residents/resident-view.entity';
+import { withinScope } from './within-scope';
 
 export type ResidentBody = ResidentView & { readonly masked: boolean };
 
@@ -32,7 +32,8 @@ export class ListResidentsQuery extends Query<ResidentPage> {
       compoundId?: string;
       page: number;
       pageSize: number;
-      within: 'everywhere' | { communityIds: string[]; compoundIds: string[] };
+      /** The caller's scope: residents outside it are not listed, whatever the filter names. */
+      within: VisibleScope;
     },
   ) {
     super();
@@ -55,18 +56,11 @@ export class ListResidentsHandler implements IQueryHandler<ListResidentsQuery> {
   constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
 
   async execute({ filter }: ListResidentsQuery): Promise<ResidentPage> {
-    const base = filter.compoundId ? { compoundId: filter.compoundId } : {};
-    const within = filter.within;
-    const where =
-      within === 'everywhere'
-        ? base
-        : [
-            ...(within.communityIds.length > 0 ? [{ ...base, communityId: In(within.communityIds) }] : []),
-            ...(within.compoundIds.length > 0 ? [{ compoundId: In(within.compoundIds), ...base }] : []),
-          ];
-    if (Array.isArray(where) && where.length === 0) {
-      return { items: [], total: 0, page: filter.page, pageSize: filter.pageSize };
-    }
+    const where = withinScope<ResidentView>(
+      filter.compoundId ? { compoundId: filter.compoundId } : {},
+      filter.within,
+    );
+    if (where === null) return { items: [], total: 0, page: filter.page, pageSize: filter.pageSize };
     const [rows, total] = await this.db.readSource.getRepository(ResidentView).findAndCount({
       where,
       order: { registeredAt: 'ASC', residentId: 'ASC' },

@@ -4,6 +4,7 @@ import {
   InvalidInput,
   InvalidTransition,
   NotFound,
+  NotYetKnown,
   RuleViolation,
   assertNever,
 } from '@cogov/decider';
@@ -405,10 +406,12 @@ function dispatch(d: DispatchOrder['data'], state: PresentOrder): OrderEvent[] {
   }
   if (PARTY_ASSIGNEES.includes(d.assigneeKind) && !d.assigneeKnown) {
     const what = d.assigneeKind === 'member' ? 'Party member' : 'Party branch';
-    throw new InvalidInput(`${what} ${d.assigneeId} is not known to the residents' committee`, {
-      assigneeKind: d.assigneeKind,
-      assigneeId: d.assigneeId,
-    });
+    // Published by the Party organization, perhaps a moment ago: not yet, rather than no.
+    throw new NotYetKnown(
+      what,
+      d.assigneeId,
+      `${what} ${d.assigneeId} is not known to the residents' committee yet; try again shortly`,
+    );
   }
   return [
     {

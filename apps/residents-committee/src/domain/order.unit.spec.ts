@@ -1,4 +1,4 @@
-import { InvalidInput, InvalidTransition, NotFound, RuleViolation } from '@cogov/decider';
+import { InvalidInput, InvalidTransition, NotFound, NotYetKnown, RuleViolation } from '@cogov/decider';
 import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import {
   type BranchReviewRecorded,
@@ -402,15 +402,15 @@ describe('order (residents-committee): 社区派单 dispatching', () => {
       .when(dispatchOrder({ dispatcherId: 'worker-9', dispatcherIsWorkerOfCommunity: false }))
       .thenThrows(RuleViolation, /worker-9 is not a worker of community community-1/));
 
-  it('a member the Party organization has not published cannot be assigned', () =>
+  it('a member the Party organization has not published (yet) cannot be assigned yet', () =>
     given(approved)
       .when(dispatchOrder({ assigneeKind: 'member', assigneeId: 'member-9', assigneeKnown: false }))
-      .thenThrows(InvalidInput, /Party member member-9 is not known/));
+      .thenThrows(NotYetKnown, /Party member member-9 is not known .* yet/));
 
-  it('a branch the Party organization has not published cannot be assigned', () =>
+  it('a branch the Party organization has not published (yet) cannot be assigned yet', () =>
     given(approved)
       .when(dispatchOrder({ assigneeKind: 'branch-pool', assigneeId: 'branch-9', assigneeKnown: false }))
-      .thenThrows(InvalidInput, /Party branch branch-9 is not known/));
+      .thenThrows(NotYetKnown, /Party branch branch-9 is not known .* yet/));
 
   it('assignees outside the Party organization are not checked against its directory', () =>
     given(approved)

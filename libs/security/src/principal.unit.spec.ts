@@ -1,0 +1,33 @@
+import type { Principal } from './principal';
+import { inScope, visibleScope } from './principal';
+
+const principal = (overrides: Partial<Principal>): Principal => ({
+  personId: 'p-1',
+  roles: ['residents-committee-staff'],
+  streets: [],
+  communities: [],
+  compounds: [],
+  via: 'token',
+  ...overrides,
+});
+
+describe('the caller’s visible scope', () => {
+  it('a platform admin sees everywhere, whatever scope claims the token carries', () =>
+    expect(visibleScope(principal({ roles: ['platform-admin'], communities: ['c-1'] }))).toBe('everywhere'));
+
+  it('anyone else sees their communities and compounds, and nothing when they have none', () => {
+    expect(visibleScope(principal({ communities: ['c-1'], compounds: ['k-1'] }))).toEqual({
+      communityIds: ['c-1'],
+      compoundIds: ['k-1'],
+    });
+    expect(visibleScope(principal({ roles: ['auditor'] }))).toEqual({ communityIds: [], compoundIds: [] });
+  });
+
+  it('agrees with the single-resource check', () => {
+    const staff = principal({ compounds: ['k-1'] });
+    const scope = visibleScope(staff);
+    expect(scope !== 'everywhere' && scope.compoundIds.includes('k-2')).toBe(
+      inScope(staff, { communityId: null, compoundId: 'k-2' }),
+    );
+  });
+});
