@@ -166,8 +166,6 @@ type History = OrderPlacement & {
   /** Starts at 1; a low rating reopens the order for the next round. */
   round: number;
   review: Review | null;
-  dispatches: Dispatch[];
-  ratings: Rating[];
 };
 
 export type BranchOrder =
@@ -238,7 +236,7 @@ export function decide(command: BranchOrderCommand, state: BranchOrder): BranchO
 export function evolve(state: BranchOrder, event: BranchOrderEvent): BranchOrder {
   if (event.type === 'BranchOrderOpened') {
     if (state.status !== 'absent') return state;
-    return { status: 'open', ...event.data, round: 1, review: null, dispatches: [], ratings: [] };
+    return { status: 'open', ...event.data, round: 1, review: null };
   }
   if (state.status === 'absent') return state;
   const history = historyOf(state);
@@ -264,7 +262,6 @@ export function evolve(state: BranchOrder, event: BranchOrderEvent): BranchOrder
         status: 'dispatched',
         review: state.review,
         dispatch: event.data,
-        dispatches: [...history.dispatches, event.data],
       };
     case 'OrderTaken':
       if (state.status !== 'dispatched') return state;
@@ -294,10 +291,9 @@ export function evolve(state: BranchOrder, event: BranchOrderEvent): BranchOrder
       };
     case 'RatingRecorded': {
       if (state.status !== 'completed') return state;
-      const ratings = [...history.ratings, event.data];
       return event.data.reopened
-        ? { ...history, status: 'reopened', review: state.review, ratings, round: history.round + 1 }
-        : { ...history, status: 'closed', review: state.review, ratings };
+        ? { ...history, status: 'reopened', review: state.review, round: history.round + 1 }
+        : { ...history, status: 'closed', review: state.review };
     }
     default:
       return assertNever(event);
@@ -317,7 +313,7 @@ function present(state: BranchOrder, orderId: string): Present {
 
 function historyOf(state: Present): History {
   const { orderId, communityId, compoundId, buildingId, category, title, placedAt } = state;
-  const { round, review, dispatches, ratings } = state;
+  const { round, review } = state;
   return {
     orderId,
     communityId,
@@ -328,8 +324,6 @@ function historyOf(state: Present): History {
     placedAt,
     round,
     review,
-    dispatches,
-    ratings,
   };
 }
 
