@@ -5,6 +5,7 @@ import { INTEGRATION_EVENT_BUS, type IntegrationEventBus } from '@cogov/messagin
 import { BranchOrderController, PartyController } from './api/party.controller';
 import { scopeResolvers } from './api/scopes';
 import { CompleteOrderHandler } from './application/complete-order';
+import { CompoundClaims } from './application/compound-claims';
 import { FoundOrganizationHandler } from './application/found-organization';
 import { RecordOrderLifecycleHandler } from './application/record-order-lifecycle';
 import { RegisterMemberHandler } from './application/register-member';
@@ -25,6 +26,7 @@ import { partyOrganizationOutbound } from './infrastructure/outbound';
   providers: [
     ...repositoryProviders,
     ...scopeResolvers,
+    CompoundClaims,
     FoundOrganizationHandler,
     RegisterMemberHandler,
     ReviewOrderHandler,
