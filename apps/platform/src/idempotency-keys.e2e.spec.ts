@@ -109,6 +109,30 @@ describe.each(testDatabases)('Idempotency-Key (embedded platform on %s)', (_name
     }
   });
 
+  it('the same key for founding another branch answers 409 naming the key, and claims nothing', async () => {
+    const admin = await platform.as({ personId: 'admin', roles: ['platform-admin'] });
+    const compound = async () =>
+      admin.create(`/api/communities/${seed.communityId}/compounds`, { name: 'K', address: 'x' });
+    const [first, second] = [await compound(), await compound()];
+    await platform.settle();
+    const branch = (compoundId: string) => ({
+      kind: 'branch',
+      name: 'Keyed branch',
+      communityId: seed.communityId,
+      parentId: seed.committeeId,
+      compoundIds: [compoundId],
+    });
+    const admins = { personId: 'admin', roles: ['platform-admin' as const] };
+    expect((await post(admins, '/api/party/organizations', branch(first), 'branch-1')).status).toBe(201);
+    const other = await post(admins, '/api/party/organizations', branch(second), 'branch-1');
+    expect({ status: other.status, error: other.body.error }).toEqual({
+      status: 409,
+      error: 'idempotency-key-reused',
+    });
+    // The compound the refused request named is still free for a branch.
+    expect((await post(admins, '/api/party/organizations', branch(second), 'branch-2')).status).toBe(201);
+  });
+
   it('a malformed key answers 400 naming the header, and writes nothing', async () => {
     const before = await head();
     const response = await post(seed.resident, '/api/orders', order(seed.residentId), 'not a key!');
