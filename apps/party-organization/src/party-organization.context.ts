@@ -1,6 +1,7 @@
 import { defineContext } from '@cogov/context-kit';
 import { BranchOrderController, PartyController } from './api/party.controller';
 import { partyOrganizationScopes } from './api/scopes';
+import { CompoundClaims } from './application/compound-claims';
 import { CompleteOrderHandler } from './application/complete-order';
 import { FoundOrganizationHandler } from './application/found-organization';
 import { RecordCommunityDirectoryEntryHandler } from './application/record-community-directory-entry';
@@ -9,7 +10,12 @@ import { RegisterMemberHandler } from './application/register-member';
 import { ReviewOrderHandler } from './application/review-order';
 import { TakeOrderHandler } from './application/take-order';
 import { HandBackOrderHandler, RecordArrivalHandler } from './application/work-on-order';
-import { branchOrderAggregate, memberAggregate, organizationAggregate } from './infrastructure/aggregates';
+import {
+  branchOrderAggregate,
+  compoundCoverageAggregate,
+  memberAggregate,
+  organizationAggregate,
+} from './infrastructure/aggregates';
 import { CommunityDirectoryEntry } from './infrastructure/directory/community-directory.entity';
 import { partyOrganizationInbound } from './infrastructure/inbound';
 import { partyOrganizationOutbound } from './infrastructure/outbound';
@@ -25,6 +31,7 @@ export const partyOrganization = defineContext({
     organization: organizationAggregate,
     member: memberAggregate,
     branchOrder: branchOrderAggregate,
+    compoundCoverage: compoundCoverageAggregate,
   },
   publishes: partyOrganizationOutbound,
   consumes: partyOrganizationInbound,
@@ -32,6 +39,7 @@ export const partyOrganization = defineContext({
   entities: [CommunityDirectoryEntry],
   controllers: [PartyController, BranchOrderController],
   handlers: [
+    CompoundClaims,
     FoundOrganizationHandler,
     RegisterMemberHandler,
     ReviewOrderHandler,

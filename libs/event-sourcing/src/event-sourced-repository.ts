@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import {
+  DuplicateEventId,
   type EventStore,
   type NewEvent,
   type RecordedEvent,
   WrongExpectedRevision,
 } from '@cogov/event-store';
-import type { CommandContext } from './command-context';
+import { type CommandContext, IdempotencyKeyReused, scopedIdempotencyKey } from './command-context';
 import type { DomainEvent } from '@cogov/decider';
 import { ConcurrencyConflict } from '@cogov/decider';
 import { UpcasterRegistry } from './upcasters';
@@ -28,7 +29,8 @@ export interface Loaded<State> {
   readonly state: State;
   readonly revision: number | 'no-stream';
   readonly streamId: string;
-  readonly eventIds: ReadonlySet<string>;
+  /** The id of every event in the stream, with the causation id it was stored with. */
+  readonly eventIds: ReadonlyMap<string, string | null>;
 }
 
 export interface HandleResult<Event> {
@@ -56,10 +58,10 @@ export class EventSourcedRepository<State, Event extends DomainEvent> {
     const streamId = this.streamId(id);
     const recorded = await this.store.readStream(streamId);
     let state = this.type.initialState();
-    const eventIds = new Set<string>();
+    const eventIds = new Map<string, string | null>();
     for (const stored of recorded) {
       state = this.type.evolve(state, this.toDomain(stored));
-      eventIds.add(stored.eventId);
+      eventIds.set(stored.eventId, stored.metadata.causationId);
     }
     const last = recorded[recorded.length - 1];
     return { state, revision: last ? last.streamRevision : 'no-stream', streamId, eventIds };
@@ -74,26 +76,37 @@ export class EventSourcedRepository<State, Event extends DomainEvent> {
       const loaded = await this.load(id);
       const eventIds = this.eventIdsFor(context, MAX_EVENTS_PER_COMMAND);
       if (eventIds && loaded.eventIds.has(eventIds[0]!)) {
+        // The key's events are here: this request's (a retry), or another's under the same key.
+        if (loaded.eventIds.get(eventIds[0]!) !== context.causationId) throw this.reused(context);
         return { streamId: loaded.streamId, events: [], applied: false };
       }
       const events = decide(loaded.state);
       if (events.length === 0) return { streamId: loaded.streamId, events, applied: true };
       try {
-        await this.store.appendToStream(
+        const result = await this.store.appendToStream(
           loaded.streamId,
           events.map((event, i) => this.toStored(event, context, eventIds?.[i])),
           { expectedRevision: loaded.revision },
         );
+        // The store found the key's ids already stored by a request that raced this one: load
+        // again, and the check above tells a retry of this request from another under the key.
+        if (!result.written && eventIds) continue;
         return { streamId: loaded.streamId, events, applied: true };
       } catch (error) {
+        // Derived ids already in another stream: the key was used for a command elsewhere.
+        if (eventIds && error instanceof DuplicateEventId) throw this.reused(context);
         if (!(error instanceof WrongExpectedRevision)) throw error;
       }
     }
     throw new ConcurrencyConflict(this.streamId(id), MAX_ATTEMPTS);
   }
 
+  private reused(context: CommandContext): IdempotencyKeyReused {
+    return new IdempotencyKeyReused(context.idempotencyKey ?? '');
+  }
+
   private eventIdsFor(context: CommandContext, count: number): string[] | null {
-    const key = context.idempotencyKey;
+    const key = scopedIdempotencyKey(context);
     if (!key) return null;
     return Array.from({ length: count }, (_, i) =>
       uuidv5(`${this.type.category}:${key}:${i}`, IDEMPOTENCY_NAMESPACE),

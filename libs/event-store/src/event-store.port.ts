@@ -114,4 +114,15 @@ export class InconsistentRetry extends Error {
   }
 }
 
+/**
+ * An appended event id is already stored in another stream. Ids are unique across the store, and
+ * ids derived from an idempotency key meet only when the key is reused for another stream.
+ */
+export class DuplicateEventId extends Error {
+  constructor(readonly eventId: string) {
+    super(`event id ${eventId} is already stored in another stream`);
+    this.name = 'DuplicateEventId';
+  }
+}
+
 export const EVENT_STORE = Symbol('EventStore');

@@ -1,7 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { v5 as uuidv5 } from 'uuid';
 import type { CommandContext } from '@cogov/event-sourcing';
+import type { ErrorBody } from './error-body';
 
 /** What a request says about itself once the access guard has authenticated it. */
 export interface RequestMetadata {
@@ -10,15 +12,46 @@ export interface RequestMetadata {
   /** The person named in the command when the actor records it on their behalf. */
   readonly onBehalfOf: string | null;
   readonly correlationId: string;
+  /**
+   * Random, unless the request carries an Idempotency-Key: then derived from the key's scope, the
+   * key and the body, so a retry of the request is the same request (the causation id of its
+   * events) and a reuse of the key for another body is not.
+   */
   readonly requestId: string;
   readonly idempotencyKey: string | null;
+  /** The caller, the method and the path (the command and its target) the key belongs to. */
+  readonly idempotencyScope: string | null;
 }
 
 const HEADER_VALUE = /^[A-Za-z0-9._:-]{1,128}$/;
+const REQUEST_ID_NAMESPACE = 'a3e6b1c4-7d2f-4e9a-8b5c-1f0d3e2a6c97';
 
 function header(request: Request, name: string): string | null {
   const value = request.header(name);
   return value && HEADER_VALUE.test(value) ? value : null;
+}
+
+/** A key that is there but malformed would be ignored, and a retry then applied twice: refuse it. */
+function idempotencyKeyOf(request: Request): string | null {
+  const value = request.header('idempotency-key');
+  if (value === undefined) return null;
+  if (HEADER_VALUE.test(value)) return value;
+  const body: ErrorBody = {
+    error: 'validation-failed',
+    message: 'invalid request: Idempotency-Key',
+    details: [{ field: 'Idempotency-Key', problems: ['must be 1 to 128 letters, digits or . _ : -'] }],
+  };
+  throw new BadRequestException(body);
+}
+
+/** The body as canonical JSON (keys sorted), so equal bodies hash alike whatever their key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 export const RequestMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMetadata => {
@@ -27,12 +60,24 @@ export const RequestMeta = createParamDecorator((_: unknown, ctx: ExecutionConte
     .getRequest<Request & { principal?: { personId: string }; onBehalfOf?: string | null }>();
   if (!request.principal)
     throw new Error('RequestMeta used on a route the access guard did not authenticate');
+  const idempotencyKey = idempotencyKeyOf(request);
+  const idempotencyScope = idempotencyKey
+    ? `${request.principal.personId} ${request.method} ${request.path}`
+    : null;
   return {
     actorId: request.principal.personId,
     onBehalfOf: request.onBehalfOf ?? null,
     correlationId: header(request, 'x-correlation-id') ?? randomUUID(),
-    requestId: randomUUID(),
-    idempotencyKey: header(request, 'idempotency-key'),
+    requestId: idempotencyKey
+      ? uuidv5(
+          `${idempotencyScope}|${idempotencyKey}|${createHash('sha256')
+            .update(canonical(request.body ?? null))
+            .digest('hex')}`,
+          REQUEST_ID_NAMESPACE,
+        )
+      : randomUUID(),
+    idempotencyKey,
+    idempotencyScope,
   };
 });
 
@@ -44,6 +89,7 @@ export function commandContext(meta: RequestMetadata, now: Date): CommandContext
     correlationId: meta.correlationId,
     causationId: meta.requestId,
     ...(meta.idempotencyKey ? { idempotencyKey: meta.idempotencyKey } : {}),
+    ...(meta.idempotencyScope ? { idempotencyScope: meta.idempotencyScope } : {}),
     now,
   };
 }

@@ -4,9 +4,15 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { In } from 'typeorm';
-import { type OrganizationKind, organizationDecider, summarize } from '../domain/organization';
+import {
+  type Organization,
+  type OrganizationKind,
+  organizationDecider,
+  summarize,
+} from '../domain/organization';
 import { type OrganizationRepository, organizationAggregate } from '../infrastructure/aggregates';
 import { CommunityDirectoryEntry } from '../infrastructure/directory/community-directory.entity';
+import { CompoundClaims } from './compound-claims';
 
 export class FoundOrganizationCommand extends Command<{ id: string }> {
   constructor(
@@ -28,6 +34,7 @@ export class FoundOrganizationCommand extends Command<{ id: string }> {
 export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizationCommand> {
   constructor(
     @InjectRepository(organizationAggregate) private readonly organizations: OrganizationRepository,
+    private readonly claims: CompoundClaims,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 
@@ -48,27 +55,39 @@ export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizati
     for (const building of known.filter((e) => e.kind === 'building')) {
       if (building.compoundId) (buildingsByCompound[building.compoundId] ??= []).push(building.id);
     }
-    await this.organizations.handle(
-      organizationId,
-      (state) =>
-        organizationDecider.decide(
-          {
-            type: 'FoundOrganization',
-            data: {
-              ...rest,
-              organizationId,
-              communityKnown: known.some((e) => e.kind === 'community'),
-              parent,
-              compoundsInCommunity,
-              buildingsByCompound,
-              knownAnywhere: namedEntries.map((e) => e.id),
-              now: context.now.toISOString(),
-            },
+    const founding = (state: Organization) =>
+      organizationDecider.decide(
+        {
+          type: 'FoundOrganization',
+          data: {
+            ...rest,
+            organizationId,
+            communityKnown: known.some((e) => e.kind === 'community'),
+            parent,
+            compoundsInCommunity,
+            buildingsByCompound,
+            knownAnywhere: namedEntries.map((e) => e.id),
+            now: context.now.toISOString(),
           },
-          state,
-        ),
-      context,
-    );
+        },
+        state,
+      );
+    // A branch claims its compounds first (one branch per compound); a refused founding claims
+    // nothing, and one that fails after claiming gives back what it claimed.
+    let claimed: string[] = [];
+    if (input.kind === 'branch') {
+      const { state } = await this.organizations.load(organizationId);
+      if (state.status === 'absent') {
+        founding(state);
+        claimed = await this.claims.claimAll(organizationId, input.compoundIds, context);
+      }
+    }
+    try {
+      await this.organizations.handle(organizationId, founding, context);
+    } catch (error) {
+      await this.claims.releaseAll(organizationId, claimed, context);
+      throw error;
+    }
     return { id: organizationId };
   }
 }

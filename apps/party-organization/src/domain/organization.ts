@@ -56,7 +56,16 @@ export type FoundOrganization = {
   };
 };
 
-export type OrganizationCommand = FoundOrganization;
+/**
+ * The founding of a branch died between claiming its compounds and being founded (see
+ * compound-coverage.ts): it is called off, so that its lapsed claims may be taken over.
+ */
+export type AbandonFounding = {
+  type: 'AbandonFounding';
+  data: { organizationId: string; now: string };
+};
+
+export type OrganizationCommand = FoundOrganization | AbandonFounding;
 
 export type OrganizationFounded = {
   type: 'OrganizationFounded';
@@ -72,10 +81,16 @@ export type OrganizationFounded = {
   };
 };
 
-export type OrganizationEvent = OrganizationFounded;
+export type FoundingAbandoned = {
+  type: 'FoundingAbandoned';
+  data: { organizationId: string; abandonedAt: string };
+};
+
+export type OrganizationEvent = OrganizationFounded | FoundingAbandoned;
 
 export type Organization =
-  | { status: 'absent' }
+  /** `abandoned`: its founding was called off, and it can never be founded. */
+  | { status: 'absent'; abandoned?: boolean }
   | {
       status: 'founded';
       organizationId: string;
@@ -94,8 +109,17 @@ export function decide(command: OrganizationCommand, state: Organization): Organ
   switch (command.type) {
     case 'FoundOrganization':
       return found(command.data, state);
+    case 'AbandonFounding':
+      // Only a founding that never happened can be called off; calling it off twice is a retry.
+      if (state.status !== 'absent' || state.abandoned) return [];
+      return [
+        {
+          type: 'FoundingAbandoned',
+          data: { organizationId: command.data.organizationId, abandonedAt: command.data.now },
+        },
+      ];
     default:
-      return assertNever(command.type);
+      return assertNever(command);
   }
 }
 
@@ -103,8 +127,10 @@ export function evolve(state: Organization, event: OrganizationEvent): Organizat
   switch (event.type) {
     case 'OrganizationFounded':
       return { status: 'founded', ...event.data };
+    case 'FoundingAbandoned':
+      return { status: 'absent', abandoned: true };
     default:
-      return assertNever(event.type);
+      return assertNever(event);
   }
 }
 
@@ -113,6 +139,12 @@ export const organizationDecider: Decider<OrganizationCommand, Organization, Org
   decide,
   evolve,
 };
+
+/** Whether the organization was founded, is not (yet), or can never be: what a claim on a compound rests on. */
+export function foundingStatus(state: Organization): 'founded' | 'absent' | 'abandoned' {
+  if (state.status === 'founded') return 'founded';
+  return state.abandoned ? 'abandoned' : 'absent';
+}
 
 /** Only branches cover compounds: the committee leads them all, a group holds buildings. */
 export function covers(state: Organization, compoundId: string): boolean {
@@ -149,6 +181,13 @@ function found(command: FoundData, state: Organization): OrganizationEvent[] {
       state.status,
       'found',
       `organization ${state.organizationId} was already founded`,
+    );
+  }
+  if (state.abandoned) {
+    throw new InvalidTransition(
+      'abandoned',
+      'found',
+      `the founding of organization ${command.organizationId} was abandoned after its claim on a compound lapsed; found it again`,
     );
   }
   // The directory is a replica of the residents' committee's: what it lacks may be on its way.

@@ -7,6 +7,7 @@ import {
   branchIdOf,
   covers,
   evolve,
+  foundingStatus,
   initialState,
   organizationDecider,
   summarize,
@@ -140,6 +141,32 @@ describe('organization', () => {
       given([])
         .when(found({ name: '  ' }))
         .thenThrows(InvalidInput, /needs a name/));
+  });
+
+  describe('a founding abandoned after its claims lapsed', () => {
+    const abandon = { type: 'AbandonFounding' as const, data: { organizationId: 'branch-1', now: NOW } };
+    const abandoned = {
+      type: 'FoundingAbandoned' as const,
+      data: { organizationId: 'branch-1', abandonedAt: NOW },
+    };
+
+    it('a founding that never happened is called off', () => given([]).when(abandon).then([abandoned]));
+
+    it('an organization that was founded is not called off', () =>
+      given([founded()]).when(abandon).thenNothingHappens());
+
+    it('calling it off twice changes nothing', () => given([abandoned]).when(abandon).thenNothingHappens());
+
+    it('an abandoned organization can never be founded', () =>
+      given([abandoned])
+        .when(foundBranch())
+        .thenThrows(InvalidTransition, /founding of organization branch-1 was abandoned/));
+
+    it('says whether a claim rests on a founded, a coming or an abandoned organization', () => {
+      expect(foundingStatus(initialState())).toBe('absent');
+      expect(foundingStatus(evolve(initialState(), founded()))).toBe('founded');
+      expect(foundingStatus(evolve(initialState(), abandoned))).toBe('abandoned');
+    });
   });
 
   describe('parent', () => {

@@ -1,5 +1,6 @@
 import { aggregate, type RepositoryOf } from '@cogov/context-kit';
 import { branchOrderDecider } from '../domain/branch-order';
+import { compoundCoverageDecider } from '../domain/compound-coverage';
 import { memberDecider } from '../domain/member';
 import { organizationDecider } from '../domain/organization';
 
@@ -10,3 +11,10 @@ export const branchOrderAggregate = aggregate('party-organization.branch-order',
 export type OrganizationRepository = RepositoryOf<typeof organizationAggregate>;
 export type MemberRepository = RepositoryOf<typeof memberAggregate>;
 export type BranchOrderRepository = RepositoryOf<typeof branchOrderAggregate>;
+
+/** One stream per compound: which branch covers it (the reservation that keeps it to one). */
+export const compoundCoverageAggregate = aggregate(
+  'party-organization.compound-coverage',
+  compoundCoverageDecider,
+);
+export type CompoundCoverageRepository = RepositoryOf<typeof compoundCoverageAggregate>;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SqlDatabase, SqliteStatement } from '@cogov/persistence';
 import {
   type AppendResult,
+  DuplicateEventId,
   type EventStore,
   type ExpectedRevision,
   type FollowOptions,
@@ -39,13 +40,6 @@ interface EventRow {
   correlation_id: string;
   causation_id: string | null;
   recorded_at: string | Date;
-}
-
-export class DuplicateEventId extends Error {
-  constructor(readonly eventId: string) {
-    super(`event id ${eventId} is already stored in another stream`);
-    this.name = 'DuplicateEventId';
-  }
 }
 
 export interface SqlEventStoreOptions {
