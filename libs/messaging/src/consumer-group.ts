@@ -32,6 +32,8 @@ export class ConsumerGroup {
   private readonly keyLocks = new Map<string, Mutex>();
   private parkedCount = 0;
   private woken = false;
+  /** Something was parked since the last pass was planned: plan again. */
+  private replan = false;
   private wakeUp: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private readonly now: () => number;
@@ -116,7 +118,8 @@ export class ConsumerGroup {
       } catch (error) {
         if (signal.aborted) throw error;
         // Neither handled, parked nor dead-lettered: nothing may go past this event yet.
-        const delay = Math.min(5000, 100 * 2 ** Math.min(round, 6));
+        // At most 2 s apart, well inside a Kafka session (6 s): each round ends with a heartbeat.
+        const delay = Math.min(2000, 100 * 2 ** Math.min(round, 5));
         this.logger.warn(
           `consumer ${this.group} cannot settle ${event.type} ${event.eventId} yet (try ${round}), again in ${delay} ms: ${describe(error)}`,
         );
@@ -143,7 +146,8 @@ export class ConsumerGroup {
       this.parkedKeys.add(event.key);
       this.parkedCount++;
     });
-    this.wakeUp?.(); // so the timer is set for this event's first retry
+    this.replan = true; // so the timer is set for this event's first retry
+    this.wakeUp?.();
   }
 
   /** A delivery succeeded: whatever was missing may have arrived with it. */
@@ -159,6 +163,7 @@ export class ConsumerGroup {
     while (!signal.aborted) {
       const everyKey = this.woken;
       this.woken = false;
+      this.replan = false;
       let next = this.now() + pollMs;
       try {
         next = Math.min(next, await this.pass(everyKey, signal));
@@ -168,7 +173,7 @@ export class ConsumerGroup {
         next = this.now() + 1000;
       }
       await abortable(intervalMs, signal);
-      if (signal.aborted || this.woken) continue;
+      if (signal.aborted || this.woken || this.replan) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, Math.max(0, next - this.now()));
         function done() {
