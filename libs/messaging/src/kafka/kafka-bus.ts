@@ -216,14 +216,10 @@ export class KafkaBus implements IntegrationEventBus {
     );
     this.groups.set(subscription.group, group);
     await group.start(signal);
-    const sessionTimeout = this.options.sessionTimeoutMs ?? 6000;
     const consumer = this.kafka.consumer({
       groupId: `${this.namespace}.${subscription.group}`,
       allowAutoTopicCreation: false,
-      sessionTimeout,
-      heartbeatInterval: this.options.heartbeatIntervalMs ?? Math.min(1000, Math.floor(sessionTimeout / 3)),
-      // Members rejoin within a heartbeat or a message; a rebalance need not wait the default minute.
-      rebalanceTimeout: Math.max(sessionTimeout, 10_000),
+      ...groupTimings(this.options),
     });
     this.consumers.push(consumer);
     // Partitions may come from a member that parked events of their keys before it left.
@@ -295,6 +291,29 @@ export class KafkaBus implements IntegrationEventBus {
     await this.producer.connect();
     return this.producer;
   }
+}
+
+/**
+ * How a consumer group notices a member gone. kafkajs' defaults (a 30 s session) kept a context
+ * killed with SIGKILL from consuming again for about 30 s after its restart: the new member's
+ * join waits until the dead one's session expires. Exported for the restart test's child process.
+ */
+export function groupTimings(options: Pick<KafkaBusOptions, 'sessionTimeoutMs' | 'heartbeatIntervalMs'>): {
+  sessionTimeout: number;
+  heartbeatInterval: number;
+  rebalanceTimeout: number;
+  maxWaitTimeInMs: number;
+} {
+  const sessionTimeout = options.sessionTimeoutMs ?? 6000;
+  return {
+    sessionTimeout,
+    heartbeatInterval: options.heartbeatIntervalMs ?? Math.min(1000, Math.floor(sessionTimeout / 3)),
+    // Live members rejoin within a heartbeat or a message; a rebalance need not wait a minute.
+    rebalanceTimeout: Math.max(sessionTimeout, 10_000),
+    // A stopping consumer waits for its fetch in flight before it sends LeaveGroup; the broker
+    // answers a fetch as soon as it has records, so a shorter idle wait costs no latency.
+    maxWaitTimeInMs: 1000,
+  };
 }
 
 /** `party-organization.order-reviewed` → `party-organization`. */
