@@ -123,7 +123,7 @@ describe('in-process bus (SQLite)', () => {
     await until(() => handled.length === 1);
     expect(handled).toEqual(['known']);
     expect(await deadLetters()).toEqual([
-      { type: 'test.noted', error: 'unknown schema version 2', attempts: 0 },
+      { type: 'test.noted', error: 'unknown schema version 2 of test.noted', attempts: 0 },
     ]);
   });
 });

@@ -8,7 +8,16 @@ import type {
   OutboundMapper,
   Subscription,
 } from './integration-event-bus.port';
-import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry';
+import { ConsumerGroup, describe } from './consumer-group';
+import { ParkedEvents } from './parked-events';
+import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+
+export interface InProcessBusOptions {
+  /** How often the parked table is read when nothing is known to be parked (5 s). */
+  readonly parkedPollMs?: number;
+  /** The clock parked events are scheduled by. */
+  readonly now?: () => number;
+}
 
 /**
  * The bus of the embedded default. Each consumer group follows the shared event store from its
@@ -24,14 +33,18 @@ export class InProcessBus implements IntegrationEventBus {
   private loops: Array<Promise<void>> = [];
   private readonly positions = new Map<string, number>();
   private readonly checkpoints: CheckpointStore;
+  private readonly parked: ParkedEvents;
+  private readonly consumerGroups = new Map<string, ConsumerGroup>();
   private deadLettered = 0;
 
   constructor(
     private readonly store: EventStore,
     private readonly db: SqlDatabase,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    private readonly options: InProcessBusOptions = {},
   ) {
     this.checkpoints = new CheckpointStore(db, 'bus_checkpoints', 'consumer_group');
+    this.parked = new ParkedEvents(db);
   }
 
   publishFrom(source: string, mapper: OutboundMapper): void {
@@ -49,16 +62,26 @@ export class InProcessBus implements IntegrationEventBus {
     await this.ensureSchema();
     this.abort = new AbortController();
     for (const subscription of this.subscriptions) {
+      const group = new ConsumerGroup(
+        subscription,
+        this.parked,
+        (event, error, attempts) => this.deadLetter(subscription.group, event, error, attempts),
+        this.logger,
+        { retry: this.retry, parkedPollMs: this.options.parkedPollMs, now: this.options.now },
+      );
+      this.consumerGroups.set(subscription.group, group);
+      await group.start(this.abort.signal);
       const after = await this.checkpoints.load(subscription.group);
       this.positions.set(subscription.group, after);
-      this.loops.push(this.consume(subscription, this.abort.signal));
+      this.loops.push(this.consume(group, this.abort.signal));
     }
   }
 
   async stop(): Promise<void> {
     this.abort.abort();
-    await Promise.all(this.loops);
+    await Promise.all([...this.loops, ...[...this.consumerGroups.values()].map((g) => g.stopped())]);
     this.loops = [];
+    this.consumerGroups.clear();
   }
 
   groups(): string[] {
@@ -70,7 +93,11 @@ export class InProcessBus implements IntegrationEventBus {
       kind: 'in-process',
       // The store is the outbox and every group reads it directly: publishing is never behind.
       relays: [],
-      consumers: this.subscriptions.map((s) => ({ group: s.group, position: this.position(s.group) })),
+      consumers: this.subscriptions.map((s) => ({
+        group: s.group,
+        position: this.position(s.group),
+        parked: this.consumerGroups.get(s.group)?.parkedEvents ?? 0,
+      })),
       deadLettered: this.deadLettered,
     };
   }
@@ -80,12 +107,13 @@ export class InProcessBus implements IntegrationEventBus {
     return this.positions.get(group) ?? 0;
   }
 
-  private async consume(subscription: Subscription, signal: AbortSignal): Promise<void> {
+  private async consume(group: ConsumerGroup, signal: AbortSignal): Promise<void> {
+    const subscription = group.subscription;
     while (!signal.aborted) {
       try {
         const after = this.position(subscription.group);
         for await (const batch of this.store.followAll({ after, signal, batchSize: 200 })) {
-          for (const recorded of batch) await this.deliver(subscription, recorded, signal);
+          for (const recorded of batch) await this.deliver(group, recorded, signal);
           if (signal.aborted) return; // an interrupted batch is redelivered on the next start
           const last = batch[batch.length - 1]!.globalPosition;
           await this.checkpoints.save(subscription.group, last);
@@ -101,34 +129,15 @@ export class InProcessBus implements IntegrationEventBus {
     }
   }
 
-  private async deliver(
-    subscription: Subscription,
-    recorded: RecordedEvent,
-    signal: AbortSignal,
-  ): Promise<void> {
+  private async deliver(group: ConsumerGroup, recorded: RecordedEvent, signal: AbortSignal): Promise<void> {
     for (const { map } of this.mappers) {
-      for (const event of map(recorded)) {
-        const handler = subscription.handlers[event.type];
-        if (!handler) continue;
-        if (!handler.versions.includes(event.version)) {
-          await this.deadLetter(subscription.group, event, `unknown schema version ${event.version}`, 0);
-          continue;
-        }
-        const failure = await withRetries(this.retry, () => handler.handle(event), signal);
-        if (failure && !signal.aborted) {
-          this.logger.error(
-            `consumer ${subscription.group} gave up on ${event.type} ${event.eventId} after ${failure.attempts} attempts: ${describe(failure.error)}`,
-          );
-          await this.deadLetter(subscription.group, event, describe(failure.error), failure.attempts);
-        } else if (failure) {
-          throw failure.error;
-        }
-      }
+      for (const event of map(recorded)) await group.deliver(event, signal);
     }
   }
 
   private async ensureSchema(): Promise<void> {
     await this.checkpoints.ensureSchema();
+    await this.parked.ensureSchema();
     await this.db.exclusive(async () => {
       await this.db.dataSource.query(
         `CREATE TABLE IF NOT EXISTS ${this.db.table('bus_dead_letters')} (
@@ -145,7 +154,6 @@ export class InProcessBus implements IntegrationEventBus {
     error: string,
     attempts: number,
   ): Promise<void> {
-    this.deadLettered++;
     await this.db.transaction((m) =>
       m.query(
         `INSERT INTO ${this.db.table('bus_dead_letters')} (event_id, consumer_group, type, version, event, error, attempts, failed_at)
@@ -163,9 +171,6 @@ export class InProcessBus implements IntegrationEventBus {
         ],
       ),
     );
+    this.deadLettered++;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

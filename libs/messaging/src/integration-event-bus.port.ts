@@ -23,8 +23,10 @@ export interface Subscription {
 
 /**
  * The bus port. Delivery contract, the same for every adapter: at-least-once, in order per
- * aggregate key; a handler that keeps failing is retried with backoff, then its event is
- * dead-lettered with the error and consumption goes on.
+ * aggregate key. A failure no retry can mend (`PermanentDeliveryFailure`, a broken rule) is
+ * dead-lettered at once; one that may mend itself (infrastructure down, a fact not delivered yet)
+ * is retried, then parked with the later events of its key behind it while other keys flow on;
+ * anything else is retried with backoff, then dead-lettered (ADR 14).
  */
 export interface IntegrationEventBus {
   publishFrom(source: string, mapper: OutboundMapper): void;
@@ -43,7 +45,12 @@ export interface BusStatus {
    * Per consumer group: the store position it has handled up to, when the adapter knows it (the
    * in-process bus follows the store; a Kafka consumer knows offsets, not store positions).
    */
-  readonly consumers: ReadonlyArray<{ readonly group: string; readonly position: number | null }>;
+  readonly consumers: ReadonlyArray<{
+    readonly group: string;
+    readonly position: number | null;
+    /** Events parked, waiting for a retry (and the later events of their keys behind them). */
+    readonly parked: number;
+  }>;
   /** Messages this process has dead-lettered since it started. */
   readonly deadLettered: number;
 }

@@ -18,7 +18,9 @@ import type {
   OutboundMapper,
   Subscription,
 } from '../integration-event-bus.port';
-import { DEFAULT_RETRY, type RetryPolicy, withRetries } from '../retry';
+import { ConsumerGroup, describe } from '../consumer-group';
+import { ParkedEvents } from '../parked-events';
+import { DEFAULT_RETRY, type RetryPolicy } from '../retry';
 
 export interface KafkaBusOptions {
   readonly brokers: readonly string[];
@@ -30,6 +32,15 @@ export interface KafkaBusOptions {
   readonly retry?: RetryPolicy;
   /** Publish in batches of at most this many events per relay round. */
   readonly relayBatchSize?: number;
+  /**
+   * How long the broker waits for a silent member before giving its partitions to others (6 s,
+   * the broker's minimum): a consumer killed without leaving holds its partitions this long.
+   */
+  readonly sessionTimeoutMs?: number;
+  /** How often a member tells the coordinator it is alive (1 s: a third of the session or less). */
+  readonly heartbeatIntervalMs?: number;
+  /** How often the parked table is read when nothing is known to be parked (5 s). */
+  readonly parkedPollMs?: number;
 }
 
 /** A context's integration events: one topic per publishing context. */
@@ -56,6 +67,8 @@ export class KafkaBus implements IntegrationEventBus {
   private abort = new AbortController();
   private readonly relayed = new Map<string, number>();
   private readonly checkpoints: CheckpointStore;
+  private readonly parked: ParkedEvents;
+  private readonly groups = new Map<string, ConsumerGroup>();
   private deadLettered = 0;
 
   constructor(
@@ -64,6 +77,7 @@ export class KafkaBus implements IntegrationEventBus {
     private readonly options: KafkaBusOptions,
   ) {
     this.checkpoints = new CheckpointStore(db, 'kafka_relay_checkpoints', 'source');
+    this.parked = new ParkedEvents(db);
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],
@@ -82,6 +96,7 @@ export class KafkaBus implements IntegrationEventBus {
 
   async start(): Promise<void> {
     await this.checkpoints.ensureSchema();
+    if (this.subscriptions.length > 0) await this.parked.ensureSchema();
     this.abort = new AbortController();
     this.admin = this.kafka.admin();
     await this.admin.connect();
@@ -103,8 +118,11 @@ export class KafkaBus implements IntegrationEventBus {
     this.abort.abort();
     await Promise.all(this.relays);
     this.relays = [];
+    // disconnect() stops the run loop and sends LeaveGroup: the partitions move on at once.
     await Promise.all(this.consumers.map((c) => c.disconnect()));
     this.consumers = [];
+    await Promise.all([...this.groups.values()].map((g) => g.stopped()));
+    this.groups.clear();
     await this.producer?.disconnect();
     await this.admin?.disconnect();
     this.producer = null;
@@ -119,7 +137,11 @@ export class KafkaBus implements IntegrationEventBus {
     return {
       kind: 'kafka',
       relays: this.publishers.map((p) => ({ source: p.source, position: this.relayPosition(p.source) })),
-      consumers: this.subscriptions.map((s) => ({ group: s.group, position: null })),
+      consumers: this.subscriptions.map((s) => ({
+        group: s.group,
+        position: null,
+        parked: this.groups.get(s.group)?.parkedEvents ?? 0,
+      })),
       deadLettered: this.deadLettered,
     };
   }
@@ -184,20 +206,41 @@ export class KafkaBus implements IntegrationEventBus {
   }
 
   private async consume(subscription: Subscription): Promise<void> {
+    const signal = this.abort.signal;
+    const group = new ConsumerGroup(
+      subscription,
+      this.parked,
+      (event, error, attempts) => this.deadLetter(subscription.group, toKafkaMessage(event), error, attempts),
+      this.logger,
+      { retry: this.options.retry ?? DEFAULT_RETRY, parkedPollMs: this.options.parkedPollMs },
+    );
+    this.groups.set(subscription.group, group);
+    await group.start(signal);
     const consumer = this.kafka.consumer({
       groupId: `${this.namespace}.${subscription.group}`,
       allowAutoTopicCreation: false,
+      ...groupTimings(this.options),
     });
     this.consumers.push(consumer);
+    // Partitions may come from a member that parked events of their keys before it left.
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      group.refresh().catch((error: unknown) => {
+        this.logger.warn(
+          `consumer ${subscription.group} could not reload its parked keys: ${describe(error)}`,
+        );
+      });
+    });
     await consumer.connect();
     const topics = [
       ...new Set(Object.keys(subscription.handlers).map((type) => topicOf(sourceOf(type), this.namespace))),
     ];
     await consumer.subscribe({ topics, fromBeginning: true });
-    const retry = this.options.retry ?? DEFAULT_RETRY;
     await consumer.run({
+      // The offset is resolved only once eachMessage resolved: after the event was handled, parked
+      // or dead-lettered durably. A crash before the commit redelivers; handlers are idempotent.
       autoCommit: true,
-      eachMessage: async ({ topic, partition, message }) => {
+      eachMessage: async (payload) => {
+        const { topic, partition, message } = payload;
         const event = parse(message);
         if (!event) {
           await this.deadLetter(
@@ -208,34 +251,17 @@ export class KafkaBus implements IntegrationEventBus {
           );
           return;
         }
-        const handler = subscription.handlers[event.type];
-        if (!handler) return;
-        if (!handler.versions.includes(event.version)) {
-          await this.deadLetter(
-            subscription.group,
-            message,
-            `unknown schema version ${event.version} of ${event.type}`,
-            0,
-          );
-          return;
-        }
-        const failure = await withRetries(retry, () => handler.handle(event), this.abort.signal);
-        if (failure) {
-          if (this.abort.signal.aborted) throw failure.error; // not handled: redelivered after restart
-          await this.deadLetter(subscription.group, message, describe(failure.error), failure.attempts);
-        }
+        await group.deliver(event, signal, () => payload.heartbeat());
       },
     });
   }
 
   private async deadLetter(
     group: string,
-    message: KafkaMessage,
+    message: Pick<KafkaMessage, 'key' | 'value' | 'headers'> | ReturnType<typeof toKafkaMessage>,
     error: string,
     attempts: number,
   ): Promise<void> {
-    this.deadLettered++;
-    this.logger.error(`consumer ${group} dead-letters a message: ${error}`);
     const producer = this.producer ?? (await this.connectProducer());
     await producer.send({
       topic: deadLetterTopicOf(group, this.namespace),
@@ -252,6 +278,7 @@ export class KafkaBus implements IntegrationEventBus {
         },
       ],
     });
+    this.deadLettered++;
   }
 
   private async connectProducer(): Promise<Producer> {
@@ -264,6 +291,29 @@ export class KafkaBus implements IntegrationEventBus {
     await this.producer.connect();
     return this.producer;
   }
+}
+
+/**
+ * How a consumer group notices a member gone. kafkajs' defaults (a 30 s session) kept a context
+ * killed with SIGKILL from consuming again for about 30 s after its restart: the new member's
+ * join waits until the dead one's session expires. Exported for the restart test's child process.
+ */
+export function groupTimings(options: Pick<KafkaBusOptions, 'sessionTimeoutMs' | 'heartbeatIntervalMs'>): {
+  sessionTimeout: number;
+  heartbeatInterval: number;
+  rebalanceTimeout: number;
+  maxWaitTimeInMs: number;
+} {
+  const sessionTimeout = options.sessionTimeoutMs ?? 6000;
+  return {
+    sessionTimeout,
+    heartbeatInterval: options.heartbeatIntervalMs ?? Math.min(1000, Math.floor(sessionTimeout / 3)),
+    // Live members rejoin within a heartbeat or a message; a rebalance need not wait a minute.
+    rebalanceTimeout: Math.max(sessionTimeout, 10_000),
+    // A stopping consumer waits for its fetch in flight before it sends LeaveGroup; the broker
+    // answers a fetch as soon as it has records, so a shorter idle wait costs no latency.
+    maxWaitTimeInMs: 1000,
+  };
 }
 
 /** `party-organization.order-reviewed` → `party-organization`. */
@@ -299,8 +349,4 @@ function parse(message: KafkaMessage): IntegrationEvent | null {
   } catch {
     return null;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
