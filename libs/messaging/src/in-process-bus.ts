@@ -9,6 +9,7 @@ import type {
   Subscription,
 } from './integration-event-bus.port';
 import { ConsumerGroup, describe } from './consumer-group';
+import { ensureDeadLetterTable } from './dead-letters';
 import { ParkedEvents } from './parked-events';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 
@@ -138,14 +139,7 @@ export class InProcessBus implements IntegrationEventBus {
   private async ensureSchema(): Promise<void> {
     await this.checkpoints.ensureSchema();
     await this.parked.ensureSchema();
-    await this.db.exclusive(async () => {
-      await this.db.dataSource.query(
-        `CREATE TABLE IF NOT EXISTS ${this.db.table('bus_dead_letters')} (
-           event_id TEXT NOT NULL, consumer_group TEXT NOT NULL, type TEXT NOT NULL, version INTEGER NOT NULL,
-           event TEXT NOT NULL, error TEXT NOT NULL, attempts INTEGER NOT NULL, failed_at TEXT NOT NULL,
-           PRIMARY KEY (consumer_group, event_id))`,
-      );
-    });
+    await ensureDeadLetterTable(this.db);
   }
 
   private async deadLetter(

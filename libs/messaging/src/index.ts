@@ -4,3 +4,4 @@ export * from './integration-event-factory';
 export * from './in-process-bus';
 export * from './retry';
 export * from './kafka/kafka-bus';
+export * from './dead-letters';

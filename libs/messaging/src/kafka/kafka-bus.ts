@@ -177,11 +177,21 @@ export class KafkaBus implements IntegrationEventBus {
     if (missing.length > 0) await this.admin!.createTopics({ topics: missing, waitForLeaders: true });
   }
 
+  /**
+   * Reads and maps the next page while the previous one is on its way to the broker: a page is
+   * sent only once the one before it was acknowledged (order per key), and the checkpoint moves
+   * to a page's end only after its acknowledgement, so a crash re-sends and never skips.
+   */
   private async relay(source: string, map: OutboundMapper): Promise<void> {
     const signal = this.abort.signal;
+    const topic = topicOf(source, this.namespace);
     while (!signal.aborted) {
+      let inFlight: Promise<void> = Promise.resolve();
+      // A failed send must not go unobserved while the next page is awaited (caught up, that may
+      // be a while); it is rethrown at the next page or at the end.
+      const failed: unknown[] = [];
       try {
-        let after = await this.checkpoints.load(source);
+        const after = await this.checkpoints.load(source);
         this.relayed.set(source, after);
         for await (const batch of this.store.followAll({
           after,
@@ -189,15 +199,20 @@ export class KafkaBus implements IntegrationEventBus {
           batchSize: this.options.relayBatchSize ?? 500,
         })) {
           const messages = batch.flatMap((recorded) => map(recorded)).map(toKafkaMessage);
-          if (messages.length > 0) {
+          const position = batch[batch.length - 1]!.globalPosition;
+          await inFlight;
+          if (failed.length > 0) throw failed[0];
+          inFlight = (async () => {
             // acks: -1 is implied by the idempotent producer: all in-sync replicas have it.
-            await this.producer!.send({ topic: topicOf(source, this.namespace), messages });
-          }
-          after = batch[batch.length - 1]!.globalPosition;
-          await this.checkpoints.save(source, after);
-          this.relayed.set(source, after);
+            if (messages.length > 0) await this.producer!.send({ topic, messages });
+            await this.checkpoints.save(source, position);
+            this.relayed.set(source, position);
+          })().catch((error: unknown) => void failed.push(error));
         }
+        await inFlight;
+        if (failed.length > 0) throw failed[0];
       } catch (error) {
+        await inFlight;
         if (signal.aborted) return;
         this.logger.error(`relay of ${source} failed, resuming from its checkpoint: ${describe(error)}`);
         await new Promise((r) => setTimeout(r, 1000));
