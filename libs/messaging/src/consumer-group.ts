@@ -19,7 +19,7 @@ export interface ConsumerGroupOptions {
 }
 
 /**
- * One consumer group's way with a delivered event, the same for every adapter (ADR 14): handled;
+ * One consumer group's way with a delivered event, the same for every adapter (ADR 16): handled;
  * or, when it fails for a reason no retry can mend, dead-lettered at once; or, when it may mend
  * itself, retried briefly and then parked, with every later event of its key parked behind it,
  * while other keys flow on. Parked events are retried whenever the group handles a new event and

@@ -20,7 +20,7 @@ export interface ListedDeadLetter {
 
 /**
  * What an operator does with dead letters: list them, and replay some. Replaying hands an event
- * back to its consumer group by parking it (ADR 14): the group's running bus finds it at its next
+ * back to its consumer group by parking it (ADR 16): the group's running bus finds it at its next
  * look at the parked table (within seconds) or at its next start, and applies it in order with the
  * rest of its key; if it fails for good again, it is dead-lettered again.
  */

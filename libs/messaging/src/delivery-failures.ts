@@ -22,7 +22,7 @@ export class PermanentDeliveryFailure extends Error {
 }
 
 /**
- * How a failed delivery is treated (ADR 14):
+ * How a failed delivery is treated (ADR 16):
  * - `permanent`: dead-lettered at once, retrying cannot change the answer;
  * - `transient`: it may mend itself (the database or broker is back, the missing fact arrives, the
  *   concurrent writer is done): retried briefly, then parked, never dead-lettered;

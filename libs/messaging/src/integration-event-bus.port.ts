@@ -26,7 +26,7 @@ export interface Subscription {
  * aggregate key. A failure no retry can mend (`PermanentDeliveryFailure`, a broken rule) is
  * dead-lettered at once; one that may mend itself (infrastructure down, a fact not delivered yet)
  * is retried, then parked with the later events of its key behind it while other keys flow on;
- * anything else is retried with backoff, then dead-lettered (ADR 14).
+ * anything else is retried with backoff, then dead-lettered (ADR 16).
  */
 export interface IntegrationEventBus {
   publishFrom(source: string, mapper: OutboundMapper): void;

@@ -27,7 +27,7 @@ interface Row {
 
 /**
  * Events a consumer group could not handle yet, for a reason that may mend itself, kept in the
- * consumer's own database (ADR 14). Within a key they are applied in `seq` order; a key with a
+ * consumer's own database (ADR 16). Within a key they are applied in `seq` order; a key with a
  * parked event holds its later events here too, so its order survives; other keys are unaffected.
  */
 export class ParkedEvents {

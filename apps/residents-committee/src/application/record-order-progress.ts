@@ -20,11 +20,7 @@ export class RecordOrderProgressCommand extends Command<void> {
 
 @CommandHandler(RecordOrderProgressCommand)
 export class RecordOrderProgressHandler implements ICommandHandler<RecordOrderProgressCommand> {
-  constructor(
-    @InjectRepository(orderAggregate)
-    @InjectRepository(orderAggregate)
-    private readonly orders: OrderRepository,
-  ) {}
+  constructor(@InjectRepository(orderAggregate) private readonly orders: OrderRepository) {}
 
   async execute({ progress, context }: RecordOrderProgressCommand): Promise<void> {
     await this.orders.handle(progress.data.orderId, (state) => orderDecider.decide(progress, state), context);
