@@ -3,10 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EntitySchema } from 'typeorm';
+import { ObservabilityModule, serveProbes, useObservabilityLogger } from '@cogov/observability';
 import { HealthController, StreamsController, StreamScope } from './audit';
 import { ConfigurationError, loadConfig, type PlatformConfig } from './config';
 import { configureHttpApp } from './http-app';
 import { InfrastructureModule } from './infrastructure.module';
+import { observabilityOptions } from './observability';
 import { securityImports, throttlerGuard } from './security';
 
 export interface ContextAppDefinition {
@@ -34,7 +36,7 @@ export async function startContextApp(definition: ContextAppDefinition): Promise
   const schema = process.env.DATABASE_SCHEMA ?? definition.name.replace(/-/g, '_');
   const app = await NestFactory.create<NestExpressApplication>(
     contextModule(definition, { ...config, database: { ...config.database, schema } }),
-    { bodyParser: false },
+    { bodyParser: false, bufferLogs: true },
   );
   configureHttpApp(app, {
     title: `Co-governance platform: ${definition.name}`,
@@ -66,6 +68,12 @@ function contextModule(definition: ContextAppDefinition, config: PlatformConfig)
       }),
       ...securityImports(config),
       definition.module,
+      ObservabilityModule.forRoot(
+        observabilityOptions(config, {
+          kafka: true,
+          projectionsRunHere: process.env.RUN_PROJECTIONS !== 'false',
+        }),
+      ),
     ],
     controllers: [HealthController, StreamsController],
     providers: [StreamScope, throttlerGuard],
@@ -79,33 +87,43 @@ export function exitOnFailure(error: unknown): never {
 
 /**
  * The read models of a context, built in their own process from that context's event store
- * (same schema). No HTTP and no bus: it only follows the store and writes the read-model tables
- * the context's queries read.
+ * (same schema). No API and no bus: it only follows the store and writes the read-model tables
+ * the context's queries read; a bare listener on `PORT` (default 3009) serves its probes and
+ * metrics.
  */
 export async function startProjectionsApp(
   definition: Omit<ContextAppDefinition, 'defaultPort'>,
 ): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig({ PORT: '3009', ...process.env });
   if (config.database.kind !== 'postgres') {
     throw new ConfigurationError(`projections of ${definition.name} run on PostgreSQL: set DATABASE_URL`);
   }
   const schema = process.env.DATABASE_SCHEMA ?? definition.name.replace(/-/g, '_');
-  const app = await NestFactory.createApplicationContext({
-    module: ContextHostModule,
-    imports: [
-      CqrsModule.forRoot(),
-      InfrastructureModule.forRoot({
-        database: { ...config.database, schema },
-        eventStore: config.eventStore,
-        entities: definition.entities,
-        bus: { kind: 'in-process' },
-        run: { bus: false, projections: true },
-      }),
-      ...securityImports(config),
-      definition.module,
-    ],
-  });
+  const app = await NestFactory.createApplicationContext(
+    {
+      module: ContextHostModule,
+      imports: [
+        CqrsModule.forRoot(),
+        InfrastructureModule.forRoot({
+          database: { ...config.database, schema },
+          eventStore: config.eventStore,
+          entities: definition.entities,
+          bus: { kind: 'in-process' },
+          run: { bus: false, projections: true },
+        }),
+        ...securityImports(config),
+        definition.module,
+        ObservabilityModule.forRoot(observabilityOptions(config, { kafka: false })),
+      ],
+    },
+    { bufferLogs: true },
+  );
+  useObservabilityLogger(app);
   app.enableShutdownHooks();
   await app.init();
-  Logger.log(`projections of ${definition.name} following schema ${schema}`, 'Host');
+  await serveProbes(app, { port: config.port, host: config.host });
+  Logger.log(
+    `projections of ${definition.name} following schema ${schema}; probes and metrics on http://${config.host}:${config.port}`,
+    'Host',
+  );
 }

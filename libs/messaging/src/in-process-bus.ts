@@ -8,6 +8,7 @@ import type {
   OutboundMapper,
   Subscription,
 } from './integration-event-bus.port';
+import { handleInLogContext } from './log-context-of';
 import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry';
 
 /**
@@ -114,7 +115,7 @@ export class InProcessBus implements IntegrationEventBus {
           await this.deadLetter(subscription.group, event, `unknown schema version ${event.version}`, 0);
           continue;
         }
-        const failure = await withRetries(this.retry, () => handler.handle(event), signal);
+        const failure = await withRetries(this.retry, () => handleInLogContext(handler, event), signal);
         if (failure && !signal.aborted) {
           this.logger.error(
             `consumer ${subscription.group} gave up on ${event.type} ${event.eventId} after ${failure.attempts} attempts: ${describe(failure.error)}`,

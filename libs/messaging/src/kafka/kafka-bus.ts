@@ -18,6 +18,7 @@ import type {
   OutboundMapper,
   Subscription,
 } from '../integration-event-bus.port';
+import { handleInLogContext } from '../log-context-of';
 import { DEFAULT_RETRY, type RetryPolicy, withRetries } from '../retry';
 
 export interface KafkaBusOptions {
@@ -219,7 +220,7 @@ export class KafkaBus implements IntegrationEventBus {
           );
           return;
         }
-        const failure = await withRetries(retry, () => handler.handle(event), this.abort.signal);
+        const failure = await withRetries(retry, () => handleInLogContext(handler, event), this.abort.signal);
         if (failure) {
           if (this.abort.signal.aborted) throw failure.error; // not handled: redelivered after restart
           await this.deadLetter(subscription.group, message, describe(failure.error), failure.attempts);
