@@ -52,7 +52,10 @@ export function applyObservability(app: INestApplication): void {
 
 /** Hands the application's own log lines (Nest's `Logger`) to pino when the module writes logs. */
 export function useObservabilityLogger(app: INestApplicationContext): void {
-  if (optionsOf(app)?.logs) app.useLogger(app.get(PinoNestLogger, { strict: false }));
+  if (!optionsOf(app)?.logs) return;
+  app.useLogger(app.get(PinoNestLogger, { strict: false }));
+  // An HTTP app flushes what it buffered only once it listens; a test never listens.
+  app.flushLogs();
 }
 
 function optionsOf(app: INestApplicationContext): ObservabilityOptions | null {
