@@ -163,6 +163,12 @@ describe.each(testDatabases)(
       expect(await scrape()).not.toContain('/no/such/route');
     });
 
+    it('declares the probes in the OpenAPI document and leaves /metrics out', async () => {
+      const paths = Object.keys((await http().get('/docs/openapi.json')).body.paths as object);
+      expect(paths).toEqual(expect.arrayContaining(['/api/health', '/api/health/live', '/api/health/ready']));
+      expect(paths).not.toContain('/metrics');
+    });
+
     it('answers the X-Correlation-Id it was sent, and a new one when none', async () => {
       const sent = await http().get('/api/health/live').set('X-Correlation-Id', 'probe-corr-1');
       expect(sent.headers['x-correlation-id']).toBe('probe-corr-1');
