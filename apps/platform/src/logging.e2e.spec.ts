@@ -62,7 +62,11 @@ describe('structured logs (embedded platform on SQLite)', () => {
     const line = await until('for the request', () =>
       lines.find((l) => l.correlationId === 'corr-logs-42' && l.msg === 'request completed'),
     );
-    expect(line).toMatchObject({ level: 30, req: { method: 'POST', url: '/api/communities' } });
+    expect(line).toMatchObject({
+      level: 30,
+      req: { method: 'POST', url: '/api/communities', headers: { authorization: '[redacted]' } },
+    });
+    expect(JSON.stringify(lines)).not.toContain(token);
     // The events the request caused carry the same correlation id as its log line.
     const history = await http()
       .get(`/api/streams/residents-committee.community-${(response.body as { id: string }).id}`)

@@ -19,6 +19,11 @@ export function createPino(logs: Exclude<ObservabilityOptions['logs'], false>): 
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => ({ ...currentLogContext() }),
+    // The access line carries the request headers: credentials must never reach a log.
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+      censor: '[redacted]',
+    },
   };
   return logs.destination ? pino(options, logs.destination) : pino(options);
 }
