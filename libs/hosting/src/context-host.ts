@@ -113,7 +113,7 @@ export async function startProjectionsApp(
         }),
         ...securityImports(config),
         definition.module,
-        ObservabilityModule.forRoot(observabilityOptions(config, { kafka: false })),
+        ObservabilityModule.forRoot(observabilityOptions(config, { kafka: false, busRunsHere: false })),
       ],
     },
     { bufferLogs: true },

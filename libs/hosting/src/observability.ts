@@ -11,6 +11,7 @@ export function observabilityOptions(
   host: {
     readonly kafka: boolean;
     readonly projectionsRunHere?: boolean;
+    readonly busRunsHere?: boolean;
     readonly logs?: ObservabilityOptions['logs'];
   },
 ): ObservabilityOptions {
@@ -19,6 +20,7 @@ export function observabilityOptions(
     metricsToken: config.observability.metricsToken,
     kafkaBrokers: host.kafka ? config.kafkaBrokers : [],
     projectionsRunHere: host.projectionsRunHere ?? true,
+    busRunsHere: host.busRunsHere ?? true,
     logs: host.logs ?? { level: config.observability.logLevel },
   };
 }

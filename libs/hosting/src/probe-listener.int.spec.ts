@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { INTEGRATION_EVENT_BUS, type IntegrationEventBus } from '@cogov/messaging';
 import { ObservabilityModule, type ObservabilityOptions, serveProbes } from '@cogov/observability';
 import { quoteIdent, SqlDatabase } from '@cogov/persistence';
 import { freshPostgresSchema } from '@cogov/persistence/testing/test-databases';
@@ -57,7 +58,11 @@ describe('probe listener of a host without HTTP (PostgreSQL, Kafka)', () => {
   };
 
   it('serves live, ready, the old health and metrics, and nothing else', async () => {
-    const { get } = await start({ metricsToken: 'a-metrics-token-of-at-least-32-characters' });
+    const { app, get } = await start({
+      metricsToken: 'a-metrics-token-of-at-least-32-characters',
+      busRunsHere: false,
+    });
+    app.get<IntegrationEventBus>(INTEGRATION_EVENT_BUS).subscribe({ group: 'never-started', handlers: {} });
     expect((await get('/api/health/live')).status).toBe(200);
     const ready = await get('/api/health/ready');
     expect({ status: ready.status, body: await ready.json() }).toMatchObject({
@@ -70,7 +75,10 @@ describe('probe listener of a host without HTTP (PostgreSQL, Kafka)', () => {
       authorization: 'Bearer a-metrics-token-of-at-least-32-characters',
     });
     expect(metrics.status).toBe(200);
-    expect(await metrics.text()).toContain('cogov_event_store_head_position');
+    const text = await metrics.text();
+    expect(text).toContain('cogov_event_store_head_position');
+    // The bus of a projections host is never started: no consumer lag to report.
+    expect(text).not.toMatch(/^cogov_bus_consumer_lag_events\{/m);
     expect((await get('/api/orders')).status).toBe(404);
   });
 

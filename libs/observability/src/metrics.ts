@@ -50,7 +50,8 @@ export class Metrics implements OnModuleDestroy {
     // The gauges' collect() runs with `this` bound to the gauge, so they read us through these.
     const head = () => this.head;
     const followed = () => this.followedProjections();
-    const busStatus = () => this.bus.status();
+    const busStatus = () =>
+      this.options.busRunsHere === false ? { relays: [], consumers: [], deadLettered: 0 } : this.bus.status();
     new Gauge({
       name: 'cogov_event_store_head_position',
       help: 'Highest global position in the event store',

@@ -14,6 +14,11 @@ export interface ObservabilityOptions {
    */
   readonly projectionsRunHere?: boolean;
   /**
+   * Whether this process runs its bus (relays and consumers). The projections app registers the
+   * context's subscriptions but never starts them; their positions are not lags. Default true.
+   */
+  readonly busRunsHere?: boolean;
+  /**
    * Kafka brokers to probe for readiness; set by hosts whose bus is Kafka. Empty or absent: no
    * broker check.
    */
