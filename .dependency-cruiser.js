@@ -7,7 +7,8 @@ const contexts = require('./apps/contexts.json');
 const CONTEXT = `(${contexts.join('|')})`;
 /** A context is seen from outside only through its manifest (and its own app entry point). */
 const MANIFEST = '^apps/[^/]+/src/[^/]+\\.context\\.ts$';
-const DRIVERS = 'node_modules/(@nestjs|typeorm|kafkajs|@eventstore|@kurrent|express|pg|pg-[^/]+|better-sqlite3|ajv)/';
+const DRIVERS =
+  'node_modules/(@nestjs|typeorm|kafkajs|@eventstore|@kurrent|express|pg|pg-[^/]+|better-sqlite3|ajv)/';
 
 module.exports = {
   forbidden: [

@@ -30,6 +30,8 @@ const RESIDENT_READERS: Role[] = [
 ];
 const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/health': [...ROLES],
+  'GET /api/health/live': [...ROLES],
+  'GET /api/health/ready': [...ROLES],
   'GET /api/projections': ['platform-admin', 'auditor'],
   'GET /api/streams/:streamId': ['platform-admin', 'auditor'],
   'POST /api/communities': ['platform-admin'],
@@ -165,8 +167,8 @@ describe('access control: every route × every role (embedded platform)', () => 
     },
   );
 
-  it('answers 401 to every route but health when there is no token', async () => {
-    for (const route of Object.keys(ACCESS_TABLE).filter((r) => r !== 'GET /api/health')) {
+  it('answers 401 to every route but the health probes when there is no token', async () => {
+    for (const route of Object.keys(ACCESS_TABLE).filter((r) => !r.startsWith('GET /api/health'))) {
       const response = await request(route, null);
       expect({ route, status: response.status, error: response.body.error }).toEqual({
         route,

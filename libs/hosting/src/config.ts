@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { LogLevel } from '@cogov/observability';
 import type { DatabaseConfig } from '@cogov/persistence';
 
 export type AuthConfig =
@@ -33,6 +34,18 @@ export interface PlatformConfig {
     /** Failed authentications per client and minute before 429. */
     readonly authFailuresPerMinute: number;
   };
+  readonly observability: ObservabilityConfig;
+}
+
+export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface ObservabilityConfig {
+  /** `LOG_LEVEL`, default `info`: the lowest level of the JSON log lines written to stdout. */
+  readonly logLevel: LogLevel;
+  /** `READY_MAX_PROJECTION_LAG`: events a projection may trail the store head by and still be ready. */
+  readonly readyMaxProjectionLag: number;
+  /** `METRICS_TOKEN`: when set, `/metrics` wants `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | null;
 }
 
 export const LOCAL_ISSUER = 'cogov-embedded';
@@ -71,6 +84,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       ordersPerMinute: integer(env, 'ORDER_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
       authFailuresPerMinute: integer(env, 'AUTH_FAILURE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
     },
+    observability: observabilityConfig(env),
+  };
+}
+
+export function observabilityConfig(env: NodeJS.ProcessEnv = process.env): ObservabilityConfig {
+  const level = env.LOG_LEVEL === undefined || env.LOG_LEVEL === '' ? 'info' : env.LOG_LEVEL;
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new ConfigurationError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${level}`);
+  }
+  const metricsToken = env.METRICS_TOKEN ? env.METRICS_TOKEN : null;
+  if (metricsToken !== null && metricsToken.length < MIN_SECRET_LENGTH) {
+    throw new ConfigurationError(
+      `METRICS_TOKEN is too weak: use at least ${MIN_SECRET_LENGTH} random characters`,
+    );
+  }
+  return {
+    logLevel: level as LogLevel,
+    readyMaxProjectionLag: integer(env, 'READY_MAX_PROJECTION_LAG', 100, 0, 1_000_000_000),
+    metricsToken,
   };
 }
 

@@ -57,4 +57,17 @@ describe('configuration', () => {
       }).eventStore,
     ).toEqual({ kind: 'esdb', connectionString: 'esdb://127.0.0.1:2113?tls=false' });
   });
+
+  it('reads the observability settings, with defaults, and refuses nonsense', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).observability).toEqual({
+      logLevel: 'info',
+      readyMaxProjectionLag: 100,
+      metricsToken: null,
+    });
+    expect(() => loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, READY_MAX_PROJECTION_LAG: '-1' })).toThrow(
+      /READY_MAX_PROJECTION_LAG/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
 });

@@ -3,10 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type ContextManifest, contextModule as moduleOf } from '@cogov/context-kit';
+import { ObservabilityModule, serveProbes, useObservabilityLogger } from '@cogov/observability';
 import { HealthController, StreamsController, StreamScope } from './audit';
 import { ConfigurationError, loadConfig, type PlatformConfig } from './config';
 import { configureHttpApp } from './http-app';
 import { InfrastructureModule } from './infrastructure.module';
+import { observabilityOptions } from './observability';
 import { securityImports, throttlerGuard } from './security';
 
 @Module({})
@@ -25,7 +27,7 @@ export async function startContextApp(definition: ContextManifest): Promise<void
   const schema = schemaOf(definition);
   const app = await NestFactory.create<NestExpressApplication>(
     contextModule(definition, { ...config, database: { ...config.database, schema } }),
-    { bodyParser: false },
+    { bodyParser: false, bufferLogs: true },
   );
   configureHttpApp(app, {
     title: `Co-governance platform: ${definition.name}`,
@@ -57,6 +59,12 @@ function contextModule(definition: ContextManifest, config: PlatformConfig): Dyn
       }),
       ...securityImports(config),
       moduleOf(definition),
+      ObservabilityModule.forRoot(
+        observabilityOptions(config, {
+          kafka: true,
+          projectionsRunHere: process.env.RUN_PROJECTIONS !== 'false',
+        }),
+      ),
     ],
     controllers: [HealthController, StreamsController],
     providers: [StreamScope, throttlerGuard],
@@ -70,33 +78,46 @@ export function exitOnFailure(error: unknown): never {
 
 /**
  * The read models of the given contexts, each built in this process from its own context's event
- * store (its schema). No HTTP and no bus: it only follows the stores and writes the read-model
- * tables the contexts' queries read. Contexts without projections are skipped.
+ * store (its schema). No API and no bus: it only follows the stores and writes the read-model
+ * tables the contexts' queries read. Contexts without projections are skipped. A bare listener
+ * per context serves its probes and metrics, on `PORT` (default 3009) for the first and the
+ * ports after it for the others (`PORT=0`: any free port).
  */
 export async function startProjectionsApp(contexts: readonly ContextManifest[]): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig({ PORT: '3009', ...process.env });
   if (config.database.kind !== 'postgres') {
     throw new ConfigurationError('the projections process runs on PostgreSQL: set DATABASE_URL');
   }
-  for (const definition of contexts.filter((c) => c.projections.length > 0)) {
+  const withProjections = contexts.filter((c) => c.projections.length > 0);
+  for (const [index, definition] of withProjections.entries()) {
     const schema = schemaOf(definition);
-    const app = await NestFactory.createApplicationContext({
-      module: ContextHostModule,
-      imports: [
-        CqrsModule.forRoot(),
-        InfrastructureModule.forRoot({
-          database: { ...config.database, schema },
-          eventStore: config.eventStore,
-          entities: definition.allEntities,
-          bus: { kind: 'in-process' },
-          run: { bus: false, projections: true },
-        }),
-        moduleOf(definition, 'projections'),
-      ],
-    });
+    const port = config.port === 0 ? 0 : config.port + index;
+    const app = await NestFactory.createApplicationContext(
+      {
+        module: ContextHostModule,
+        imports: [
+          CqrsModule.forRoot(),
+          InfrastructureModule.forRoot({
+            database: { ...config.database, schema },
+            eventStore: config.eventStore,
+            entities: definition.allEntities,
+            bus: { kind: 'in-process' },
+            run: { bus: false, projections: true },
+          }),
+          moduleOf(definition, 'projections'),
+          ObservabilityModule.forRoot(observabilityOptions(config, { kafka: false, busRunsHere: false })),
+        ],
+      },
+      { bufferLogs: true },
+    );
+    useObservabilityLogger(app);
     app.enableShutdownHooks();
     await app.init();
-    Logger.log(`projections of ${definition.name} following schema ${schema}`, 'Host');
+    await serveProbes(app, { port, host: config.host });
+    Logger.log(
+      `projections of ${definition.name} following schema ${schema}; probes and metrics on http://${config.host}:${port}`,
+      'Host',
+    );
   }
 }
 

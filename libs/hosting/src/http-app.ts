@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { createValidationPipe, DomainExceptionFilter } from '@cogov/http';
+import { applyObservability } from '@cogov/observability';
 
 /** What every HTTP host of the platform does the same way: limits, headers, CORS, errors, OpenAPI. */
 export function configureHttpApp(
@@ -13,7 +14,14 @@ export function configureHttpApp(
   // The OpenAPI UI needs inline scripts and styles; everything else gets helmet's strict defaults.
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({ origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false });
-  app.setGlobalPrefix('api', { exclude: [{ path: 'docs', method: RequestMethod.ALL }] });
+  // Prometheus scrapes `/metrics` by convention, so it stays outside the API's prefix.
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'docs', method: RequestMethod.ALL },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  applyObservability(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();

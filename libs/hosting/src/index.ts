@@ -6,3 +6,4 @@ export * from './security';
 export * from './audit/health.controller';
 export * from './audit/streams.controller';
 export * from './context-host';
+export * from './observability';

@@ -9,7 +9,15 @@ import {
 } from '@nestjs/common';
 import type { EntitySchema } from 'typeorm';
 import { CLOCK, systemClock } from '@cogov/decider';
-import { EsdbEventStore, EVENT_STORE, type EventStore, SqlEventStore } from '@cogov/event-store';
+import {
+  APPEND_OBSERVERS,
+  AppendObservers,
+  EsdbEventStore,
+  EVENT_STORE,
+  type EventStore,
+  observeAppends,
+  SqlEventStore,
+} from '@cogov/event-store';
 import { InProcessBus, INTEGRATION_EVENT_BUS, type IntegrationEventBus, KafkaBus } from '@cogov/messaging';
 import { type DatabaseConfig, describeDatabase, SQL_DATABASE, SqlDatabase } from '@cogov/persistence';
 import { PROJECTION_RUNNER, ProjectionRunner } from '@cogov/projections';
@@ -69,17 +77,21 @@ export class InfrastructureModule implements OnApplicationBootstrap, BeforeAppli
           provide: SQL_DATABASE,
           useFactory: () => SqlDatabase.open(options.database, [...options.entities]),
         },
+        { provide: APPEND_OBSERVERS, useValue: new AppendObservers() },
         {
           provide: EVENT_STORE,
-          useFactory: async (db: SqlDatabase): Promise<EventStore> => {
+          useFactory: async (db: SqlDatabase, observers: AppendObservers): Promise<EventStore> => {
             if (options.eventStore?.kind === 'esdb') {
-              return EsdbEventStore.fromConnectionString(options.eventStore.connectionString);
+              return observeAppends(
+                EsdbEventStore.fromConnectionString(options.eventStore.connectionString),
+                observers,
+              );
             }
             const store = new SqlEventStore(db);
             await store.ensureSchema();
-            return store;
+            return observeAppends(store, observers);
           },
-          inject: [SQL_DATABASE],
+          inject: [SQL_DATABASE, APPEND_OBSERVERS],
         },
         {
           provide: INTEGRATION_EVENT_BUS,
@@ -100,7 +112,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, BeforeAppli
         },
         { provide: CLOCK, useValue: systemClock },
       ],
-      exports: [SQL_DATABASE, EVENT_STORE, INTEGRATION_EVENT_BUS, PROJECTION_RUNNER, CLOCK],
+      exports: [SQL_DATABASE, EVENT_STORE, APPEND_OBSERVERS, INTEGRATION_EVENT_BUS, PROJECTION_RUNNER, CLOCK],
     };
   }
 

@@ -54,6 +54,18 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+const CORRELATION_ID = Symbol('correlationId');
+
+/**
+ * The request's correlation id: a well-formed incoming `X-Correlation-Id`, else a new one. Kept
+ * on the request, so the access log, the response header and the events the request causes all
+ * carry the same id.
+ */
+export function correlationIdOf(request: Request): string {
+  const holder = request as Request & { [CORRELATION_ID]?: string };
+  return (holder[CORRELATION_ID] ??= header(request, 'x-correlation-id') ?? randomUUID());
+}
+
 export const RequestMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMetadata => {
   const request = ctx
     .switchToHttp()
@@ -67,7 +79,7 @@ export const RequestMeta = createParamDecorator((_: unknown, ctx: ExecutionConte
   return {
     actorId: request.principal.personId,
     onBehalfOf: request.onBehalfOf ?? null,
-    correlationId: header(request, 'x-correlation-id') ?? randomUUID(),
+    correlationId: correlationIdOf(request),
     requestId: idempotencyKey
       ? uuidv5(
           `${idempotencyScope}|${idempotencyKey}|${createHash('sha256')

@@ -3,6 +3,7 @@ import type { IntegrationEvent } from '@cogov/contracts';
 import { Mutex } from '@cogov/persistence';
 import { classifyFailure } from './delivery-failures';
 import type { Subscription } from './integration-event-bus.port';
+import { handleInLogContext } from './log-context-of';
 import type { ParkedEvents } from './parked-events';
 import { parkedRetryDelayMs, type RetryPolicy, withRetries } from './retry';
 
@@ -96,7 +97,11 @@ export class ConsumerGroup {
           return;
         }
         if (await this.parkIfWaiting(event)) return;
-        const failure = await withRetries(this.options.retry, () => handler.handle(event), signal);
+        const failure = await withRetries(
+          this.options.retry,
+          () => handleInLogContext(handler, event),
+          signal,
+        );
         if (!failure) {
           this.wake();
           return;
@@ -227,7 +232,7 @@ export class ConsumerGroup {
         outcome = { dead: `unknown schema version ${event.version} of ${event.type}` };
       } else {
         try {
-          await handler.handle(event);
+          await handleInLogContext(handler, event);
         } catch (error) {
           const kind = classifyFailure(error);
           const attempts = row.attempts + 1;

@@ -67,6 +67,8 @@ export class Cluster {
       RUN_PROJECTIONS: 'false',
       ...(app === 'residents-committee' ? { PORT: String(this.ports.rc) } : {}),
       ...(app === 'party-organization' ? { PORT: String(this.ports.po) } : {}),
+      // Its probe listener on any free port: two runs on one machine must not fight over 3009.
+      ...(app === 'projections' ? { PORT: '0' } : {}),
     };
     const logFile = path.join(this.logDir, `${app}.log`);
     // The log is appended to across restarts: only what this run writes counts.
