@@ -14,7 +14,10 @@ import { type ApiCall, eventually as retryUntil, seedCommunity } from './testing
  */
 /** Stops or starts the broker `npm test` runs (infra/kafka, default data directory). */
 function broker(action: 'stop' | 'start'): void {
-  execFileSync('bash', [path.resolve(__dirname, `../../../infra/kafka/${action}.sh`)], { stdio: 'ignore' });
+  // Its stderr says why, should it fail: it is part of the error thrown.
+  execFileSync('bash', [path.resolve(__dirname, `../../../infra/kafka/${action}.sh`)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 describe('five-order chain across processes over Kafka', () => {
