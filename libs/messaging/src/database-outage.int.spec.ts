@@ -19,6 +19,12 @@ const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const OUTAGE_MS = 30_000;
 const EVENTS = 1200;
 const KEYS = 60;
+/**
+ * The test's own deadlines, phase by phase (backlog under way, the outage, the catch-up, the
+ * parked table emptied), plus set-up: Jest's default of 60 s is shorter than the outage and the
+ * catch-up together, and a loaded run (CI) went past it while every phase was within its deadline.
+ */
+const TEST_TIMEOUT_MS = 60_000 + OUTAGE_MS + 1_000 + 60_000 + 30_000 + 30_000;
 
 describe.each(['in-process', 'kafka'] as const)('a 30 s database outage on the %s bus', (kind) => {
   let proxy: TcpProxy;
@@ -42,100 +48,105 @@ describe.each(['in-process', 'kafka'] as const)('a 30 s database outage on the %
     await proxy.close();
   });
 
-  it('loses nothing: every event applied exactly once afterwards, nothing dead-lettered', async () => {
-    const source = `outage-${randomUUID().slice(0, 8)}`;
-    const store = new SqlEventStore(db);
-    await store.ensureSchema();
-    await db.dataSource.query(
-      `CREATE TABLE ${db.table('effects')} (event_id TEXT PRIMARY KEY, key TEXT NOT NULL, n INTEGER NOT NULL)`,
-    );
-    for (let i = 0; i < EVENTS; i++) {
-      await store.appendToStream(`notes-${i % KEYS}`, [event('Noted', { n: i })], {
-        expectedRevision: 'any',
-      });
-    }
-    const mapper = (recorded: RecordedEvent): IntegrationEvent[] =>
-      recorded.streamId.startsWith('notes-')
-        ? [
-            integrationEventFrom(recorded, {
-              type: `${source}.noted`,
-              version: 1,
-              source,
-              key: recorded.streamId,
-              data: recorded.data,
-            }),
-          ]
-        : [];
+  it(
+    'loses nothing: every event applied exactly once afterwards, nothing dead-lettered',
+    async () => {
+      const source = `outage-${randomUUID().slice(0, 8)}`;
+      const store = new SqlEventStore(db);
+      await store.ensureSchema();
+      await db.dataSource.query(
+        `CREATE TABLE ${db.table('effects')} (event_id TEXT PRIMARY KEY, key TEXT NOT NULL, n INTEGER NOT NULL)`,
+      );
+      for (let i = 0; i < EVENTS; i++) {
+        await store.appendToStream(`notes-${i % KEYS}`, [event('Noted', { n: i })], {
+          expectedRevision: 'any',
+        });
+      }
+      const mapper = (recorded: RecordedEvent): IntegrationEvent[] =>
+        recorded.streamId.startsWith('notes-')
+          ? [
+              integrationEventFrom(recorded, {
+                type: `${source}.noted`,
+                version: 1,
+                source,
+                key: recorded.streamId,
+                data: recorded.data,
+              }),
+            ]
+          : [];
 
-    const applied = new Map<string, number>();
-    let failures = 0;
-    const handlers = {
-      [`${source}.noted`]: {
-        versions: [1],
-        handle: async (e: IntegrationEvent) => {
-          try {
-            // Idempotent by event id, as every handler is (ADR 10); RETURNING tells a first effect.
-            const rows = await db.dataSource.query<unknown[]>(
-              `INSERT INTO ${db.table('effects')} (event_id, key, n) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
-              [e.eventId, e.key, e.data.n],
-            );
-            if (rows.length > 0) applied.set(e.eventId, (applied.get(e.eventId) ?? 0) + 1);
-          } catch (error) {
-            failures++;
-            throw error;
-          }
+      const applied = new Map<string, number>();
+      let failures = 0;
+      const handlers = {
+        [`${source}.noted`]: {
+          versions: [1],
+          handle: async (e: IntegrationEvent) => {
+            try {
+              // Idempotent by event id, as every handler is (ADR 10); RETURNING tells a first effect.
+              const rows = await db.dataSource.query<unknown[]>(
+                `INSERT INTO ${db.table('effects')} (event_id, key, n) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+                [e.eventId, e.key, e.data.n],
+              );
+              if (rows.length > 0) applied.set(e.eventId, (applied.get(e.eventId) ?? 0) + 1);
+            } catch (error) {
+              failures++;
+              throw error;
+            }
+          },
         },
-      },
-    };
-    const retry = { attempts: 4, baseDelayMs: 50, parkedBaseDelayMs: 500, parkedMaxDelayMs: 4000 };
-    if (kind === 'in-process') {
-      const bus = new InProcessBus(store, db, retry);
-      bus.publishFrom(source, mapper);
-      bus.subscribe({ group: `${source}-readers`, handlers });
-      buses.push(bus);
-    } else {
-      // The relay reads the same database, through the same proxy: it loses its store too.
-      const relay = new KafkaBus(store, db, { brokers, clientId: 'outage-relay', namespace: source });
-      relay.publishFrom(source, mapper);
-      const consumer = new KafkaBus(store, db, {
-        brokers,
-        clientId: 'outage-consumer',
-        namespace: source,
-        retry,
-      });
-      consumer.subscribe({ group: `${source}-readers`, handlers });
-      buses.push(relay, consumer);
-    }
-    for (const bus of buses) await bus.start();
+      };
+      const retry = { attempts: 4, baseDelayMs: 50, parkedBaseDelayMs: 500, parkedMaxDelayMs: 4000 };
+      if (kind === 'in-process') {
+        const bus = new InProcessBus(store, db, retry);
+        bus.publishFrom(source, mapper);
+        bus.subscribe({ group: `${source}-readers`, handlers });
+        buses.push(bus);
+      } else {
+        // The relay reads the same database, through the same proxy: it loses its store too.
+        const relay = new KafkaBus(store, db, { brokers, clientId: 'outage-relay', namespace: source });
+        relay.publishFrom(source, mapper);
+        const consumer = new KafkaBus(store, db, {
+          brokers,
+          clientId: 'outage-consumer',
+          namespace: source,
+          retry,
+        });
+        consumer.subscribe({ group: `${source}-readers`, handlers });
+        buses.push(relay, consumer);
+      }
+      for (const bus of buses) await bus.start();
 
-    await until('part of the backlog handled', () => applied.size >= 100, 60_000);
-    await proxy.cut();
-    const atCut = applied.size;
-    expect(atCut).toBeLessThan(EVENTS); // the outage falls in the middle of the backlog
-    const outageEnds = Date.now() + OUTAGE_MS;
-    await until('the outage is over', () => Date.now() >= outageEnds, OUTAGE_MS + 1000);
-    expect(failures).toBeGreaterThan(0); // the handlers did meet the outage
-    await proxy.restore();
+      await until('part of the backlog handled', () => applied.size >= 100, 60_000);
+      await proxy.cut();
+      const atCut = applied.size;
+      expect(atCut).toBeLessThan(EVENTS); // the outage falls in the middle of the backlog
+      const outageEnds = Date.now() + OUTAGE_MS;
+      await until('the outage is over', () => Date.now() >= outageEnds, OUTAGE_MS + 1000);
+      expect(failures).toBeGreaterThan(0); // the handlers did meet the outage
+      await proxy.restore();
 
-    await until('the whole backlog applied', () => applied.size === EVENTS, 60_000);
-    const consumer = buses[buses.length - 1]!;
-    await until('nothing parked', () => consumer.status().consumers[0]!.parked === 0, 30_000);
-    expect([...applied.values()].every((times) => times === 1)).toBe(true);
-    const rows = await db.dataSource.query<Array<{ count: string }>>(
-      `SELECT COUNT(*) AS count FROM ${db.table('effects')}`,
-    );
-    expect(Number(rows[0]!.count)).toBe(EVENTS);
-    expect(consumer.status().deadLettered).toBe(0);
-    if (kind === 'in-process') {
-      expect(await db.dataSource.query(`SELECT event_id FROM ${db.table('bus_dead_letters')}`)).toEqual([]);
-    }
-  });
+      await until('the whole backlog applied', () => applied.size === EVENTS, 60_000);
+      const consumer = buses[buses.length - 1]!;
+      await until('nothing parked', () => consumer.status().consumers[0]!.parked === 0, 30_000);
+      expect([...applied.values()].every((times) => times === 1)).toBe(true);
+      const rows = await db.dataSource.query<Array<{ count: string }>>(
+        `SELECT COUNT(*) AS count FROM ${db.table('effects')}`,
+      );
+      expect(Number(rows[0]!.count)).toBe(EVENTS);
+      expect(consumer.status().deadLettered).toBe(0);
+      if (kind === 'in-process') {
+        expect(await db.dataSource.query(`SELECT event_id FROM ${db.table('bus_dead_letters')}`)).toEqual([]);
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 async function until(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`not in time: ${what}`);
+    if (Date.now() > deadline) throw new Error(`not in time: ${what} (waited ${Date.now() - started} ms)`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
