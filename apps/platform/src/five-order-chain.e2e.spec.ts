@@ -595,6 +595,23 @@ describe.each(testDatabases)(
         channel: 'app',
       });
       expect(unknownResident.status).toBe(404);
+
+      // The work routes: each bad field named, an unknown order not found.
+      const badArrival = await post(`/api/orders/${orderId}/arrival`, {
+        memberId: 'not-a-member-id',
+        note: 'x'.repeat(1001),
+      });
+      expect(badArrival.status).toBe(400);
+      expect((badArrival.body.details as Array<{ field: string }>).map((d) => d.field)).toEqual(
+        expect.arrayContaining(['memberId', 'note']),
+      );
+      const noReason = await post(`/api/orders/${orderId}/hand-back`, { memberId: memberA });
+      expect(noReason.status).toBe(400);
+      expect((noReason.body.details as Array<{ field: string }>).map((d) => d.field)).toEqual(['reason']);
+      const unknownArrival = await post('/api/orders/9b2f0c1e-0000-4000-8000-000000000000/arrival', {
+        memberId: memberA,
+      });
+      expect(unknownArrival.status).toBe(404);
       const after = await (await admin()).read('/api/projections');
       expect(after.head).toBe(before.head);
     });

@@ -2,6 +2,7 @@ import type { Provider, Type } from '@nestjs/common';
 import type { EntitySchema } from 'typeorm';
 import type { UpcasterSteps } from '@cogov/decider';
 import { UpcasterRegistry } from '@cogov/event-sourcing';
+import type { RecordedEvent } from '@cogov/event-store';
 import type { Projection } from '@cogov/projections';
 import type { ScopeResolver } from '@cogov/security';
 import type { AggregateDefinition } from './aggregate';
@@ -78,8 +79,17 @@ function upcasting(
   upcasters: UpcasterRegistry,
   owns: (streamId: string) => boolean,
 ): Projection {
-  const current = (event: Parameters<Projection['handles']>[0]) =>
-    owns(event.streamId) ? upcasters.upcast(event) : event;
+  // `handles` and `apply` see the same event: an old one is upcast once, not once for each.
+  const upcast = new WeakMap<RecordedEvent, RecordedEvent>();
+  const current = (event: RecordedEvent): RecordedEvent => {
+    if (!owns(event.streamId)) return event;
+    let now = upcast.get(event);
+    if (!now) {
+      now = upcasters.upcast(event);
+      upcast.set(event, now);
+    }
+    return now;
+  };
   return {
     name: projection.name,
     version: projection.version,

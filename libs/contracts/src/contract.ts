@@ -25,9 +25,6 @@ export function contract<E extends IntegrationEvent>(
   return { type, version, schema };
 }
 
-/** The event a contract describes. */
-export type EventOf<C> = C extends IntegrationEventContract<infer E> ? E : never;
-
 // Building blocks of the schemas. Limits are generous: they refuse garbage, not real data.
 export const idSchema = { type: 'string', minLength: 1, maxLength: 100 } as const;
 export const nameSchema = { type: 'string', minLength: 1, maxLength: 200 } as const;

@@ -310,10 +310,6 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
 
 export const orderDecider: Decider<OrderCommand, OrderState, OrderEvent> = { initialState, decide, evolve };
 
-export function orderStage(state: OrderState): OrderStage | null {
-  return state.status === 'absent' ? null : state.stage;
-}
-
 /** Lets the dispatch handler load the right community before deciding. */
 export function communityOfOrder(state: OrderState): string | null {
   return state.status === 'absent' ? null : state.communityId;
