@@ -20,6 +20,7 @@ import type {
 } from '../integration-event-bus.port';
 import { ConsumerGroup, describe } from '../consumer-group';
 import { ParkedEvents } from '../parked-events';
+import { ProducerThread } from './producer-thread';
 import { DEFAULT_RETRY, type RetryPolicy } from '../retry';
 
 export interface KafkaBusOptions {
@@ -60,6 +61,8 @@ export class KafkaBus implements IntegrationEventBus {
   private readonly kafka: Kafka;
   private readonly publishers: Array<{ source: string; map: OutboundMapper }> = [];
   private readonly subscriptions: Subscription[] = [];
+  /** The relays' producer, in a thread of its own; dead letters go through `producer`, here. */
+  private sender: ProducerThread | null = null;
   private producer: Producer | null = null;
   private admin: Admin | null = null;
   private consumers: Consumer[] = [];
@@ -101,16 +104,7 @@ export class KafkaBus implements IntegrationEventBus {
     this.admin = this.kafka.admin();
     await this.admin.connect();
     await this.createTopics();
-    if (this.publishers.length > 0) {
-      this.producer = this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        retry: { retries: 10 },
-        createPartitioner: Partitioners.DefaultPartitioner,
-      });
-      await this.producer.connect();
-      for (const publisher of this.publishers) this.relays.push(this.relay(publisher.source, publisher.map));
-    }
+    for (const publisher of this.publishers) this.relays.push(this.relay(publisher.source, publisher.map));
     for (const subscription of this.subscriptions) await this.consume(subscription);
   }
 
@@ -118,6 +112,8 @@ export class KafkaBus implements IntegrationEventBus {
     this.abort.abort();
     await Promise.all(this.relays);
     this.relays = [];
+    await this.sender?.stop();
+    this.sender = null;
     // disconnect() stops the run loop and sends LeaveGroup: the partitions move on at once.
     await Promise.all(this.consumers.map((c) => c.disconnect()));
     this.consumers = [];
@@ -178,41 +174,53 @@ export class KafkaBus implements IntegrationEventBus {
   }
 
   /**
-   * Reads and maps the next page while the previous one is on its way to the broker: a page is
-   * sent only once the one before it was acknowledged (order per key), and the checkpoint moves
-   * to a page's end only after its acknowledgement, so a crash re-sends and never skips.
+   * Reads and maps the next page while the previous one is on its way to the broker (in the
+   * producer's own thread): a page is sent only once the one before it was acknowledged (order per
+   * key), and the checkpoint moves to a page's end only after its acknowledgement, so a crash
+   * re-sends and never skips. Checkpoints are saved in order beside the sends, not between them.
    */
   private async relay(source: string, map: OutboundMapper): Promise<void> {
     const signal = this.abort.signal;
     const topic = topicOf(source, this.namespace);
     while (!signal.aborted) {
       let inFlight: Promise<void> = Promise.resolve();
-      // A failed send must not go unobserved while the next page is awaited (caught up, that may
-      // be a while); it is rethrown at the next page or at the end.
+      let saving: Promise<void> = Promise.resolve();
+      // A failed send or save must not go unobserved while the next page is awaited (caught up,
+      // that may be a while); it is rethrown at the next page or at the end.
       const failed: unknown[] = [];
       try {
+        if (!this.sender?.alive) {
+          this.sender = ProducerThread.start({
+            brokers: this.options.brokers,
+            clientId: `${this.options.clientId}-relay`,
+          });
+        }
+        const sender = this.sender;
         const after = await this.checkpoints.load(source);
         this.relayed.set(source, after);
-        for await (const batch of this.store.followAll({
-          after,
-          signal,
-          batchSize: this.options.relayBatchSize ?? 500,
-        })) {
+        const pages = this.store.followAll({ after, signal, batchSize: this.options.relayBatchSize ?? 500 });
+        for await (const batch of readingAhead(pages)) {
           const messages = batch.flatMap((recorded) => map(recorded)).map(toKafkaMessage);
           const position = batch[batch.length - 1]!.globalPosition;
           await inFlight;
           if (failed.length > 0) throw failed[0];
           inFlight = (async () => {
             // acks: -1 is implied by the idempotent producer: all in-sync replicas have it.
-            if (messages.length > 0) await this.producer!.send({ topic, messages });
-            await this.checkpoints.save(source, position);
-            this.relayed.set(source, position);
+            if (messages.length > 0) await sender.send(topic, messages);
+            const previous = saving;
+            saving = (async () => {
+              await previous;
+              await this.checkpoints.save(source, position);
+              this.relayed.set(source, position);
+            })().catch((error: unknown) => void failed.push(error));
           })().catch((error: unknown) => void failed.push(error));
         }
         await inFlight;
+        await saving;
         if (failed.length > 0) throw failed[0];
       } catch (error) {
         await inFlight;
+        await saving;
         if (signal.aborted) return;
         this.logger.error(`relay of ${source} failed, resuming from its checkpoint: ${describe(error)}`);
         await new Promise((r) => setTimeout(r, 1000));
@@ -329,6 +337,27 @@ export function groupTimings(options: Pick<KafkaBusOptions, 'sessionTimeoutMs' |
     // answers a fetch as soon as it has records, so a shorter idle wait costs no latency.
     maxWaitTimeInMs: 1000,
   };
+}
+
+/**
+ * Asks for the following page as soon as one is handed out, so the database reads it while this
+ * thread maps the page in hand: reading and mapping overlap instead of taking turns.
+ */
+async function* readingAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const pages = source[Symbol.asyncIterator]();
+  let next = pages.next();
+  try {
+    for (;;) {
+      const page = await next;
+      if (page.done) return;
+      next = pages.next();
+      // Observed here or at the next turn; never an unhandled rejection in between.
+      next.catch(() => undefined);
+      yield page.value;
+    }
+  } finally {
+    await pages.return?.();
+  }
 }
 
 /** `party-organization.order-reviewed` → `party-organization`. */

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { ProducerThread } from './producer-thread';
+
+/** Against the real broker that `npm test` starts (infra/kafka). */
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+
+describe('the relay producer in its own thread (real broker)', () => {
+  const kafka = new Kafka({ clientId: 'producer-thread-test', brokers, logLevel: logLevel.WARN });
+
+  it('answers a send once the broker has it, and keeps the order of sends per key', async () => {
+    const topic = `producer-thread-${randomUUID().slice(0, 8)}`;
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+    const thread = ProducerThread.start({ brokers, clientId: 'producer-thread-test' });
+    try {
+      // Sent without waiting in between: the thread must still send them one after the other.
+      const sends = Array.from({ length: 20 }, (_, page) =>
+        thread.send(
+          topic,
+          Array.from({ length: 50 }, (_, i) => ({ key: `key-${i % 7}`, value: `${page}:${i}` })),
+        ),
+      );
+      await Promise.all(sends);
+      const offsets = await admin.fetchTopicOffsets(topic);
+      expect(offsets.reduce((n, o) => n + Number(o.high), 0)).toBe(1000); // all acknowledged
+
+      const seen = new Map<string, string[]>();
+      const consumer = kafka.consumer({ groupId: `${topic}-reader` });
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+      let count = 0;
+      const all = new Promise<void>((resolve) => {
+        void consumer.run({
+          eachMessage: async ({ message }) => {
+            const key = message.key!.toString();
+            seen.set(key, [...(seen.get(key) ?? []), message.value!.toString()]);
+            if (++count === 1000) resolve();
+          },
+        });
+      });
+      await all;
+      await consumer.disconnect();
+      for (const [key, values] of seen) {
+        const expected = Array.from({ length: 20 }, (_, page) =>
+          Array.from({ length: 50 }, (_, i) => i)
+            .filter((i) => `key-${i % 7}` === key)
+            .map((i) => `${page}:${i}`),
+        ).flat();
+        expect(values).toEqual(expected);
+      }
+    } finally {
+      await thread.stop();
+      await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+      await admin.disconnect();
+    }
+  });
+
+  it('refuses sends once its thread has ended, saying so', async () => {
+    const thread = ProducerThread.start({ brokers, clientId: 'producer-thread-test' });
+    await thread.stop();
+    expect(thread.alive).toBe(false);
+    await expect(thread.send('any-topic', [{ value: 'x' }])).rejects.toThrow(/producer thread exited/);
+  });
+});
