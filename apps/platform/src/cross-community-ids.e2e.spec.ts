@@ -46,6 +46,13 @@ describe('ids of another community are refused where a command acts (embedded pl
     });
     expect(await head()).toBe(before);
   };
+  /** The details of an id that lies in community `lies` but was named where `wanted` acts. */
+  const outOfScope = (entity: string, id: string, lies: Seed, wanted: Seed) => ({
+    entity,
+    id,
+    communityId: lies.communityId,
+    expectedCommunityId: wanted.communityId,
+  });
   const placeOrder = async (seed: Seed) => {
     const id = await (
       await platform.as(seed.resident)
@@ -93,35 +100,21 @@ describe('ids of another community are refused where a command acts (embedded pl
       assigneeId,
     });
 
-    it('to a Party member of another community answers 409 naming the member, and writes nothing', () =>
-      expectRefused(
-        here.worker,
-        `/api/orders/${orderId}/dispatch`,
-        dispatch('member', there.memberId),
-        409,
-        'out-of-scope',
-        {
-          entity: 'Party member',
-          id: there.memberId,
-          communityId: there.communityId,
-          expectedCommunityId: here.communityId,
-        },
-      ));
-
-    it('to the pool of a branch of another community answers 409 naming the branch, and writes nothing', () =>
-      expectRefused(
-        here.worker,
-        `/api/orders/${orderId}/dispatch`,
-        dispatch('branch-pool', there.branchId),
-        409,
-        'out-of-scope',
-        {
-          entity: 'Party branch',
-          id: there.branchId,
-          communityId: there.communityId,
-          expectedCommunityId: here.communityId,
-        },
-      ));
+    it.each([
+      ['member', 'Party member', () => there.memberId],
+      ['branch-pool', 'Party branch', () => there.branchId],
+    ])(
+      'to a %s of another community answers 409 naming it, and writes nothing',
+      (assigneeKind, entity, assigneeId) =>
+        expectRefused(
+          here.worker,
+          `/api/orders/${orderId}/dispatch`,
+          dispatch(assigneeKind, assigneeId()),
+          409,
+          'out-of-scope',
+          outOfScope(entity, assigneeId(), there, here),
+        ),
+    );
 
     it('to the pool of the community committee answers 409 wrong-kind, and writes nothing', () =>
       expectRefused(
@@ -169,12 +162,7 @@ describe('ids of another community are refused where a command acts (embedded pl
         },
         409,
         'out-of-scope',
-        {
-          entity: 'compound',
-          id: there.compoundId,
-          communityId: there.communityId,
-          expectedCommunityId: here.communityId,
-        },
+        outOfScope('compound', there.compoundId, there, here),
       ));
 
     it('a resident registered in a compound of another community answers 409 naming the compound', () =>
@@ -190,12 +178,7 @@ describe('ids of another community are refused where a command acts (embedded pl
         },
         409,
         'out-of-scope',
-        {
-          entity: 'compound',
-          id: there.compoundId,
-          communityId: there.communityId,
-          expectedCommunityId: here.communityId,
-        },
+        outOfScope('compound', there.compoundId, there, here),
       ));
 
     it('a resident registered in a building of another compound answers 404 naming building and compound', () =>
@@ -235,12 +218,7 @@ describe('ids of another community are refused where a command acts (embedded pl
         },
         409,
         'out-of-scope',
-        {
-          entity: 'organization',
-          id: here.committeeId,
-          communityId: here.communityId,
-          expectedCommunityId: there.communityId,
-        },
+        outOfScope('organization', here.committeeId, here, there),
       ));
 
     it('a branch under a branch answers 409 wrong-kind naming the parent', () =>
@@ -315,12 +293,7 @@ describe('ids of another community are refused where a command acts (embedded pl
         },
         409,
         'out-of-scope',
-        {
-          entity: 'order',
-          id: orderThere,
-          communityId: there.communityId,
-          expectedCommunityId: here.communityId,
-        },
+        outOfScope('order', orderThere, there, here),
       );
     });
   });
