@@ -30,18 +30,56 @@ export class RuleViolation extends DomainError {
   readonly code = 'rule-violation';
 }
 
-/** The command's input is well-formed but makes no sense (e.g. a group under a community committee). */
+/** The command's input is well-formed but makes no sense (e.g. a rejection without a reason). */
 export class InvalidInput extends DomainError {
   readonly code = 'invalid-input';
 }
 
+/**
+ * Nothing of that id exists, or, `within` an aggregate, no part of it has that id (a building a
+ * compound does not have: buildings are looked up only through their compound).
+ */
 export class NotFound extends DomainError {
   readonly code = 'not-found';
   constructor(
     readonly entity: string,
     readonly id: string,
+    within?: { entity: string; id: string },
   ) {
-    super(`${entity} ${id} not found`, { entity, id });
+    super(
+      within ? `${entity} ${id} not found in ${within.entity} ${within.id}` : `${entity} ${id} not found`,
+      within ? { entity, id, within } : { entity, id },
+    );
+  }
+}
+
+/**
+ * The command names something that exists but lies outside the scope of the aggregate it acts on:
+ * a Party member of another community for an order of this one, a compound of another community
+ * for this community's resident. Final, unlike `NotYetKnown`; `scope` says where it lies and
+ * where it was wanted.
+ */
+export class OutOfScope extends DomainError {
+  readonly code = 'out-of-scope';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    message: string,
+    scope: Record<string, unknown> = {},
+  ) {
+    super(message, { entity, id, ...scope });
+  }
+}
+
+/** The command names something that exists but is not the kind it needs (a group where a branch is wanted). */
+export class WrongKind extends DomainError {
+  readonly code = 'wrong-kind';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly actualKind: string,
+  ) {
+    super(`${id} is a ${actualKind}, not a ${entity}`, { entity, id, kind: actualKind });
   }
 }
 

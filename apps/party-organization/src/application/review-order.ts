@@ -48,12 +48,14 @@ export class ReviewOrderHandler implements ICommandHandler<ReviewOrderCommand> {
             branchId,
             branchCompoundIds: branch && branch.status !== 'absent' ? branch.compoundIds : [],
           };
-    const duplicateOf = duplicateOfOrderId
-      ? {
-          orderId: duplicateOfOrderId,
-          exists: (await this.orders.load(duplicateOfOrderId)).revision !== 'no-stream',
-        }
-      : null;
+    let duplicateOf: ReviewOrder['data']['duplicateOf'] = null;
+    if (duplicateOfOrderId) {
+      const { state: duplicate } = await this.orders.load(duplicateOfOrderId);
+      duplicateOf =
+        duplicate.status === 'absent'
+          ? { orderId: duplicateOfOrderId, exists: false }
+          : { orderId: duplicateOfOrderId, exists: true, communityId: duplicate.communityId };
+    }
     await this.orders.handle(
       input.orderId,
       (state) =>

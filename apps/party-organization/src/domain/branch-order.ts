@@ -4,6 +4,7 @@ import {
   InvalidInput,
   InvalidTransition,
   NotFound,
+  OutOfScope,
   RuleViolation,
   assertNever,
 } from '@cogov/decider';
@@ -66,8 +67,9 @@ export type ReviewOrder = {
     priority: Priority;
     /** Required to reject. */
     reason: string | null;
-    /** Required to merge: the order this one duplicates. */
-    duplicateOf: null | { orderId: string; exists: boolean };
+    /** Required to merge: the order this one duplicates, and its community when it exists. */
+    duplicateOf:
+      null | { orderId: string; exists: false } | { orderId: string; exists: true; communityId: string };
     now: string;
   };
 };
@@ -84,18 +86,25 @@ export type TakeOrder = {
 /** The member who took the order is on site (到场). */
 export type RecordArrival = {
   type: 'RecordArrival';
-  data: { orderId: string; memberId: string; note: string | null; now: string };
+  data: { orderId: string; memberId: string; memberExists: boolean; note: string | null; now: string };
 };
 
 export type CompleteOrder = {
   type: 'CompleteOrder';
-  data: { orderId: string; memberId: string; resultNote: string; evidence: string[]; now: string };
+  data: {
+    orderId: string;
+    memberId: string;
+    memberExists: boolean;
+    resultNote: string;
+    evidence: string[];
+    now: string;
+  };
 };
 
 /** The member gives the order back (退回); it returns to the community for another dispatch. */
 export type HandBackOrder = {
   type: 'HandBackOrder';
-  data: { orderId: string; memberId: string; reason: string; now: string };
+  data: { orderId: string; memberId: string; memberExists: boolean; reason: string; now: string };
 };
 
 /** Sent for the residents' committee's published OrderRated (党群评单). */
@@ -381,6 +390,14 @@ function review(command: ReviewOrder['data'], state: Present): BranchOrderEvent[
       if (duplicateOf.orderId === state.orderId)
         throw new InvalidInput('an order cannot be merged into itself');
       if (!duplicateOf.exists) throw new NotFound('order', duplicateOf.orderId);
+      if (duplicateOf.communityId !== state.communityId) {
+        throw new OutOfScope(
+          'order',
+          duplicateOf.orderId,
+          `order ${duplicateOf.orderId} is in community ${duplicateOf.communityId}, not in community ${state.communityId} of order ${state.orderId}`,
+          { communityId: duplicateOf.communityId, expectedCommunityId: state.communityId },
+        );
+      }
       return [{ type: 'OrderMerged', data: { ...reviewed, duplicateOfOrderId: duplicateOf.orderId } }];
     }
     default:
@@ -470,7 +487,13 @@ function whyNotTakeable(state: Present): string {
 type Held = Extract<Present, { status: 'taken' | 'arrived' }>;
 
 /** The order as held by the member who took it; `action` names what they attempt. */
-function heldBy(state: Present, memberId: string, action: string, stages: readonly Held['status'][]): Held {
+function heldBy(
+  state: Present,
+  { memberId, memberExists }: { memberId: string; memberExists: boolean },
+  action: string,
+  stages: readonly Held['status'][],
+): Held {
+  if (!memberExists) throw new NotFound('member', memberId);
   if (!(stages as readonly string[]).includes(state.status)) {
     throw new InvalidTransition(
       state.status,
@@ -489,7 +512,7 @@ function heldBy(state: Present, memberId: string, action: string, stages: readon
 }
 
 function arrive(command: RecordArrival['data'], state: Present): BranchOrderEvent[] {
-  heldBy(state, command.memberId, 'record arrival for', ['taken']);
+  heldBy(state, command, 'record arrival for', ['taken']);
   return [
     {
       type: 'MemberArrived',
@@ -505,7 +528,7 @@ function arrive(command: RecordArrival['data'], state: Present): BranchOrderEven
 }
 
 function handBack(command: HandBackOrder['data'], state: Present): BranchOrderEvent[] {
-  heldBy(state, command.memberId, 'hand back', ['taken', 'arrived']);
+  heldBy(state, command, 'hand back', ['taken', 'arrived']);
   const reason = command.reason.trim();
   if (reason === '') throw new InvalidInput('handing an order back needs a reason');
   return [
@@ -523,7 +546,7 @@ function handBack(command: HandBackOrder['data'], state: Present): BranchOrderEv
 }
 
 function complete(command: CompleteOrder['data'], state: Present): BranchOrderEvent[] {
-  heldBy(state, command.memberId, 'complete', ['taken', 'arrived']);
+  heldBy(state, command, 'complete', ['taken', 'arrived']);
   if (command.resultNote.trim() === '') throw new InvalidInput('completing an order needs a result note');
   return [
     {

@@ -1,4 +1,4 @@
-import { InvalidInput, InvalidTransition, NotFound, RuleViolation } from '@cogov/decider';
+import { InvalidInput, InvalidTransition, NotFound, OutOfScope, RuleViolation } from '@cogov/decider';
 import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import {
   type BranchOrderEvent,
@@ -116,6 +116,7 @@ const completeOrder = (overrides: Partial<CompleteOrder['data']> = {}): Complete
   data: {
     orderId: 'order-1',
     memberId: 'member-2',
+    memberExists: true,
     resultNote: 'replaced the bulb',
     evidence: ['https://files.example/photo-1.jpg'],
     now: NOW,
@@ -187,7 +188,12 @@ describe('branch order', () => {
 
     it('a member of the covering branch merges into another existing order', () =>
       given([opened()])
-        .when(reviewOrder({ decision: 'merge', duplicateOf: { orderId: 'order-0', exists: true } }))
+        .when(
+          reviewOrder({
+            decision: 'merge',
+            duplicateOf: { orderId: 'order-0', exists: true, communityId: 'community-1' },
+          }),
+        )
         .then([merged]));
 
     it('an order awaiting information is reviewed again', () =>
@@ -238,9 +244,29 @@ describe('branch order', () => {
         .when(reviewOrder({ decision: 'merge', duplicateOf: { orderId: 'order-9', exists: false } }))
         .thenThrows(NotFound, /order order-9 not found/));
 
+    it('a merge into an order of another community is out of scope, naming it', () =>
+      given([opened()])
+        .when(
+          reviewOrder({
+            decision: 'merge',
+            duplicateOf: { orderId: 'order-7', exists: true, communityId: 'community-7' },
+          }),
+        )
+        .thenThrows(OutOfScope, /order order-7 is in community community-7, not in community community-1/, {
+          entity: 'order',
+          id: 'order-7',
+          communityId: 'community-7',
+          expectedCommunityId: 'community-1',
+        }));
+
     it('an order cannot be merged into itself', () =>
       given([opened()])
-        .when(reviewOrder({ decision: 'merge', duplicateOf: { orderId: 'order-1', exists: true } }))
+        .when(
+          reviewOrder({
+            decision: 'merge',
+            duplicateOf: { orderId: 'order-1', exists: true, communityId: 'community-1' },
+          }),
+        )
         .thenThrows(InvalidInput, /into itself/));
   });
 
@@ -342,13 +368,13 @@ describe('branch order', () => {
 
   describe('arrival (到场) and hand-back (退回)', () => {
     const held = [opened(), approved, dispatched(), taken()];
-    const arrive = (memberId = 'member-2', note: string | null = 'on site') => ({
+    const arrive = (memberId = 'member-2', note: string | null = 'on site', memberExists = true) => ({
       type: 'RecordArrival' as const,
-      data: { orderId: 'order-1', memberId, note, now: NOW },
+      data: { orderId: 'order-1', memberId, memberExists, note, now: NOW },
     });
-    const handBack = (memberId = 'member-2', reason = 'needs an electrician') => ({
+    const handBack = (memberId = 'member-2', reason = 'needs an electrician', memberExists = true) => ({
       type: 'HandBackOrder' as const,
-      data: { orderId: 'order-1', memberId, reason, now: NOW },
+      data: { orderId: 'order-1', memberId, memberExists, reason, now: NOW },
     });
     const arrivedEvent = {
       type: 'MemberArrived' as const,
@@ -362,6 +388,15 @@ describe('branch order', () => {
       given(held)
         .when(arrive('member-3'))
         .thenThrows(RuleViolation, /only member member-2, who took the order, can record arrival for it/));
+
+    it('an arrival or hand-back by someone who is no member at all is not found', () => {
+      given(held)
+        .when(arrive('member-9', null, false))
+        .thenThrows(NotFound, /member member-9 not found/, { entity: 'member', id: 'member-9' });
+      given(held)
+        .when(handBack('member-9', 'r', false))
+        .thenThrows(NotFound, /member member-9 not found/, { entity: 'member', id: 'member-9' });
+    });
 
     it('an order not taken has no arrival', () =>
       given([opened(), approved, dispatched()])
@@ -424,6 +459,11 @@ describe('branch order', () => {
       given([opened(), approved, dispatched(), taken()])
         .when(completeOrder({ memberId: 'member-3' }))
         .thenThrows(RuleViolation, /only member member-2, who took the order, can complete it/));
+
+    it('a completion by someone who is no member at all is not found', () =>
+      given([opened(), approved, dispatched(), taken()])
+        .when(completeOrder({ memberId: 'member-9', memberExists: false }))
+        .thenThrows(NotFound, /member member-9 not found/, { entity: 'member', id: 'member-9' }));
 
     it('a completion needs a result note', () =>
       given([opened(), approved, dispatched(), taken()])

@@ -4,6 +4,8 @@ import {
   InvalidTransition,
   NotFound,
   NotYetKnown,
+  OutOfScope,
+  WrongKind,
   assertNever,
 } from '@cogov/decider';
 
@@ -226,15 +228,13 @@ function checkParent({ kind, parent, communityId }: FoundData): ExistingOrganiza
   }
   if (parent === null) throw new InvalidInput(`a ${kind} needs a parent ${expected}`);
   if (!parent.exists) throw new NotFound('organization', parent.organizationId);
-  if (parent.kind !== expected) {
-    throw new InvalidInput(`the parent of a ${kind} must be a ${expected}, not a ${parent.kind}`, {
-      parentId: parent.organizationId,
-    });
-  }
+  if (parent.kind !== expected) throw new WrongKind(expected, parent.organizationId, parent.kind);
   if (parent.communityId !== communityId) {
-    throw new InvalidInput(
+    throw new OutOfScope(
+      'organization',
+      parent.organizationId,
       `parent ${parent.organizationId} belongs to community ${parent.communityId}, not ${communityId}`,
-      { parentId: parent.organizationId },
+      { communityId: parent.communityId, expectedCommunityId: communityId },
     );
   }
   return parent;
@@ -262,11 +262,14 @@ function checkBranchCompounds({
   if (compoundIds.length === 0) throw new InvalidInput('a branch covers at least one compound');
   rejectDuplicates('compoundIds', compoundIds);
   rejectNotYetKnown('compound', compoundIds, knownAnywhere);
-  const unknown = compoundIds.filter((id) => !compoundsInCommunity.includes(id));
-  if (unknown.length > 0) {
-    throw new InvalidInput(`compounds not in community ${communityId}: ${unknown.join(', ')}`, {
-      compoundIds: unknown,
-    });
+  const elsewhere = compoundIds.filter((id) => !compoundsInCommunity.includes(id));
+  if (elsewhere.length > 0) {
+    throw new OutOfScope(
+      'compound',
+      elsewhere[0]!,
+      `compounds not in community ${communityId}: ${elsewhere.join(', ')}`,
+      { compoundIds: elsewhere, expectedCommunityId: communityId },
+    );
   }
 }
 
@@ -281,9 +284,11 @@ function checkGroupBuildings(
     (buildingId) => !branch.compoundIds.some((c) => (buildingsByCompound[c] ?? []).includes(buildingId)),
   );
   if (outside.length > 0) {
-    throw new InvalidInput(
+    throw new OutOfScope(
+      'building',
+      outside[0]!,
       `buildings not in a compound covered by branch ${branch.organizationId}: ${outside.join(', ')}`,
-      { buildingIds: outside },
+      { buildingIds: outside, branchId: branch.organizationId },
     );
   }
 }

@@ -1,4 +1,11 @@
-import { InvalidInput, InvalidTransition, NotFound, NotYetKnown } from '@cogov/decider';
+import {
+  InvalidInput,
+  InvalidTransition,
+  NotFound,
+  NotYetKnown,
+  OutOfScope,
+  WrongKind,
+} from '@cogov/decider';
 import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import {
   type FoundOrganization,
@@ -188,22 +195,31 @@ describe('organization', () => {
     it("a branch's parent must be a community committee", () =>
       given([])
         .when(foundBranch({ parent: branch }))
-        .thenThrows(InvalidInput, /must be a community-committee, not a branch/));
+        .thenThrows(WrongKind, /branch-1 is a branch, not a community-committee/, {
+          entity: 'community-committee',
+          id: 'branch-1',
+          kind: 'branch',
+        }));
 
     it("a branch's parent must be of the same community", () =>
       given([])
         .when(foundBranch({ parent: { ...committee, communityId: 'community-2' } }))
-        .thenThrows(InvalidInput, /belongs to community community-2, not community-1/));
+        .thenThrows(OutOfScope, /belongs to community community-2, not community-1/, {
+          entity: 'organization',
+          id: 'committee-1',
+          communityId: 'community-2',
+          expectedCommunityId: 'community-1',
+        }));
 
     it("a group's parent must be a branch", () =>
       given([])
         .when(foundGroup({ parent: committee }))
-        .thenThrows(InvalidInput, /must be a branch, not a community-committee/));
+        .thenThrows(WrongKind, /committee-1 is a community-committee, not a branch/));
 
     it("a group's parent must be of the same community", () =>
       given([])
         .when(foundGroup({ parent: { ...branch, communityId: 'community-2' } }))
-        .thenThrows(InvalidInput, /belongs to community community-2/));
+        .thenThrows(OutOfScope, /belongs to community community-2/));
   });
 
   describe('coverage', () => {
@@ -215,7 +231,12 @@ describe('organization', () => {
     it('a branch covers only compounds of its community, naming the ones that are not', () =>
       given([])
         .when(foundBranch({ compoundIds: ['compound-1', 'compound-8'] }))
-        .thenThrows(InvalidInput, /compounds not in community community-1: compound-8$/));
+        .thenThrows(OutOfScope, /compounds not in community community-1: compound-8$/, {
+          entity: 'compound',
+          id: 'compound-8',
+          compoundIds: ['compound-8'],
+          expectedCommunityId: 'community-1',
+        }));
 
     it('a compound the community directory has not received yet is not known yet, whichever community it is in', () =>
       given([])
@@ -240,7 +261,12 @@ describe('organization', () => {
     it('a group covers only buildings of compounds its branch covers', () =>
       given([])
         .when(foundGroup({ buildingIds: ['building-1', 'building-3', 'building-9'] }))
-        .thenThrows(InvalidInput, /not in a compound covered by branch branch-1: building-3, building-9$/));
+        .thenThrows(OutOfScope, /not in a compound covered by branch branch-1: building-3, building-9$/, {
+          entity: 'building',
+          id: 'building-3',
+          buildingIds: ['building-3', 'building-9'],
+          branchId: 'branch-1',
+        }));
 
     it('a building the community directory has not received yet is not known yet', () =>
       given([])

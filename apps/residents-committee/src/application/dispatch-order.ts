@@ -4,7 +4,7 @@ import { Inject } from '@nestjs/common';
 import type { CommandContext } from '@cogov/event-sourcing';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { isWorker } from '../domain/community';
-import { type AssigneeKind, communityOfOrder, orderDecider } from '../domain/order';
+import { type AssigneeKind, communityOfOrder, orderDecider, type PartyAssignee } from '../domain/order';
 import {
   type CommunityRepository,
   type OrderRepository,
@@ -33,18 +33,19 @@ export class DispatchOrderHandler implements ICommandHandler<DispatchOrderComman
 
   async execute({ input, context }: DispatchOrderCommand) {
     // What the decision needs besides the order: whether the dispatcher works for the order's
-    // community, and whether the Party organization has published the assignee.
+    // community, and what the Party organization has published of the assignee (its kind and
+    // community: the decider checks both against the order).
     const communityId = communityOfOrder((await this.orders.load(input.orderId)).state);
     const community = communityId ? (await this.communities.load(communityId)).state : null;
     const dispatcherIsWorkerOfCommunity = community !== null && isWorker(community, input.dispatcherId);
-    const assigneeKnown = await this.isKnownAssignee(input.assigneeKind, input.assigneeId);
+    const partyAssignee = await this.partyAssignee(input.assigneeKind, input.assigneeId);
     await this.orders.handle(
       input.orderId,
       (state) =>
         orderDecider.decide(
           {
             type: 'DispatchOrder',
-            data: { ...input, dispatcherIsWorkerOfCommunity, assigneeKnown, now: context.now.toISOString() },
+            data: { ...input, dispatcherIsWorkerOfCommunity, partyAssignee, now: context.now.toISOString() },
           },
           state,
         ),
@@ -53,9 +54,9 @@ export class DispatchOrderHandler implements ICommandHandler<DispatchOrderComman
     return { id: input.orderId };
   }
 
-  private async isKnownAssignee(kind: AssigneeKind, id: string): Promise<boolean> {
-    if (kind !== 'member' && kind !== 'branch-pool') return true;
+  private async partyAssignee(kind: AssigneeKind, id: string): Promise<PartyAssignee | null> {
+    if (kind !== 'member' && kind !== 'branch-pool') return null;
     const entry = await this.db.readSource.getRepository(PartyDirectoryEntry).findOneBy({ id });
-    return kind === 'member' ? entry?.kind === 'member' : entry?.kind === 'branch';
+    return entry ? { known: true, kind: entry.kind, communityId: entry.communityId } : { known: false };
   }
 }

@@ -3,8 +3,10 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { residentDecider } from '../domain/resident';
 import {
+  type CommunityRepository,
   type CompoundRepository,
   type ResidentRepository,
+  communityAggregate,
   compoundAggregate,
   residentAggregate,
 } from '../infrastructure/aggregates';
@@ -28,20 +30,26 @@ export class RegisterResidentCommand extends Command<{ id: string }> {
 @CommandHandler(RegisterResidentCommand)
 export class RegisterResidentHandler implements ICommandHandler<RegisterResidentCommand> {
   constructor(
+    @InjectRepository(communityAggregate) private readonly communities: CommunityRepository,
     @InjectRepository(compoundAggregate) private readonly compounds: CompoundRepository,
     @InjectRepository(residentAggregate) private readonly residents: ResidentRepository,
   ) {}
 
   async execute({ input, context }: RegisterResidentCommand) {
     const residentId = newId(context, 'resident');
-    const compound = compoundSummary(input.compoundId, (await this.compounds.load(input.compoundId)).state);
+    const [community, compoundStream] = await Promise.all([
+      this.communities.load(input.communityId),
+      this.compounds.load(input.compoundId),
+    ]);
+    const compound = compoundSummary(input.compoundId, compoundStream.state);
+    const communityExists = community.state.status !== 'absent';
     await this.residents.handle(
       residentId,
       (state) =>
         residentDecider.decide(
           {
             type: 'RegisterResident',
-            data: { ...input, residentId, compound, now: context.now.toISOString() },
+            data: { ...input, residentId, communityExists, compound, now: context.now.toISOString() },
           },
           state,
         ),

@@ -5,7 +5,9 @@ import {
   InvalidTransition,
   NotFound,
   NotYetKnown,
+  OutOfScope,
   RuleViolation,
+  WrongKind,
   assertNever,
 } from '@cogov/decider';
 import type { CompoundSummary } from './compound';
@@ -82,11 +84,20 @@ export type DispatchOrder = {
     dispatcherIsWorkerOfCommunity: boolean;
     assigneeKind: AssigneeKind;
     assigneeId: string;
-    /** For a member or a branch pool: whether the Party organization has published it. */
-    assigneeKnown: boolean;
+    /**
+     * For a member or a branch pool: what the Party organization has published of the assignee;
+     * null for the kinds that have no directory yet.
+     */
+    partyAssignee: PartyAssignee | null;
     now: string;
   };
 };
+
+/**
+ * A Party member or organization as the residents' committee's directory knows it: `kind` is
+ * `member` or the organization's kind (`community-committee`, `branch`, `group`).
+ */
+export type PartyAssignee = { known: false } | { known: true; kind: string; communityId: string };
 
 /**
  * Work on the order by whoever it was dispatched to — accepted (党员接单 for a member), arrived on
@@ -112,7 +123,15 @@ export type RecordOrderWork = {
 /** 党群评单: the resident rates the result. */
 export type RateOrder = {
   type: 'RateOrder';
-  data: { orderId: string; raterId: string; score: number; comment: string; now: string };
+  data: {
+    orderId: string;
+    raterId: string;
+    /** Whether a resident of that id is registered (with the committee, in any community). */
+    raterIsResident: boolean;
+    score: number;
+    comment: string;
+    now: string;
+  };
 };
 
 export type OrderCommand = PlaceOrder | RecordBranchReview | DispatchOrder | RecordOrderWork | RateOrder;
@@ -327,8 +346,11 @@ export const reviewStage = (decision: ReviewDecision) => REVIEW_STAGE[decision];
 
 const REVIEWABLE: readonly OrderStage[] = ['placed', 'awaiting-info'];
 const DISPATCHABLE: readonly OrderStage[] = ['approved', 'reopened', 'handed-back'];
-/** Only these kinds come from the Party organization's directory; the others have no directory yet. */
-const PARTY_ASSIGNEES: readonly AssigneeKind[] = ['member', 'branch-pool'];
+/** The kinds that come from the Party organization's directory, and the directory kind each must be. */
+const PARTY_ASSIGNEES: Partial<Record<AssigneeKind, { kind: string; what: string }>> = {
+  member: { kind: 'member', what: 'Party member' },
+  'branch-pool': { kind: 'branch', what: 'Party branch' },
+};
 
 function place(d: PlaceOrder['data'], state: OrderState): OrderEvent[] {
   if (state.status !== 'absent') {
@@ -338,16 +360,15 @@ function place(d: PlaceOrder['data'], state: OrderState): OrderEvent[] {
   if (!resident.exists) throw new NotFound('resident', resident.residentId);
   if (!compound.exists) throw new NotFound('compound', compound.compoundId);
   if (compound.communityId !== resident.communityId) {
-    throw new InvalidInput(
-      `compound ${compound.compoundId} is not in community ${resident.communityId} of resident ${resident.residentId}`,
-      { compoundId: compound.compoundId, communityId: resident.communityId },
+    throw new OutOfScope(
+      'compound',
+      compound.compoundId,
+      `compound ${compound.compoundId} is in community ${compound.communityId}, not in community ${resident.communityId} of resident ${resident.residentId}`,
+      { communityId: compound.communityId, expectedCommunityId: resident.communityId },
     );
   }
   if (d.buildingId !== null && !compound.buildingIds.includes(d.buildingId)) {
-    throw new InvalidInput(`building ${d.buildingId} is not in compound ${compound.compoundId}`, {
-      buildingId: d.buildingId,
-      compoundId: compound.compoundId,
-    });
+    throw new NotFound('building', d.buildingId, { entity: 'compound', id: compound.compoundId });
   }
   return [
     {
@@ -400,15 +421,7 @@ function dispatch(d: DispatchOrder['data'], state: PresentOrder): OrderEvent[] {
       communityId: state.communityId,
     });
   }
-  if (PARTY_ASSIGNEES.includes(d.assigneeKind) && !d.assigneeKnown) {
-    const what = d.assigneeKind === 'member' ? 'Party member' : 'Party branch';
-    // Published by the Party organization, perhaps a moment ago: not yet, rather than no.
-    throw new NotYetKnown(
-      what,
-      d.assigneeId,
-      `${what} ${d.assigneeId} is not known to the residents' committee yet; try again shortly`,
-    );
-  }
+  checkPartyAssignee(d, state);
   return [
     {
       type: 'OrderDispatched',
@@ -422,6 +435,34 @@ function dispatch(d: DispatchOrder['data'], state: PresentOrder): OrderEvent[] {
       },
     },
   ];
+}
+
+/**
+ * A member or branch pool must be one the Party organization published, of that kind, in the
+ * order's community: anyone else could never take the order, and it would wait for nobody.
+ */
+function checkPartyAssignee(d: DispatchOrder['data'], state: PresentOrder): void {
+  const expected = PARTY_ASSIGNEES[d.assigneeKind];
+  if (expected === undefined) return;
+  const { what } = expected;
+  const assignee = d.partyAssignee ?? { known: false };
+  if (!assignee.known) {
+    // Published by the Party organization, perhaps a moment ago: not yet, rather than no.
+    throw new NotYetKnown(
+      what,
+      d.assigneeId,
+      `${what} ${d.assigneeId} is not known to the residents' committee yet; try again shortly`,
+    );
+  }
+  if (assignee.kind !== expected.kind) throw new WrongKind(what, d.assigneeId, assignee.kind);
+  if (assignee.communityId !== state.communityId) {
+    throw new OutOfScope(
+      what,
+      d.assigneeId,
+      `${what} ${d.assigneeId} belongs to community ${assignee.communityId}, not to community ${state.communityId} of order ${state.orderId}`,
+      { communityId: assignee.communityId, expectedCommunityId: state.communityId },
+    );
+  }
 }
 
 function recordWork(d: RecordOrderWork['data'], state: PresentOrder): OrderEvent[] {
@@ -519,6 +560,7 @@ const same = (a: Executor | null, b: Executor | null) =>
 const describe = (e: Executor | null) => (e ? `${e.kind} ${e.id}` : 'nobody');
 
 function rate(d: RateOrder['data'], state: PresentOrder): OrderEvent[] {
+  if (!d.raterIsResident) throw new NotFound('resident', d.raterId);
   if (state.stage !== 'completed') {
     const why =
       state.stage === 'closed'

@@ -1,6 +1,15 @@
-import { InvalidInput, InvalidTransition, NotFound, NotYetKnown, RuleViolation } from '@cogov/decider';
+import {
+  InvalidInput,
+  InvalidTransition,
+  NotFound,
+  NotYetKnown,
+  OutOfScope,
+  RuleViolation,
+  WrongKind,
+} from '@cogov/decider';
 import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import {
+  type AssigneeKind,
   type BranchReviewRecorded,
   type DispatchOrder,
   type OrderClosed,
@@ -11,6 +20,7 @@ import {
   type OrderRated,
   type OrderReopened,
   type OrderTakenRecorded,
+  type PartyAssignee,
   type PlaceOrder,
   type RateOrder,
   type RecordBranchReview,
@@ -100,6 +110,13 @@ function reviewed(
   return { type: 'BranchReviewRecorded', data: recordReview(decision, overrides).data };
 }
 
+/** The directory's entry for an assignee of the kind, in the order's community unless told. */
+function inDirectory(kind: AssigneeKind, communityId = 'community-1'): PartyAssignee | null {
+  if (kind === 'member') return { known: true, kind: 'member', communityId };
+  if (kind === 'branch-pool') return { known: true, kind: 'branch', communityId };
+  return null;
+}
+
 function dispatchOrder(overrides: Partial<DispatchOrder['data']> = {}): DispatchOrder {
   return {
     type: 'DispatchOrder',
@@ -109,7 +126,7 @@ function dispatchOrder(overrides: Partial<DispatchOrder['data']> = {}): Dispatch
       dispatcherIsWorkerOfCommunity: true,
       assigneeKind: 'branch-pool',
       assigneeId: 'branch-1',
-      assigneeKnown: true,
+      partyAssignee: inDirectory(overrides.assigneeKind ?? 'branch-pool'),
       now: DISPATCHED_AT,
       ...overrides,
     },
@@ -228,6 +245,7 @@ function rateOrder(overrides: Partial<RateOrder['data']> = {}): RateOrder {
     data: {
       orderId: ORDER,
       raterId: 'resident-1',
+      raterIsResident: true,
       score: 5,
       comment: 'quick and tidy',
       now: RATED_AT,
@@ -311,14 +329,24 @@ describe('order (residents-committee): 居民点单 placing', () => {
         }),
       )
       .thenThrows(
-        InvalidInput,
-        /compound compound-7 is not in community community-1 of resident resident-1/,
+        OutOfScope,
+        /compound compound-7 is in community community-7, not in community community-1 of resident resident-1/,
+        {
+          entity: 'compound',
+          id: 'compound-7',
+          communityId: 'community-7',
+          expectedCommunityId: 'community-1',
+        },
       ));
 
-  it('a building, when given, must belong to the compound', () =>
+  it('a building, when given, must be one of the compound’s: another is not found in it', () =>
     given([])
       .when(placeOrder({ buildingId: 'building-9' }))
-      .thenThrows(InvalidInput, /building building-9 is not in compound compound-1/));
+      .thenThrows(NotFound, /building building-9 not found in compound compound-1/, {
+        entity: 'building',
+        id: 'building-9',
+        within: { entity: 'compound', id: 'compound-1' },
+      }));
 
   it('an order is placed only once', () =>
     given([placed()])
@@ -404,19 +432,82 @@ describe('order (residents-committee): 社区派单 dispatching', () => {
 
   it('a member the Party organization has not published (yet) cannot be assigned yet', () =>
     given(approved)
-      .when(dispatchOrder({ assigneeKind: 'member', assigneeId: 'member-9', assigneeKnown: false }))
+      .when(
+        dispatchOrder({ assigneeKind: 'member', assigneeId: 'member-9', partyAssignee: { known: false } }),
+      )
       .thenThrows(NotYetKnown, /Party member member-9 is not known .* yet/));
 
   it('a branch the Party organization has not published (yet) cannot be assigned yet', () =>
     given(approved)
-      .when(dispatchOrder({ assigneeKind: 'branch-pool', assigneeId: 'branch-9', assigneeKnown: false }))
+      .when(
+        dispatchOrder({
+          assigneeKind: 'branch-pool',
+          assigneeId: 'branch-9',
+          partyAssignee: { known: false },
+        }),
+      )
       .thenThrows(NotYetKnown, /Party branch branch-9 is not known .* yet/));
+
+  it('a Party member of another community is refused, naming the member and both communities', () =>
+    given(approved)
+      .when(
+        dispatchOrder({
+          assigneeKind: 'member',
+          assigneeId: 'member-7',
+          partyAssignee: inDirectory('member', 'community-7'),
+        }),
+      )
+      .thenThrows(
+        OutOfScope,
+        /Party member member-7 belongs to community community-7, not to community community-1/,
+        {
+          entity: 'Party member',
+          id: 'member-7',
+          communityId: 'community-7',
+          expectedCommunityId: 'community-1',
+        },
+      ));
+
+  it('a branch of another community is refused, naming the branch and both communities', () =>
+    given(approved)
+      .when(
+        dispatchOrder({ assigneeId: 'branch-7', partyAssignee: inDirectory('branch-pool', 'community-7') }),
+      )
+      .thenThrows(OutOfScope, /Party branch branch-7 belongs to community community-7/, {
+        entity: 'Party branch',
+        id: 'branch-7',
+        communityId: 'community-7',
+        expectedCommunityId: 'community-1',
+      }));
+
+  it('a branch pool names a branch: a building Party group or the committee is the wrong kind', () =>
+    given(approved)
+      .when(
+        dispatchOrder({
+          assigneeId: 'group-1',
+          partyAssignee: { known: true, kind: 'group', communityId: 'community-1' },
+        }),
+      )
+      .thenThrows(WrongKind, /group-1 is a group, not a Party branch/, {
+        entity: 'Party branch',
+        id: 'group-1',
+        kind: 'group',
+      }));
+
+  it('a member assignee names a member, not an organization', () =>
+    given(approved)
+      .when(
+        dispatchOrder({
+          assigneeKind: 'member',
+          assigneeId: 'branch-1',
+          partyAssignee: { known: true, kind: 'branch', communityId: 'community-1' },
+        }),
+      )
+      .thenThrows(WrongKind, /branch-1 is a branch, not a Party member/));
 
   it('assignees outside the Party organization are not checked against its directory', () =>
     given(approved)
-      .when(
-        dispatchOrder({ assigneeKind: 'property-company', assigneeId: 'company-1', assigneeKnown: false }),
-      )
+      .when(dispatchOrder({ assigneeKind: 'property-company', assigneeId: 'company-1' }))
       .then([dispatched({ assigneeKind: 'property-company', assigneeId: 'company-1' })]));
 
   it('a reopened order is dispatched for its next round', () =>
@@ -536,6 +627,11 @@ describe('order (residents-committee): 党群评单 rating', () => {
     given(completedRoundOne)
       .when(rateOrder({ raterId: 'resident-2' }))
       .thenThrows(RuleViolation, /only the resident who placed the order/));
+
+  it('a rater who is no resident at all is not found', () =>
+    given(completedRoundOne)
+      .when(rateOrder({ raterId: 'person-9', raterIsResident: false }))
+      .thenThrows(NotFound, /resident person-9 not found/, { entity: 'resident', id: 'person-9' }));
 
   it.each([0, 6, 2.5, Number.NaN])('a score of %s is refused', (score) =>
     given(completedRoundOne)

@@ -1,4 +1,4 @@
-import { type Decider, InvalidInput, InvalidTransition, NotFound, assertNever } from '@cogov/decider';
+import { type Decider, InvalidTransition, NotFound, OutOfScope, assertNever } from '@cogov/decider';
 import type { CompoundSummary } from './compound';
 
 export type RegisterResident = {
@@ -10,6 +10,8 @@ export type RegisterResident = {
     buildingId: string;
     name: string;
     phone: string;
+    /** Whether the community named is registered. */
+    communityExists: boolean;
     compound: CompoundSummary;
     now: string;
   };
@@ -82,18 +84,18 @@ function register(command: RegisterResident['data'], state: ResidentState): Resi
   if (state.status !== 'absent') {
     throw new InvalidTransition(state.status, 'register', `resident ${residentId} is already registered`);
   }
+  if (!command.communityExists) throw new NotFound('community', communityId);
   if (!compound.exists) throw new NotFound('compound', compoundId);
   if (compound.communityId !== communityId) {
-    throw new InvalidInput(`compound ${compoundId} is not in community ${communityId}`, {
+    throw new OutOfScope(
+      'compound',
       compoundId,
-      communityId,
-    });
+      `compound ${compoundId} is in community ${compound.communityId}, not in community ${communityId}`,
+      { communityId: compound.communityId, expectedCommunityId: communityId },
+    );
   }
   if (!compound.buildingIds.includes(buildingId)) {
-    throw new InvalidInput(`building ${buildingId} is not in compound ${compoundId}`, {
-      buildingId,
-      compoundId,
-    });
+    throw new NotFound('building', buildingId, { entity: 'compound', id: compoundId });
   }
   return [
     {

@@ -1,4 +1,4 @@
-import { InvalidInput, InvalidTransition, NotFound } from '@cogov/decider';
+import { InvalidTransition, NotFound, OutOfScope } from '@cogov/decider';
 import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import type { CompoundSummary } from './compound';
 import {
@@ -29,6 +29,7 @@ function registerResident(overrides: Partial<RegisterResident['data']> = {}): Re
       buildingId: 'building-1',
       name: 'Wang Fang',
       phone: '13812341234',
+      communityExists: true,
       compound,
       now: NOW,
       ...overrides,
@@ -69,15 +70,33 @@ describe('resident (residents-committee)', () => {
       )
       .thenThrows(NotFound, /compound compound-9 not found/));
 
-  it('the compound must be in the resident’s community', () =>
+  it('a resident of an unknown community is refused', () =>
+    given([])
+      .when(registerResident({ communityId: 'community-9', communityExists: false }))
+      .thenThrows(NotFound, /community community-9 not found/, { entity: 'community', id: 'community-9' }));
+
+  it('the compound must be in the resident’s community: one of another community is out of scope', () =>
     given([])
       .when(registerResident({ communityId: 'community-2' }))
-      .thenThrows(InvalidInput, /compound compound-1 is not in community community-2/));
+      .thenThrows(
+        OutOfScope,
+        /compound compound-1 is in community community-1, not in community community-2/,
+        {
+          entity: 'compound',
+          id: 'compound-1',
+          communityId: 'community-1',
+          expectedCommunityId: 'community-2',
+        },
+      ));
 
-  it('the building must be in the compound', () =>
+  it('the building must be one of the compound’s: another is not found in it', () =>
     given([])
       .when(registerResident({ buildingId: 'building-9' }))
-      .thenThrows(InvalidInput, /building building-9 is not in compound compound-1/));
+      .thenThrows(NotFound, /building building-9 not found in compound compound-1/, {
+        entity: 'building',
+        id: 'building-9',
+        within: { entity: 'compound', id: 'compound-1' },
+      }));
 
   it('a resident is registered only once', () =>
     given([residentRegistered()])

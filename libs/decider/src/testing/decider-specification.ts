@@ -17,7 +17,11 @@ export function deciderSpecification<Command, State, Event extends DomainEvent>(
         thenMatches: (expected: ReadonlyArray<{ type: Event['type']; data?: Record<string, unknown> }>) =>
           expect(run()).toMatchObject(expected),
         thenNothingHappens: () => expect(run()).toEqual([]),
-        thenThrows: (errorType: abstract new (...args: never[]) => Error, message?: RegExp) => {
+        thenThrows: (
+          errorType: abstract new (...args: never[]) => Error,
+          message?: RegExp,
+          details?: Record<string, unknown>,
+        ) => {
           let thrown: unknown;
           try {
             run();
@@ -26,6 +30,7 @@ export function deciderSpecification<Command, State, Event extends DomainEvent>(
           }
           expect(thrown).toBeInstanceOf(errorType);
           if (message) expect((thrown as Error).message).toMatch(message);
+          if (details) expect((thrown as { details?: unknown }).details).toEqual(details);
         },
       };
     },
