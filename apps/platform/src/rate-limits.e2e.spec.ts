@@ -5,6 +5,7 @@ import { type ApiClient, TestPlatform } from './testing/test-platform';
 
 const AUTH_FAILURE_LIMIT = 3;
 const ORDER_LIMIT = 2;
+const REQUEST_LIMIT = 30;
 
 /**
  * Limits that slow abuse down and cannot be turned against the people they protect, on both
@@ -35,6 +36,7 @@ describe.each(testDatabases)('rate limits (embedded platform on %s)', (_name, ma
     platform = await TestPlatform.start(database.config, {
       authFailuresPerMinute: AUTH_FAILURE_LIMIT,
       ordersPerMinute: ORDER_LIMIT,
+      requestsPerMinute: REQUEST_LIMIT,
     });
     admin = await platform.as({ personId: 'admin', roles: ['platform-admin'] });
     const created = await admin.expectPost(
@@ -111,5 +113,23 @@ describe.each(testDatabases)('rate limits (embedded platform on %s)', (_name, ma
     expect(JSON.stringify(limited.body)).not.toMatch(/Throttler/);
     // Another address is not limited by this one's orders.
     expect((await client().post('/api/orders', `Bearer ${resident}`, {})).status).toBe(400);
+  });
+
+  it('the probes and /metrics are never throttled', async () => {
+    const caller = client();
+    const statuses = new Set<number>();
+    for (let i = 0; i <= REQUEST_LIMIT; i++) {
+      statuses.add((await caller.get('/api/health/live')).status);
+      statuses.add((await caller.get('/metrics')).status);
+    }
+    expect([...statuses]).toEqual([200]);
+  });
+
+  it('every other route is, per address and route', async () => {
+    const caller = client();
+    for (let i = 0; i < REQUEST_LIMIT; i++) {
+      expect((await caller.get('/api/health')).status).toBe(200);
+    }
+    expectRateLimited(await caller.get('/api/health'), 'too many requests');
   });
 });
