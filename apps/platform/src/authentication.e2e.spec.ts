@@ -1,10 +1,9 @@
 import { SignJWT } from 'jose';
 import { freshSqlite } from '@cogov/persistence/testing/test-databases';
-import { LocalTokenAuthority } from '@cogov/security';
 import { DEFAULT_AUDIENCE, LOCAL_ISSUER } from '@cogov/hosting';
 import { type ApiClient, TEST_SECRET, TestPlatform } from './testing/test-platform';
 
-/** Authentication failures, partner keys, scopes across communities, acting on someone's behalf. */
+/** Authentication failures (their limits: rate-limits.e2e.spec.ts), partner keys, scopes across communities, acting on someone's behalf. */
 describe('authentication and scope (embedded platform)', () => {
   const database = freshSqlite();
   let platform: TestPlatform;
@@ -300,36 +299,5 @@ describe('authentication and scope (embedded platform)', () => {
         ).status,
       ).toBe(401);
     });
-  });
-});
-
-describe('rate limits (embedded platform)', () => {
-  const database = freshSqlite();
-  let platform: TestPlatform;
-  beforeAll(async () => {
-    platform = await TestPlatform.start(database, { authFailuresPerMinute: 3, ordersPerMinute: 2 });
-  });
-  afterAll(async () => {
-    await platform.stop();
-    database.cleanup();
-  });
-
-  it('limits order intake per client', async () => {
-    const tokens = new LocalTokenAuthority(TEST_SECRET, LOCAL_ISSUER, DEFAULT_AUDIENCE);
-    const token = await tokens.issue({ personId: 'r', roles: ['resident'] });
-    const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      statuses.push(
-        (await platform.http().post('/api/orders').set('Authorization', `Bearer ${token}`).send({})).status,
-      );
-    }
-    expect(statuses).toEqual([400, 400, 429]);
-  });
-
-  it('answers 429 after repeated failed authentications', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 5; i++)
-      statuses.push((await platform.http().get('/api/orders').set('Authorization', 'Bearer bad')).status);
-    expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 });

@@ -6,10 +6,12 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ConcurrencyConflict, DomainError, InvalidInput, NotFound, NotYetKnown } from '@cogov/decider';
 import { InconsistentRetry, WrongExpectedRevision } from '@cogov/event-store';
 import type { ErrorBody } from './error-body';
+import { MethodNotAllowed, methodNotAllowed } from './method-not-allowed';
+import { RateLimited } from './rate-limited';
 
 /**
  * How long a caller should wait before retrying a command that named a fact not delivered yet:
@@ -22,14 +24,19 @@ export const NOT_YET_KNOWN_RETRY_AFTER_SECONDS = 1;
 export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const exception = methodNotAllowed(thrown, host.switchToHttp().getRequest<Request>()) ?? thrown;
     const [status, body] = this.toResponse(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     // Not the caller's mistake and not final: say when to ask again.
     if (exception instanceof NotYetKnown) {
       response.setHeader('Retry-After', String(NOT_YET_KNOWN_RETRY_AFTER_SECONDS));
     }
+    if (exception instanceof RateLimited) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
+    if (exception instanceof MethodNotAllowed) response.setHeader('Allow', exception.allowed.join(', '));
     response.status(status).json(body);
   }
 

@@ -1,8 +1,7 @@
 import { Controller, Get, UseFilters } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck } from '@nestjs/terminus';
-import { SkipThrottle } from '@nestjs/throttler';
-import { Public } from '@cogov/security';
+import { Public, Unthrottled } from '@cogov/security';
 import { HealthCheckFailureFilter } from './health-failure.filter';
 import { Readiness } from './readiness';
 
@@ -13,7 +12,7 @@ import { Readiness } from './readiness';
 @ApiTags('operations')
 @Controller('health')
 @Public()
-@SkipThrottle()
+@Unthrottled()
 @UseFilters(HealthCheckFailureFilter)
 export class ProbesController {
   constructor(private readonly readiness: Readiness) {}

@@ -1,8 +1,7 @@
 import { Controller, Get, Headers, Inject, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { Public } from '@cogov/security';
+import { Public, Unthrottled } from '@cogov/security';
 import { METRICS_UNAUTHORIZED, metricsAuthorized } from './metrics-access';
 import { Metrics } from './metrics';
 import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './options';
@@ -15,7 +14,7 @@ import { OBSERVABILITY_OPTIONS, type ObservabilityOptions } from './options';
 @ApiExcludeController()
 @Controller('metrics')
 @Public()
-@SkipThrottle()
+@Unthrottled()
 export class MetricsController {
   constructor(
     private readonly metrics: Metrics,

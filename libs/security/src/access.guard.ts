@@ -2,8 +2,6 @@ import {
   type CanActivate,
   type ExecutionContext,
   ForbiddenException,
-  HttpException,
-  HttpStatus,
   Inject,
   Injectable,
   UnauthorizedException,
@@ -11,6 +9,7 @@ import {
 import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { NotFound } from '@cogov/decider';
+import { RateLimited } from '@cogov/http';
 import { ACCESS_RULE, type AccessRule } from './access-rule';
 import { API_KEYS, type ApiKeyService } from './api-keys';
 import { AuthFailureLimiter } from './auth-failure-limiter';
@@ -83,32 +82,23 @@ export class AccessGuard implements CanActivate {
   }
 
   private async authenticate(request: AuthenticatedRequest): Promise<Principal> {
-    const client = request.ip ?? 'unknown';
-    if (this.failures.isBlocked(client)) {
-      throw new HttpException(
-        {
-          error: 'too-many-requests',
-          message: 'too many failed authentications; try again later',
-          details: null,
-        },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
     const authorization = request.header('authorization');
-    const apiKey = request.header('x-api-key');
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : null;
+    const apiKey = token === null ? (request.header('x-api-key')?.trim() ?? null) : null;
     let principal: Principal | null = null;
     try {
-      if (authorization?.startsWith('Bearer '))
-        principal = await this.tokens.verify(authorization.slice(7).trim());
-      else if (apiKey) principal = await this.apiKeys.authenticate(apiKey.trim());
+      if (token !== null) principal = await this.tokens.verify(token);
+      else if (apiKey) principal = await this.apiKeys.authenticate(apiKey);
     } catch {
       principal = null; // expired, tampered, wrong issuer or audience: all look the same from outside
     }
-    if (!principal) {
-      this.failures.record(client);
-      throw new UnauthorizedException(UNAUTHORIZED);
-    }
-    return principal;
+    if (principal) return principal;
+    const wait = await this.failures.record({
+      address: request.ip ?? 'unknown',
+      credential: token ?? (apiKey || null),
+    });
+    if (wait !== null) throw new RateLimited(wait, 'too many failed authentications');
+    throw new UnauthorizedException(UNAUTHORIZED);
   }
 
   private checkActingPerson(request: Request, principal: Principal, rule: AccessRule): string | null {

@@ -1,26 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+
+/** The name the failures are counted under, in the store the request throttlers use too. */
+const COUNTED_AS = 'auth-failures';
+
+export interface FailedAuthentication {
+  /** The client's address. */
+  readonly address: string;
+  /** The token or key presented, if any; only its hash reaches the store. */
+  readonly credential: string | null;
+}
+
 /**
- * Slows down guessing: a client (by address) with too many failed authentications in a window
- * is refused with 429 until the window passes. In memory, per process.
+ * Slows down guessing without ever locking anyone out. Only failed authentications are counted,
+ * per address and per presented credential (a dead token replayed from many addresses), and only
+ * a failing attempt over a limit is refused with 429: a valid credential is accepted before it
+ * gets here, however often its address has failed.
  */
 export class AuthFailureLimiter {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
+    private readonly store: ThrottlerStorage,
     private readonly limit: number,
     private readonly windowMs = 60_000,
   ) {}
 
-  record(client: string): void {
-    const now = Date.now();
-    const recent = (this.failures.get(client) ?? []).filter((t) => now - t < this.windowMs);
-    recent.push(now);
-    this.failures.set(client, recent);
+  /** Counts the failure; when its address or credential is over the limit, the seconds until it frees. */
+  async record(failure: FailedAuthentication): Promise<number | null> {
+    const keys = [digest('address', failure.address)];
+    if (failure.credential !== null) keys.push(digest('credential', failure.credential));
+    const counts = await Promise.all(
+      keys.map((key) => this.store.increment(key, this.windowMs, this.limit, 0, COUNTED_AS)),
+    );
+    const over = counts.filter((count) => count.isBlocked);
+    return over.length === 0 ? null : Math.max(...over.map((count) => count.timeToBlockExpire));
   }
+}
 
-  isBlocked(client: string): boolean {
-    const now = Date.now();
-    const recent = (this.failures.get(client) ?? []).filter((t) => now - t < this.windowMs);
-    this.failures.set(client, recent);
-    return recent.length >= this.limit;
-  }
+function digest(kind: string, value: string): string {
+  return createHash('sha256').update(`${kind}:${value}`).digest('hex');
 }

@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerStorage } from '@nestjs/throttler';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { AccessGuard } from './access.guard';
 import { API_KEYS, ApiKeyService } from './api-keys';
@@ -9,7 +10,10 @@ import { TOKEN_VERIFIER, type TokenVerifier } from './tokens';
 
 export interface SecurityOptions {
   readonly tokens: TokenVerifier;
-  /** Failed authentications per client and minute before it gets 429. */
+  /**
+   * Failed authentications per address, and per presented credential, and minute before the
+   * failing attempts get 429. Counted in the store of the request throttlers (ThrottlerModule).
+   */
   readonly authFailureLimit: number;
 }
 
@@ -26,7 +30,11 @@ export class SecurityModule implements OnModuleInit {
       providers: [
         { provide: TOKEN_VERIFIER, useValue: options.tokens },
         { provide: API_KEYS, useFactory: (db: SqlDatabase) => new ApiKeyService(db), inject: [SQL_DATABASE] },
-        { provide: AuthFailureLimiter, useValue: new AuthFailureLimiter(options.authFailureLimit) },
+        {
+          provide: AuthFailureLimiter,
+          useFactory: (store: ThrottlerStorage) => new AuthFailureLimiter(store, options.authFailureLimit),
+          inject: [ThrottlerStorage],
+        },
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
       exports: [TOKEN_VERIFIER, API_KEYS],
