@@ -2,7 +2,7 @@ import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { createValidationPipe, DomainExceptionFilter } from '@cogov/http';
+import { createValidationPipe, DomainExceptionFilter, useHardenedIntake } from '@cogov/http';
 import { applyObservability } from '@cogov/observability';
 
 /** What every HTTP host of the platform does the same way: limits, headers, CORS, errors, OpenAPI. */
@@ -10,7 +10,7 @@ export function configureHttpApp(
   app: NestExpressApplication,
   options: { title: string; corsOrigins: readonly string[] },
 ): INestApplication {
-  app.useBodyParser('json', { limit: '100kb' });
+  useHardenedIntake(app);
   // The OpenAPI UI needs inline scripts and styles; everything else gets helmet's strict defaults.
   app.use(helmet({ contentSecurityPolicy: false }));
   app.enableCors({ origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false });

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsString, IsUUID, Length } from 'class-validator';
 import { NotFound } from '@cogov/decider';
+import { sameIdAnyCase } from '@cogov/http';
 import { Access } from './access-rule';
 import { API_KEYS, type ApiKeyService } from './api-keys';
 
@@ -10,6 +11,7 @@ export class CreatePartnerKeyDto {
   @ApiProperty({ example: 'Evergreen Property — ticket system' }) @IsString() @Length(1, 100) name!: string;
   @ApiProperty({ type: [String], description: 'Compounds the company serves: the key’s scope' })
   @IsArray()
+  @ArrayUnique(sameIdAnyCase)
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   compoundIds!: string[];

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FreeText, sameIdAnyCase } from '@cogov/http';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -32,7 +33,7 @@ export class FoundOrganizationDto {
   @ApiPropertyOptional({ type: [String], description: 'Compounds a branch covers' })
   @IsOptional()
   @IsArray()
-  @ArrayUnique()
+  @ArrayUnique(sameIdAnyCase)
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   compoundIds?: string[];
@@ -40,7 +41,7 @@ export class FoundOrganizationDto {
   @ApiPropertyOptional({ type: [String], description: 'Buildings a group covers' })
   @IsOptional()
   @IsArray()
-  @ArrayUnique()
+  @ArrayUnique(sameIdAnyCase)
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   buildingIds?: string[];
@@ -65,12 +66,12 @@ export class ReviewOrderDto {
   @ApiProperty({ enum: REVIEW_DECISIONS })
   @IsIn(REVIEW_DECISIONS)
   decision!: (typeof REVIEW_DECISIONS)[number];
-  @ApiProperty() @IsString() @Length(0, 2000) note!: string;
+  @ApiProperty() @FreeText() @Length(0, 2000) note!: string;
   @ApiProperty({ enum: PRIORITIES }) @IsIn(PRIORITIES) priority!: (typeof PRIORITIES)[number];
 
   @ApiPropertyOptional({ description: 'Required when rejecting' })
   @ValidateIf((o: ReviewOrderDto) => o.decision === 'reject' || o.reason !== undefined)
-  @IsString()
+  @FreeText()
   @Length(1, 2000, { message: 'reason is required to reject an order' })
   reason?: string;
 
@@ -86,7 +87,7 @@ export class TakeOrderDto {
 
 export class CompleteOrderDto {
   @ApiProperty() @IsUUID() memberId!: string;
-  @ApiProperty({ example: 'Replaced the joint' }) @IsString() @Length(1, 4000) resultNote!: string;
+  @ApiProperty({ example: 'Replaced the joint' }) @FreeText() @Length(1, 4000) resultNote!: string;
 
   @ApiProperty({ type: [String], example: ['https://evidence.example/photo.jpg'] })
   @IsArray()
@@ -103,12 +104,12 @@ export class RecordArrivalDto {
   @ApiProperty() @IsUUID() memberId!: string;
   @ApiPropertyOptional({ example: 'On site; the pipe joint under the sink is leaking' })
   @IsOptional()
-  @IsString()
+  @FreeText()
   @Length(1, 1000)
   note?: string;
 }
 
 export class HandBackOrderDto {
   @ApiProperty() @IsUUID() memberId!: string;
-  @ApiProperty({ example: 'Needs a licensed electrician' }) @IsString() @Length(1, 1000) reason!: string;
+  @ApiProperty({ example: 'Needs a licensed electrician' }) @FreeText() @Length(1, 1000) reason!: string;
 }

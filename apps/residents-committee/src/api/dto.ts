@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FreeText } from '@cogov/http';
 import { EXECUTOR_KINDS } from '@cogov/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
@@ -60,7 +61,7 @@ export class PlaceOrderDto {
   @IsIn(ORDER_CATEGORIES)
   category!: (typeof ORDER_CATEGORIES)[number];
   @ApiProperty({ example: 'Leaking pipe on floor 3' }) @IsString() @Length(1, 200) title!: string;
-  @ApiProperty() @IsString() @Length(1, 4000) description!: string;
+  @ApiProperty() @FreeText() @Length(1, 4000) description!: string;
   @ApiProperty({ enum: ORDER_CHANNELS }) @IsIn(ORDER_CHANNELS) channel!: (typeof ORDER_CHANNELS)[number];
 }
 
@@ -74,8 +75,8 @@ export class DispatchOrderDto {
 
 export class RateOrderDto {
   @ApiProperty() @IsUUID() raterId!: string;
-  @ApiProperty({ minimum: 1, maximum: 5 }) @Type(() => Number) @IsInt() @Min(1) @Max(5) score!: number;
-  @ApiProperty({ example: 'Fixed the same day' }) @IsString() @Length(0, 1000) comment!: string;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) score!: number;
+  @ApiProperty({ example: 'Fixed the same day' }) @FreeText() @Length(0, 1000) comment!: string;
 }
 
 export const ORDER_STAGES = [

@@ -1,0 +1,406 @@
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import type { Response } from 'supertest';
+import { EVENT_STORE, type EventStore } from '@cogov/event-store';
+import type { TokenClaims } from '@cogov/security';
+import { BODY_LIMIT_BYTES, MAX_NESTING_DEPTH } from '@cogov/http';
+import { testDatabases } from './testing/databases';
+import { apiRoutes } from './testing/routes';
+import { type ApiCall, PLATFORM_ADMIN, seedCommunity } from './testing/seed-community';
+import { TestPlatform } from './testing/test-platform';
+
+/**
+ * Hostile and malformed requests to every command route of the live route table, each from a
+ * caller the route admits, so that they reach the intake and validation: every one answers a
+ * 4xx in the one error shape, and the event store does not grow. A new route is covered as soon
+ * as it is served: the suite fails until it has a valid body below to spoil.
+ *
+ * The intake does not depend on the database, so one (the embedded default, SQLite) is enough.
+ */
+const [, makeDatabase] = testDatabases[0]!;
+
+type Seeded = Awaited<ReturnType<typeof seedCommunity>> & { orderId: string };
+
+/** A body the route's DTO accepts, who sends it, and which field names the sender (if any). */
+interface Template {
+  readonly caller: TokenClaims;
+  readonly body: Record<string, unknown>;
+  readonly actsAs?: string;
+}
+
+function templates(s: Seeded): Record<string, Template> {
+  const communities = [s.communityId];
+  const staff: TokenClaims = s.worker;
+  const station: TokenClaims = { personId: 'station-1', roles: ['service-station-staff'], communities };
+  const admin = PLATFORM_ADMIN;
+  const asMember = (body: Record<string, unknown>, field = 'memberId'): Template => ({
+    caller: s.member,
+    body: { [field]: s.memberId, ...body },
+    actsAs: field,
+  });
+  return {
+    'POST /api/communities': { caller: admin, body: { name: 'N', streetName: 'S' } },
+    'POST /api/communities/:id/compounds': { caller: admin, body: { name: 'N', address: 'A' } },
+    'POST /api/communities/:id/workers': {
+      caller: admin,
+      body: { name: 'N', phone: '13700000001', role: 'grid-worker' },
+    },
+    'POST /api/compounds/:id/buildings': { caller: admin, body: { name: 'N', number: '2' } },
+    'POST /api/residents': {
+      caller: admin,
+      body: {
+        communityId: s.communityId,
+        compoundId: s.compoundId,
+        buildingId: s.buildingId,
+        name: 'N',
+        phone: '13800000001',
+      },
+    },
+    'POST /api/party/organizations': {
+      caller: admin,
+      body: {
+        kind: 'branch',
+        name: 'N',
+        communityId: s.communityId,
+        parentId: s.committeeId,
+        compoundIds: [s.compoundId],
+        buildingIds: [s.buildingId],
+      },
+    },
+    'POST /api/party/members': {
+      caller: admin,
+      body: { organizationId: s.branchId, name: 'N', phone: '13600000001', membership: 'registered' },
+    },
+    'POST /api/partner-keys': {
+      caller: admin,
+      body: { companyId: s.communityId, name: 'N', compoundIds: [s.compoundId] },
+    },
+    'POST /api/orders': {
+      caller: staff,
+      body: {
+        residentId: s.residentId,
+        compoundId: s.compoundId,
+        buildingId: s.buildingId,
+        category: 'repair',
+        title: 'T',
+        description: 'D',
+        channel: 'app',
+      },
+    },
+    'POST /api/orders/:id/review': asMember(
+      { decision: 'reject', note: 'N', priority: 'normal', reason: 'R' },
+      'reviewerId',
+    ),
+    'POST /api/orders/:id/dispatch': {
+      caller: staff,
+      body: { dispatcherId: s.workerId, assigneeKind: 'member', assigneeId: s.memberId },
+      actsAs: 'dispatcherId',
+    },
+    'POST /api/orders/:id/take': asMember({}),
+    'POST /api/orders/:id/arrival': asMember({ note: 'N' }),
+    'POST /api/orders/:id/complete': asMember({ resultNote: 'R', evidence: ['https://e.example/p.jpg'] }),
+    'POST /api/orders/:id/hand-back': asMember({ reason: 'R' }),
+    'POST /api/orders/:id/rating': {
+      caller: station,
+      body: { raterId: s.residentId, score: 4, comment: 'C' },
+    },
+  };
+}
+
+/** The path of a route with the seeded aggregate its parameter names. */
+function pathOf(route: string, s: Seeded): string {
+  const path = route.slice(route.indexOf(' ') + 1);
+  const ids: Record<string, string> = {
+    '/api/communities/:id': s.communityId,
+    '/api/compounds/:id': s.compoundId,
+    '/api/orders/:id': s.orderId,
+  };
+  return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
+    const id = ids[prefix];
+    if (!id) throw new Error(`${route}: no seeded aggregate for its parameter; add one to pathOf`);
+    return prefix.slice(0, prefix.indexOf(':')) + id;
+  });
+}
+
+const UUID = /^[0-9a-f-]{36}$/;
+
+describe('bad input to every command route (embedded platform on SQLite)', () => {
+  const { config: database, cleanup } = makeDatabase();
+  let platform: TestPlatform;
+  let seeded: Seeded;
+  let commandRoutes: string[];
+  let head: number;
+  afterAll(() => cleanup());
+
+  const store = () => platform.app.get<EventStore>(EVENT_STORE);
+  const templateOf = (route: string): Template => {
+    const template = templates(seeded)[route];
+    if (!template) throw new Error(`${route} has no valid body in bad-input.e2e.spec.ts: add one`);
+    return template;
+  };
+
+  /** Sends raw bytes as the route's caller, with the headers a case needs. */
+  async function sendRaw(route: string, bytes: Buffer | string, headers: Record<string, string> = {}) {
+    const { caller } = templateOf(route);
+    const authorization = `Bearer ${await platform.tokens.issue(caller)}`;
+    const call = platform
+      .http()
+      .post(pathOf(route, seeded))
+      .set('Authorization', authorization)
+      .set('Content-Type', 'application/json');
+    for (const [name, value] of Object.entries(headers)) void call.set(name, value);
+    // superagent would JSON-encode a Buffer sent as application/json: the bytes go as they are.
+    return call.serialize((raw: Buffer | string) => raw as string).send(bytes);
+  }
+  const sendJson = (route: string, body: unknown, headers: Record<string, string> = {}) =>
+    sendRaw(route, JSON.stringify(body), headers);
+
+  /** A 4xx in the one shape (naming `field` when given), and not one event more in the store. */
+  async function expectRefused(response: Response, status?: number | number[], field?: string) {
+    const context = `${response.status} ${JSON.stringify(response.body)}`;
+    expect({ context, status: response.status >= 400 && response.status < 500 }).toEqual({
+      context,
+      status: true,
+    });
+    if (status !== undefined) expect([status].flat()).toContain(response.status);
+    const { error, message, details, ...rest } = response.body as Record<string, unknown>;
+    expect({ error: typeof error, message: typeof message, details: details !== undefined, rest }).toEqual({
+      error: 'string',
+      message: 'string',
+      details: true,
+      rest: {},
+    });
+    if (field) {
+      const named = JSON.stringify(response.body.details);
+      expect({ field, named: named.includes(`"field":"${field}"`) }).toEqual({ field, named: true });
+    }
+    expect(await store().headPosition()).toBe(head);
+  }
+
+  /** The string fields of a route a hostile character can go into (the sender's id answers 403). */
+  const stringFields = (route: string) =>
+    Object.entries(templateOf(route).body).filter(([, value]) => typeof value === 'string');
+
+  beforeAll(async () => {
+    platform = await TestPlatform.start(database);
+    const call: ApiCall = async (claims, method, route, body) => {
+      const client = await platform.as(claims);
+      const response = method === 'GET' ? await client.get(route) : await client.post(route, body ?? {});
+      return { status: response.status, body: response.body as Record<string, unknown> };
+    };
+    const community = await seedCommunity(call);
+    const placed = await call(community.worker, 'POST', '/api/orders', {
+      residentId: community.residentId,
+      compoundId: community.compoundId,
+      category: 'repair',
+      title: 'Leak',
+      description: 'd',
+      channel: 'app',
+    });
+    seeded = { ...community, orderId: placed.body.id as string };
+    await platform.settle();
+    head = await store().headPosition();
+    commandRoutes = apiRoutes(platform.app).filter((route) => /^(POST|PUT|PATCH) /.test(route));
+  });
+  afterAll(() => platform?.stop());
+
+  it('covers every command route the platform serves', () => {
+    expect(commandRoutes.length).toBeGreaterThanOrEqual(16);
+    for (const route of commandRoutes) {
+      expect(templateOf(route)).toBeDefined();
+      expect(pathOf(route, seeded)).not.toContain(':');
+    }
+  });
+
+  it('refuses a body over the limit 413, and a gzip body that inflates past it 413', async () => {
+    for (const route of commandRoutes) {
+      const { body } = templateOf(route);
+      const oversized = JSON.stringify({ ...body, padding: 'x'.repeat(BODY_LIMIT_BYTES) });
+      await expectRefused(await sendRaw(route, oversized), 413);
+      const bomb = gzipSync(JSON.stringify({ ...body, padding: 'x'.repeat(20 * BODY_LIMIT_BYTES) }));
+      expect(bomb.length).toBeLessThan(BODY_LIMIT_BYTES / 10);
+      await expectRefused(await sendRaw(route, bomb, { 'Content-Encoding': 'gzip' }), 413);
+    }
+  });
+
+  it('refuses bodies that are not what their Content-Encoding says 400, unknown encodings 415', async () => {
+    for (const route of commandRoutes) {
+      const json = JSON.stringify(templateOf(route).body);
+      await expectRefused(await sendRaw(route, json, { 'Content-Encoding': 'br' }), 400);
+      await expectRefused(await sendRaw(route, json, { 'Content-Encoding': 'gzip' }), 400);
+      await expectRefused(await sendRaw(route, json, { 'Content-Encoding': 'compress' }), 415);
+    }
+  });
+
+  it('refuses another charset, an unknown one and a body that is not JSON 415', async () => {
+    for (const route of commandRoutes) {
+      const json = JSON.stringify(templateOf(route).body);
+      for (const contentType of [
+        'application/json; charset=latin1',
+        'application/json; charset=utf-16',
+        'application/json; charset=no-such-charset',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+      ]) {
+        await expectRefused(await sendRaw(route, json, { 'Content-Type': contentType }), 415);
+      }
+    }
+  });
+
+  it('refuses malformed JSON and a body that is not an object 400', async () => {
+    for (const route of commandRoutes) {
+      for (const bytes of ['{"name":', '[]', '"text"', 'null', '{"a":1}}']) {
+        await expectRefused(await sendRaw(route, bytes), 400);
+      }
+    }
+  });
+
+  it('refuses a 2,000-deep array before validation walks it 400, naming the field', async () => {
+    const deep = `${'['.repeat(2000)}${']'.repeat(2000)}`;
+    for (const route of commandRoutes) {
+      const body = JSON.stringify(templateOf(route).body).replace(/^\{/, `{"deep":${deep},`);
+      // The root is level 1, the array level 2: the first level too deep is the 15th item down.
+      await expectRefused(await sendRaw(route, body), 400, `deep${'.0'.repeat(MAX_NESTING_DEPTH - 1)}`);
+    }
+  });
+
+  it('refuses __proto__, constructor and prototype keys at any depth 400, naming them', async () => {
+    for (const route of commandRoutes) {
+      const json = JSON.stringify(templateOf(route).body);
+      for (const key of ['__proto__', 'constructor', 'prototype']) {
+        // JSON.stringify cannot write an own __proto__ key: spliced into the text, as an attacker would.
+        await expectRefused(await sendRaw(route, json.replace(/^\{/, `{"${key}":{"x":1},`)), 400, key);
+        await expectRefused(
+          await sendRaw(route, json.replace(/^\{/, `{"extra":{"${key}":{"isAdmin":true}},`)),
+          400,
+          `extra.${key}`,
+        );
+      }
+    }
+  });
+
+  it('refuses bytes that are not UTF-8 400, naming the field', async () => {
+    for (const route of commandRoutes) {
+      for (const [field] of stringFields(route)) {
+        const json = JSON.stringify({ ...templateOf(route).body, [field]: 'MARK' });
+        const [before, after] = json.split('MARK') as [string, string];
+        const bytes = Buffer.concat([
+          Buffer.from(before),
+          Buffer.from([0x41, 0xff, 0xc3, 0x28]),
+          Buffer.from(after),
+        ]);
+        await expectRefused(await sendRaw(route, bytes), 400, field);
+      }
+    }
+  });
+
+  it('refuses NUL, ANSI escapes, bidi overrides and lone surrogates in every string field 400, naming it', async () => {
+    const hostile = [
+      'a\u0000b',
+      '\u001b[31mred\u001b[0m',
+      'abc\u202Efdp.exe',
+      'x\u2066y',
+      'a\ud800b',
+      '\udc00',
+      '\u0085',
+      '\u007f',
+    ];
+    for (const route of commandRoutes) {
+      const { body, actsAs } = templateOf(route);
+      for (const [field, value] of stringFields(route)) {
+        for (const text of hostile) {
+          const response = await sendJson(route, { ...body, [field]: `${String(value)}${text}` });
+          // The sender's own id is checked against the token before validation: 403, still nothing written.
+          if (field === actsAs) await expectRefused(response, 403);
+          else await expectRefused(response, 400, field);
+        }
+      }
+    }
+  });
+
+  it('refuses tab and line breaks in single-line fields, and a carriage return even in free text', async () => {
+    const route = 'POST /api/orders';
+    const { body } = templateOf(route);
+    for (const field of ['title', 'residentId', 'category']) {
+      await expectRefused(await sendJson(route, { ...body, [field]: 'a\tb' }), 400, field);
+      await expectRefused(await sendJson(route, { ...body, [field]: 'a\nb' }), 400, field);
+    }
+    await expectRefused(await sendJson(route, { ...body, description: 'a\r\nb' }), 400, 'description');
+  });
+
+  it('refuses a score that is not a JSON integer 400', async () => {
+    const route = 'POST /api/orders/:id/rating';
+    const { body } = templateOf(route);
+    for (const score of [true, '4', '0x4', '4e0', 4.5, null, [4], { value: 4 }]) {
+      await expectRefused(await sendJson(route, { ...body, score }), 400, 'score');
+    }
+  });
+
+  it('refuses an id named twice in a list, in either case, 400', async () => {
+    for (const route of commandRoutes) {
+      const { body } = templateOf(route);
+      const lists = Object.entries(body).filter(
+        ([, value]) => Array.isArray(value) && value.every((id) => typeof id === 'string' && UUID.test(id)),
+      );
+      for (const [field, value] of lists as Array<[string, string[]]>) {
+        const id = value[0]!;
+        await expectRefused(await sendJson(route, { ...body, [field]: [id, id] }), 400, field);
+        await expectRefused(await sendJson(route, { ...body, [field]: [id, id.toUpperCase()] }), 400, field);
+      }
+    }
+  });
+
+  it('refuses a value of another JSON type in any field, and any unknown field, 4xx', async () => {
+    const typeOf = (value: unknown) =>
+      value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+    for (const route of commandRoutes) {
+      const { body } = templateOf(route);
+      const fields = Object.keys(body);
+      if (fields.length > 0) {
+        // Not null: an optional field (`@IsOptional`) takes null for absent, and the body is then valid.
+        const wrongType = fc.constantFrom(...fields).chain((field) =>
+          fc.tuple(
+            fc.constant(field),
+            fc.jsonValue().filter((v) => v !== null && typeOf(v) !== typeOf(body[field])),
+          ),
+        );
+        await fc.assert(
+          fc.asyncProperty(wrongType, async ([field, value]) => {
+            await expectRefused(await sendJson(route, { ...body, [field]: value }), [400, 403]);
+          }),
+          { numRuns: 6 },
+        );
+      }
+      const unknownField = fc.tuple(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((key) => !(key in body)),
+        fc.jsonValue(),
+      );
+      await fc.assert(
+        fc.asyncProperty(unknownField, async ([key, value]) => {
+          await expectRefused(await sendJson(route, { ...body, [key]: value }), 400);
+        }),
+        { numRuns: 4 },
+      );
+    }
+  });
+
+  it('wrote nothing, once everything the requests could have set off has run', async () => {
+    await platform.settle();
+    expect(await store().headPosition()).toBe(head);
+    const keys = await (await platform.as(PLATFORM_ADMIN)).read('/api/partner-keys');
+    expect(keys).toEqual([]);
+  });
+
+  it('still accepts free text with tabs and line breaks, stored as sent', async () => {
+    const description = 'Line one\n\tindented line two 漏水';
+    const id = await (
+      await platform.as(seeded.worker)
+    ).create('/api/orders', { ...templateOf('POST /api/orders').body, description });
+    const stream = await (
+      await platform.as(PLATFORM_ADMIN)
+    ).read(`/api/streams/residents-committee.order-${id}`);
+    expect(stream.events).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ description }) }),
+    ]);
+  });
+});
