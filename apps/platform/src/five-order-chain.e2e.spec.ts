@@ -1,3 +1,4 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
 import { testDatabases } from './testing/databases';
 import { type Exchange, OpenApiContract } from './testing/openapi-contract';
@@ -75,7 +76,7 @@ describe.each(testDatabases)(
 
     beforeAll(async () => {
       platform = await TestPlatform.start(database, {}, checkContract);
-      contract = new OpenApiContract((await platform.http().get('/docs/openapi.json')).body);
+      contract = new OpenApiContract((await platform.http().get('/docs/openapi.json')).body as OpenAPIObject);
       communityId = await (
         await admin()
       ).create('/api/communities', {

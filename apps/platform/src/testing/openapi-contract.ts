@@ -131,7 +131,8 @@ export class OpenApiContract {
   ): string[] {
     const status = String(exchange.status);
     const response = operation.responses[status] as { content?: Record<string, unknown> } | undefined;
-    if (!response) return [`status ${status} not declared (declared: ${Object.keys(operation.responses)})`];
+    if (!response)
+      return [`status ${status} not declared (declared: ${Object.keys(operation.responses).join(', ')})`];
     if (!response.content?.['application/json']) {
       const empty =
         exchange.responseBody === undefined ||
