@@ -14,6 +14,8 @@ import { PlatformModule } from './platform.module';
 @Module({})
 class EmbeddedHostModule {}
 
+export const PLATFORM_API_TITLE = 'Community co-governance platform';
+
 /** Builds the embedded platform application (used by `npm start`, the demo and the e2e tests). */
 export async function createPlatformApp(
   config: Pick<PlatformConfig, 'database' | 'auth' | 'limits' | 'corsOrigins'> &
@@ -34,7 +36,7 @@ export async function createPlatformApp(
     { logger: options.logger ?? new Logger(), bufferLogs: observability.logs !== false, bodyParser: false },
   );
   return configureHttpApp(app, {
-    title: 'Community co-governance platform',
+    title: PLATFORM_API_TITLE,
     corsOrigins: config.corsOrigins,
   });
 }

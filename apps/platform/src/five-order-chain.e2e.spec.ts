@@ -1,11 +1,14 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
 import { testDatabases } from './testing/databases';
+import { type Exchange, OpenApiContract } from './testing/openapi-contract';
 import { TestPlatform } from './testing/test-platform';
 
 /**
  * The five-order chain through the HTTP API of the embedded platform: place → review →
  * dispatch → take → complete → rate, with a reopen after a low rating, a race for a pooled
- * order, every wrong transition refused, and nothing lost across a restart or a rebuild.
+ * order, every wrong transition refused, and nothing lost across a restart or a rebuild. Every
+ * request of the walk and every answer is checked against the published OpenAPI document.
  */
 describe.each(testDatabases)(
   'five-order chain over HTTP (embedded platform on %s)',
@@ -13,6 +16,9 @@ describe.each(testDatabases)(
     const { config: database, cleanup } = makeDatabase();
     let platform: TestPlatform;
     afterAll(() => cleanup());
+    let contract: OpenApiContract | undefined;
+    // Everything after the document itself was fetched.
+    const checkContract = (exchange: Exchange) => contract?.check(exchange);
 
     let communityId: string;
     let compoundId: string;
@@ -69,7 +75,8 @@ describe.each(testDatabases)(
     const read = async (path: string, status = 200) => (await staff()).read(path, status);
 
     beforeAll(async () => {
-      platform = await TestPlatform.start(database);
+      platform = await TestPlatform.start(database, {}, checkContract);
+      contract = new OpenApiContract((await platform.http().get('/docs/openapi.json')).body as OpenAPIObject);
       communityId = await (
         await admin()
       ).create('/api/communities', {
@@ -619,12 +626,18 @@ describe.each(testDatabases)(
     it('loses nothing across a restart, and a rebuild from zero gives the same view', async () => {
       const before = await read(`/api/orders/${orderId}`);
       await platform.stop();
-      platform = await TestPlatform.start(database);
+      platform = await TestPlatform.start(database, {}, checkContract);
       expect(await read(`/api/orders/${orderId}`)).toEqual(before);
 
       const runner = platform.app.get<ProjectionRunner>(PROJECTION_RUNNER);
       for (const projection of runner.registered) await runner.rebuild(projection.name);
       expect(await read(`/api/orders/${orderId}`)).toEqual(before);
+    });
+
+    it('sent only requests the OpenAPI document allows, and got only answers it declares', () => {
+      const statuses = new Set(contract!.checked.map((exchange) => exchange.status));
+      for (const status of [200, 201, 400, 404, 409]) expect(statuses).toContain(status);
+      expect(contract!.violations).toEqual([]);
     });
   },
 );

@@ -1,9 +1,15 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { createValidationPipe, DomainExceptionFilter, useHardenedIntake } from '@cogov/http';
+import {
+  completeContract,
+  createValidationPipe,
+  DomainExceptionFilter,
+  useHardenedIntake,
+} from '@cogov/http';
 import { applyObservability } from '@cogov/observability';
+import { BEARER_SCHEME, PARTNER_KEY_SCHEME } from '@cogov/security';
 
 /** What every HTTP host of the platform does the same way: limits, headers, CORS, errors, OpenAPI. */
 export function configureHttpApp(
@@ -25,17 +31,27 @@ export function configureHttpApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle(options.title)
+  SwaggerModule.setup('docs', app, () => openApiDocument(app, options.title), {
+    jsonDocumentUrl: 'docs/openapi.json',
+  });
+  return app;
+}
+
+/**
+ * The published contract of a host's API (served at `/docs/openapi.json`; `npm run openapi`
+ * writes and lints the embedded platform's).
+ */
+export function openApiDocument(app: INestApplication, title: string): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(title)
     .setDescription(
       'Admin API of the event-sourced co-governance platform: community structure, Party organizations and the five-order chain.',
     )
     .setVersion('0.1.0')
-    .addBearerAuth()
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'partner-key')
+    .setLicense('UNLICENSED', 'https://docs.npmjs.com/cli/configuring-npm/package-json#license')
+    .addServer('/', 'This host')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, PARTNER_KEY_SCHEME)
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: 'docs/openapi.json',
-  });
-  return app;
+  return completeContract(SwaggerModule.createDocument(app, config));
 }

@@ -7,3 +7,4 @@ export * from './validation';
 export * from './request-metadata';
 export * from './method-not-allowed';
 export * from './rate-limited';
+export * from './openapi';

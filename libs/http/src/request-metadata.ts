@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { v5 as uuidv5 } from 'uuid';
 import type { CommandContext } from '@cogov/event-sourcing';
 import type { ErrorBody } from './error-body';
+import { ApiErrors } from './openapi/error-responses';
 
 /** What a request says about itself once the access guard has authenticated it. */
 export interface RequestMetadata {
@@ -66,32 +68,53 @@ export function correlationIdOf(request: Request): string {
   return (holder[CORRELATION_ID] ??= header(request, 'x-correlation-id') ?? randomUUID());
 }
 
-export const RequestMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMetadata => {
-  const request = ctx
-    .switchToHttp()
-    .getRequest<Request & { principal?: { personId: string }; onBehalfOf?: string | null }>();
-  if (!request.principal)
-    throw new Error('RequestMeta used on a route the access guard did not authenticate');
-  const idempotencyKey = idempotencyKeyOf(request);
-  const idempotencyScope = idempotencyKey
-    ? `${request.principal.personId} ${request.method} ${request.path}`
-    : null;
-  return {
-    actorId: request.principal.personId,
-    onBehalfOf: request.onBehalfOf ?? null,
-    correlationId: correlationIdOf(request),
-    requestId: idempotencyKey
-      ? uuidv5(
-          `${idempotencyScope}|${idempotencyKey}|${createHash('sha256')
-            .update(canonical(request.body ?? null))
-            .digest('hex')}`,
-          REQUEST_ID_NAMESPACE,
-        )
-      : randomUUID(),
-    idempotencyKey,
-    idempotencyScope,
-  };
-});
+/**
+ * A route that takes the request's metadata runs a command: the document shows its
+ * Idempotency-Key and the 409 of a rule, a race or a reused key, wherever the decorator is used.
+ */
+const declaredAsCommand: ParameterDecorator = (target, key) => {
+  if (key === undefined) return;
+  const route = Object.getOwnPropertyDescriptor(target, key);
+  if (!route) return;
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'The caller’s own key for this command on this target: a retry with the same body is applied once',
+    schema: { type: 'string', pattern: HEADER_VALUE.source },
+  })(target, key, route);
+  ApiErrors(409)(target, key, route);
+};
+
+export const RequestMeta = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): RequestMetadata => {
+    const request = ctx
+      .switchToHttp()
+      .getRequest<Request & { principal?: { personId: string }; onBehalfOf?: string | null }>();
+    if (!request.principal)
+      throw new Error('RequestMeta used on a route the access guard did not authenticate');
+    const idempotencyKey = idempotencyKeyOf(request);
+    const idempotencyScope = idempotencyKey
+      ? `${request.principal.personId} ${request.method} ${request.path}`
+      : null;
+    return {
+      actorId: request.principal.personId,
+      onBehalfOf: request.onBehalfOf ?? null,
+      correlationId: correlationIdOf(request),
+      requestId: idempotencyKey
+        ? uuidv5(
+            `${idempotencyScope}|${idempotencyKey}|${createHash('sha256')
+              .update(canonical(request.body ?? null))
+              .digest('hex')}`,
+            REQUEST_ID_NAMESPACE,
+          )
+        : randomUUID(),
+      idempotencyKey,
+      idempotencyScope,
+    };
+  },
+  [declaredAsCommand],
+);
 
 /** The command context of an authenticated HTTP request. */
 export function commandContext(meta: RequestMetadata, now: Date): CommandContext {

@@ -19,7 +19,7 @@ export class ProbesController {
 
   @Get('live')
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOperation({ operationId: 'liveness', summary: 'Liveness: the process answers' })
   live() {
     return this.readiness.live();
   }
@@ -27,6 +27,7 @@ export class ProbesController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({
+    operationId: 'readiness',
     summary:
       'Readiness: database reachable, Kafka broker reachable (Kafka hosts), every projection within READY_MAX_PROJECTION_LAG events of the store head',
   })

@@ -1,5 +1,13 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata, type Type } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+  SetMetadata,
+  type Type,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { ApiErrors } from '@cogov/http';
 import type { Principal, ResourceScope, Role } from './principal';
 
 /** Finds where the resource a request touches lives; null when it does not exist (→ 404). */
@@ -26,8 +34,26 @@ export interface AccessRule {
 
 export const ACCESS_RULE = 'cogov:access-rule';
 
-/** Declares who may call a route; enforced by the one AccessGuard. */
-export const Access = (rule: AccessRule) => SetMetadata(ACCESS_RULE, rule);
+/** The security schemes of the OpenAPI document: a bearer JWT, and a partner system's API key. */
+export const BEARER_SCHEME = 'bearer';
+export const PARTNER_KEY_SCHEME = 'partner-key';
+
+/** Only a partner system's key authenticates as `partner-system`. */
+const PARTNER_ROLE: Role = 'partner-system';
+
+/**
+ * Declares who may call a route; enforced by the one AccessGuard. The document shows the same
+ * rule: the schemes that authenticate for it, and what the guard answers (401 without a valid
+ * token or key, 403 for another role or acting as someone else, 429 after repeated failures or
+ * too many requests, 404 outside the caller's scope).
+ */
+export const Access = (rule: AccessRule) =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, rule),
+    ApiBearerAuth(BEARER_SCHEME),
+    ...(rule.roles.includes(PARTNER_ROLE) ? [ApiSecurity(PARTNER_KEY_SCHEME)] : []),
+    ApiErrors(401, 403, 429, ...(rule.scope ? ([404] as const) : [])),
+  );
 
 /** No authentication: health and the OpenAPI page only. */
 export const Public = () => SetMetadata(ACCESS_RULE, 'public');

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsString, IsUUID, Length } from 'class-validator';
 import { NotFound } from '@cogov/decider';
 import { sameIdAnyCase } from '@cogov/http';
@@ -7,14 +15,28 @@ import { Access } from './access-rule';
 import { API_KEYS, type ApiKeyService } from './api-keys';
 
 export class CreatePartnerKeyDto {
-  @ApiProperty({ description: 'The property company the key belongs to' }) @IsUUID() companyId!: string;
-  @ApiProperty({ example: 'Evergreen Property — ticket system' }) @IsString() @Length(1, 100) name!: string;
-  @ApiProperty({ type: [String], description: 'Compounds the company serves: the key’s scope' })
+  @JSONSchema({ description: 'The property company the key belongs to' }) @IsUUID() companyId!: string;
+  @JSONSchema({ example: 'Evergreen Property — ticket system' }) @IsString() @Length(1, 100) name!: string;
+  @JSONSchema({ description: 'Compounds the company serves: the key’s scope' })
   @IsArray()
   @ArrayUnique(sameIdAnyCase)
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   compoundIds!: string[];
+}
+
+export class PartnerKeyCreatedResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The key itself, shown this once', example: 'cgk_…' }) key!: string;
+}
+
+export class PartnerKeyResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) companyId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [String] }) compoundIds!: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt!: string | null;
 }
 
 /** Platform admins issue and revoke partner systems' API keys. */
@@ -26,12 +48,16 @@ export class PartnerKeysController {
   /** The key is in this response only; it is stored as a hash. */
   @Post()
   @Access({ roles: ['platform-admin'] })
+  @ApiOperation({ operationId: 'createPartnerKey', summary: 'Issue an API key to a partner system' })
+  @ApiCreatedResponse({ type: PartnerKeyCreatedResponse })
   create(@Body() body: CreatePartnerKeyDto) {
     return this.keys.create(body);
   }
 
   @Get()
   @Access({ roles: ['platform-admin'] })
+  @ApiOperation({ operationId: 'listPartnerKeys', summary: 'Every partner key, revoked ones included' })
+  @ApiOkResponse({ type: [PartnerKeyResponse] })
   list() {
     return this.keys.list();
   }
@@ -39,6 +65,8 @@ export class PartnerKeysController {
   @Delete(':id')
   @HttpCode(204)
   @Access({ roles: ['platform-admin'] })
+  @ApiOperation({ operationId: 'revokePartnerKey', summary: 'Revoke a partner key' })
+  @ApiNoContentResponse({ description: 'Revoked' })
   async revoke(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     if (!(await this.keys.revoke(id))) throw new NotFound('active partner key', id);
   }

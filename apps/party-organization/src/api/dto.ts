@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { FreeText, sameIdAnyCase } from '@cogov/http';
 import {
   ArrayMaxSize,
@@ -18,19 +19,19 @@ const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
 export const ORGANIZATION_KINDS = ['community-committee', 'branch', 'group'] as const;
 export class FoundOrganizationDto {
-  @ApiProperty({ enum: ORGANIZATION_KINDS, description: '社区大党委 / 网格·小区党支部 / 楼栋党小组' })
+  @JSONSchema({ description: '社区大党委 / 网格·小区党支部 / 楼栋党小组' })
   @IsIn(ORGANIZATION_KINDS)
   kind!: (typeof ORGANIZATION_KINDS)[number];
 
-  @ApiProperty({ example: 'Peach Garden Branch' }) @IsString() @Length(1, 100) name!: string;
-  @ApiProperty() @IsUUID() communityId!: string;
+  @JSONSchema({ example: 'Peach Garden Branch' }) @IsString() @Length(1, 100) name!: string;
+  @IsUUID() communityId!: string;
 
-  @ApiPropertyOptional({ description: 'The community committee of a branch; the branch of a group' })
+  @JSONSchema({ description: 'The community committee of a branch; the branch of a group' })
   @ValidateIf((o: FoundOrganizationDto) => o.kind !== 'community-committee' || o.parentId !== undefined)
   @IsUUID()
   parentId?: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Compounds a branch covers' })
+  @JSONSchema({ description: 'Compounds a branch covers' })
   @IsOptional()
   @IsArray()
   @ArrayUnique(sameIdAnyCase)
@@ -38,7 +39,7 @@ export class FoundOrganizationDto {
   @IsUUID('all', { each: true })
   compoundIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Buildings a group covers' })
+  @JSONSchema({ description: 'Buildings a group covers' })
   @IsOptional()
   @IsArray()
   @ArrayUnique(sameIdAnyCase)
@@ -49,12 +50,12 @@ export class FoundOrganizationDto {
 
 export const MEMBERSHIPS = ['registered', 'reporting-in'] as const;
 export class RegisterMemberDto {
-  @ApiProperty() @IsUUID() organizationId!: string;
-  @ApiProperty({ example: 'Chen Jie' }) @IsString() @Length(1, 100) name!: string;
-  @ApiProperty({ example: '13600001111' })
+  @IsUUID() organizationId!: string;
+  @JSONSchema({ example: 'Chen Jie' }) @IsString() @Length(1, 100) name!: string;
+  @JSONSchema({ example: '13600001111' })
   @Matches(PHONE, { message: 'phone must be a phone number' })
   phone!: string;
-  @ApiProperty({ enum: MEMBERSHIPS, description: '在册党员 / 双报到党员' })
+  @JSONSchema({ description: '在册党员 / 双报到党员' })
   @IsIn(MEMBERSHIPS)
   membership!: (typeof MEMBERSHIPS)[number];
 }
@@ -62,34 +63,33 @@ export class RegisterMemberDto {
 export const REVIEW_DECISIONS = ['approve', 'reject', 'merge', 'need-info'] as const;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export class ReviewOrderDto {
-  @ApiProperty() @IsUUID() reviewerId!: string;
-  @ApiProperty({ enum: REVIEW_DECISIONS })
+  @IsUUID() reviewerId!: string;
   @IsIn(REVIEW_DECISIONS)
   decision!: (typeof REVIEW_DECISIONS)[number];
-  @ApiProperty() @FreeText() @Length(0, 2000) note!: string;
-  @ApiProperty({ enum: PRIORITIES }) @IsIn(PRIORITIES) priority!: (typeof PRIORITIES)[number];
+  @FreeText() @Length(0, 2000) note!: string;
+  @IsIn(PRIORITIES) priority!: (typeof PRIORITIES)[number];
 
-  @ApiPropertyOptional({ description: 'Required when rejecting' })
+  @JSONSchema({ description: 'Required when rejecting' })
   @ValidateIf((o: ReviewOrderDto) => o.decision === 'reject' || o.reason !== undefined)
   @FreeText()
   @Length(1, 2000, { message: 'reason is required to reject an order' })
   reason?: string;
 
-  @ApiPropertyOptional({ description: 'Required when merging: the order this one duplicates' })
+  @JSONSchema({ description: 'Required when merging: the order this one duplicates' })
   @ValidateIf((o: ReviewOrderDto) => o.decision === 'merge' || o.duplicateOfOrderId !== undefined)
   @IsUUID('all', { message: 'duplicateOfOrderId must be the id of the order this one duplicates' })
   duplicateOfOrderId?: string;
 }
 
 export class TakeOrderDto {
-  @ApiProperty() @IsUUID() memberId!: string;
+  @IsUUID() memberId!: string;
 }
 
 export class CompleteOrderDto {
-  @ApiProperty() @IsUUID() memberId!: string;
-  @ApiProperty({ example: 'Replaced the joint' }) @FreeText() @Length(1, 4000) resultNote!: string;
+  @IsUUID() memberId!: string;
+  @JSONSchema({ example: 'Replaced the joint' }) @FreeText() @Length(1, 4000) resultNote!: string;
 
-  @ApiProperty({ type: [String], example: ['https://evidence.example/photo.jpg'] })
+  @JSONSchema({ example: ['https://evidence.example/photo.jpg'] })
   @IsArray()
   @ArrayMaxSize(20)
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true })
@@ -97,12 +97,12 @@ export class CompleteOrderDto {
 }
 
 export class IdDto {
-  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
 }
 
 export class RecordArrivalDto {
-  @ApiProperty() @IsUUID() memberId!: string;
-  @ApiPropertyOptional({ example: 'On site; the pipe joint under the sink is leaking' })
+  @IsUUID() memberId!: string;
+  @JSONSchema({ example: 'On site; the pipe joint under the sink is leaking' })
   @IsOptional()
   @FreeText()
   @Length(1, 1000)
@@ -110,6 +110,6 @@ export class RecordArrivalDto {
 }
 
 export class HandBackOrderDto {
-  @ApiProperty() @IsUUID() memberId!: string;
-  @ApiProperty({ example: 'Needs a licensed electrician' }) @FreeText() @Length(1, 1000) reason!: string;
+  @IsUUID() memberId!: string;
+  @JSONSchema({ example: 'Needs a licensed electrician' }) @FreeText() @Length(1, 1000) reason!: string;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
 import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access } from '@cogov/security';
@@ -32,6 +32,10 @@ export class PartyController {
 
   @Post('organizations')
   @Access({ roles: ['platform-admin', 'party-staff'], scope: CommunityInBody })
+  @ApiOperation({
+    operationId: 'foundOrganization',
+    summary: 'Found a Party organization: the community committee, a branch or a group',
+  })
   @ApiCreatedResponse({ type: IdDto })
   found(@Body() body: FoundOrganizationDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
@@ -51,6 +55,7 @@ export class PartyController {
 
   @Post('members')
   @Access({ roles: ['platform-admin', 'party-staff'], scope: OrganizationInBody })
+  @ApiOperation({ operationId: 'registerMember', summary: 'Register a Party member with an organization' })
   @ApiCreatedResponse({ type: IdDto })
   register(@Body() body: RegisterMemberDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
@@ -71,7 +76,8 @@ export class BranchOrderController {
   @Post(':id/review')
   @Access({ roles: ['party-member'], scope: BranchOrderInPath, actsAs: { field: 'reviewerId' } })
   @HttpCode(200)
-  @ApiOkResponse({ type: IdDto, description: '支部审单: the covering branch reviews the order' })
+  @ApiOperation({ operationId: 'reviewOrder', summary: '支部审单: the covering branch reviews the order' })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
   review(
     @Param('id', ParseUUIDPipe) orderId: string,
     @Body() body: ReviewOrderDto,
@@ -96,10 +102,11 @@ export class BranchOrderController {
   @Post(':id/take')
   @Access({ roles: ['party-member'], scope: BranchOrderInPath, actsAs: { field: 'memberId' } })
   @HttpCode(200)
-  @ApiOkResponse({
-    type: IdDto,
-    description: '党员接单: a Party member takes the order; on a pooled order the first wins',
+  @ApiOperation({
+    operationId: 'takeOrder',
+    summary: '党员接单: a Party member takes the order; on a pooled order the first wins',
   })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
   take(
     @Param('id', ParseUUIDPipe) orderId: string,
     @Body() body: TakeOrderDto,
@@ -113,7 +120,8 @@ export class BranchOrderController {
   @Post(':id/arrival')
   @Access({ roles: ['party-member'], scope: BranchOrderInPath, actsAs: { field: 'memberId' } })
   @HttpCode(200)
-  @ApiOkResponse({ type: IdDto, description: '到场: the member who took the order is on site' })
+  @ApiOperation({ operationId: 'recordArrival', summary: '到场: the member who took the order is on site' })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
   arrival(
     @Param('id', ParseUUIDPipe) orderId: string,
     @Body() body: RecordArrivalDto,
@@ -130,10 +138,11 @@ export class BranchOrderController {
   @Post(':id/hand-back')
   @Access({ roles: ['party-member'], scope: BranchOrderInPath, actsAs: { field: 'memberId' } })
   @HttpCode(200)
-  @ApiOkResponse({
-    type: IdDto,
-    description: '退回: the member who took the order gives it back; it returns to dispatch',
+  @ApiOperation({
+    operationId: 'handBackOrder',
+    summary: '退回: the member who took the order gives it back; it returns to dispatch',
   })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
   handBack(
     @Param('id', ParseUUIDPipe) orderId: string,
     @Body() body: HandBackOrderDto,
@@ -150,7 +159,8 @@ export class BranchOrderController {
   @Post(':id/complete')
   @Access({ roles: ['party-member'], scope: BranchOrderInPath, actsAs: { field: 'memberId' } })
   @HttpCode(200)
-  @ApiOkResponse({ type: IdDto, description: 'The member who took the order completes it' })
+  @ApiOperation({ operationId: 'completeOrder', summary: 'The member who took the order completes it' })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
   complete(
     @Param('id', ParseUUIDPipe) orderId: string,
     @Body() body: CompleteOrderDto,

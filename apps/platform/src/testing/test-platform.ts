@@ -4,6 +4,7 @@ import type { DatabaseConfig } from '@cogov/persistence';
 import { LocalTokenAuthority, type TokenClaims } from '@cogov/security';
 import { DEFAULT_AUDIENCE, LOCAL_ISSUER, type PlatformConfig } from '@cogov/hosting';
 import { createPlatformApp } from '../create-app';
+import type { Exchange } from './openapi-contract';
 import { settle } from './settle';
 
 export const TEST_SECRET = 'test-signing-secret-that-is-long-enough-0123456789';
@@ -26,19 +27,37 @@ export function testConfig(database: DatabaseConfig, limits: Partial<PlatformCon
 export class TestPlatform {
   readonly tokens = new LocalTokenAuthority(TEST_SECRET, LOCAL_ISSUER, DEFAULT_AUDIENCE);
 
-  private constructor(readonly app: INestApplication) {}
+  private constructor(
+    readonly app: INestApplication,
+    private readonly observe: ((exchange: Exchange) => void) | null,
+  ) {}
 
+  /** `observe` sees every request sent through `http()` and the clients, with its answer. */
   static async start(
     database: DatabaseConfig,
     limits: Partial<PlatformConfig['limits']> = {},
+    observe: ((exchange: Exchange) => void) | null = null,
   ): Promise<TestPlatform> {
     const app = await createPlatformApp(testConfig(database, limits), { logger: false });
     await app.init();
-    return new TestPlatform(app);
+    return new TestPlatform(app, observe);
   }
 
   http() {
-    return request(this.app.getHttpServer() as Parameters<typeof request>[0]);
+    const client = request(this.app.getHttpServer() as Parameters<typeof request>[0]);
+    const observe = this.observe;
+    if (!observe) return client;
+    return new Proxy(client, {
+      get(target, verb, receiver) {
+        const open: unknown = Reflect.get(target, verb, receiver);
+        if (typeof verb !== 'string' || !OBSERVED_VERBS.has(verb) || typeof open !== 'function') return open;
+        return (url: string) => {
+          const test = (open as (url: string) => request.Test).call(target, url);
+          test.on('response', (response: request.Response) => observe(exchangeOf(test, response)));
+          return test;
+        };
+      },
+    });
   }
 
   /** A client that calls the API as the given person, with a real signed token. */
@@ -53,6 +72,29 @@ export class TestPlatform {
   async stop(): Promise<void> {
     await this.app.close();
   }
+}
+
+const OBSERVED_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete']);
+
+/** What superagent keeps of the request it sent (its own fields, not typed). */
+interface SentRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly _data?: unknown;
+  readonly _header: Record<string, string | undefined>;
+}
+
+function exchangeOf(test: request.Test, response: request.Response): Exchange {
+  const sent = test as unknown as SentRequest;
+  const url = new URL(sent.url);
+  return {
+    method: sent.method,
+    url: `${url.pathname}${url.search}`,
+    headers: sent._header,
+    body: sent._data,
+    status: response.status,
+    responseBody: response.body as unknown,
+  };
 }
 
 export class ApiClient {

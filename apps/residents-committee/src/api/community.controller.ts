@@ -1,6 +1,6 @@
 import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
 import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access, type Role } from '@cogov/security';
@@ -31,6 +31,7 @@ export class CommunityController {
 
   @Post('communities')
   @Access({ roles: ['platform-admin'] })
+  @ApiOperation({ operationId: 'registerCommunity', summary: 'Register a community (社区)' })
   @ApiCreatedResponse({ type: CreatedDto })
   register(@Body() body: RegisterCommunityDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
@@ -43,6 +44,7 @@ export class CommunityController {
 
   @Post('communities/:id/compounds')
   @Access({ roles: STRUCTURE_STAFF, scope: CommunityInPath })
+  @ApiOperation({ operationId: 'registerCompound', summary: 'Register a compound (小区) of the community' })
   @ApiCreatedResponse({ type: CreatedDto })
   registerCompound(
     @Param('id', ParseUUIDPipe) communityId: string,
@@ -54,6 +56,7 @@ export class CommunityController {
 
   @Post('compounds/:id/buildings')
   @Access({ roles: STRUCTURE_STAFF, scope: CompoundInPath })
+  @ApiOperation({ operationId: 'addBuilding', summary: 'Add a building (楼栋) to the compound' })
   @ApiCreatedResponse({ type: CreatedDto })
   addBuilding(
     @Param('id', ParseUUIDPipe) compoundId: string,
@@ -65,6 +68,10 @@ export class CommunityController {
 
   @Post('communities/:id/workers')
   @Access({ roles: STRUCTURE_STAFF, scope: CommunityInPath })
+  @ApiOperation({
+    operationId: 'appointWorker',
+    summary: 'Appoint a worker of the residents’ committee or service station',
+  })
   @ApiCreatedResponse({ type: CreatedDto })
   appointWorker(
     @Param('id', ParseUUIDPipe) communityId: string,
@@ -76,6 +83,7 @@ export class CommunityController {
 
   @Post('residents')
   @Access({ roles: [...STRUCTURE_STAFF, 'service-station-staff'], scope: CompoundInBody })
+  @ApiOperation({ operationId: 'registerResident', summary: 'Register a resident of a building' })
   @ApiCreatedResponse({ type: CreatedDto })
   registerResident(@Body() body: RegisterResidentDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(new RegisterResidentCommand({ ...body }, this.context(meta)));

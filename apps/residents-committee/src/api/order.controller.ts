@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
-import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
+import { ApiQueryFrom, commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access, Caller, type Principal, type Role, visibleScope } from '@cogov/security';
 import { CompoundInBody, OrderInPath } from './scopes';
 import { DispatchOrderCommand } from '../application/dispatch-order';
@@ -10,6 +10,7 @@ import { GetOrderChainQuery, ListOrdersQuery } from '../application/order-querie
 import { PlaceOrderCommand } from '../application/place-order';
 import { RateOrderCommand } from '../application/rate-order';
 import { CreatedDto, DispatchOrderDto, ListOrdersQueryDto, PlaceOrderDto, RateOrderDto } from './dto';
+import { OrderChainResponse, OrderPageResponse } from './views';
 
 /**
  * The residents' committee's steps of the five-order chain, and the chain view. The person named
@@ -49,7 +50,8 @@ export class OrderController {
       onBehalfOf: ['service-station-staff', 'building-leader', 'residents-committee-staff'],
     },
   })
-  @ApiCreatedResponse({ type: CreatedDto, description: '居民点单: the resident places an order' })
+  @ApiOperation({ operationId: 'placeOrder', summary: '居民点单: a resident places an order' })
+  @ApiCreatedResponse({ type: CreatedDto, description: 'The order’s id' })
   place(@Body() body: PlaceOrderDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
       new PlaceOrderCommand(
@@ -66,7 +68,8 @@ export class OrderController {
     actsAs: { field: 'dispatcherId' },
   })
   @HttpCode(200)
-  @ApiOkResponse({ type: CreatedDto, description: '社区派单: the community dispatches the order' })
+  @ApiOperation({ operationId: 'dispatchOrder', summary: '社区派单: the community dispatches the order' })
+  @ApiOkResponse({ type: CreatedDto, description: 'The order’s id' })
   dispatch(
     @Param('id', ParseUUIDPipe) orderId: string,
     @Body() body: DispatchOrderDto,
@@ -86,10 +89,11 @@ export class OrderController {
     actsAs: { field: 'raterId', onBehalfOf: ['service-station-staff'] },
   })
   @HttpCode(200)
-  @ApiOkResponse({
-    type: CreatedDto,
-    description: '党群评单: the resident rates the result; 2 or less reopens it',
+  @ApiOperation({
+    operationId: 'rateOrder',
+    summary: '党群评单: the resident rates the result; 2 or less reopens it',
   })
+  @ApiOkResponse({ type: CreatedDto, description: 'The order’s id' })
   rate(
     @Param('id', ParseUUIDPipe) orderId: string,
     @Body() body: RateOrderDto,
@@ -102,15 +106,20 @@ export class OrderController {
 
   @Get(':id')
   @Access({ roles: ORDER_READERS, scope: OrderInPath, ownOnly: ['resident'] })
-  @ApiOkResponse({
-    description: 'The chain view: stage, round, stream id and every step with its time, actor and duration',
+  @ApiOperation({
+    operationId: 'getOrderChain',
+    summary: 'The chain view: stage, round, stream id and every step with its time, actor and duration',
   })
+  @ApiOkResponse({ type: OrderChainResponse })
   chain(@Param('id', ParseUUIDPipe) orderId: string) {
     return this.queries.execute(new GetOrderChainQuery(orderId));
   }
 
   @Get()
   @Access({ roles: ORDER_READERS.filter((role) => role !== 'resident') })
+  @ApiOperation({ operationId: 'listOrders', summary: 'Orders within the caller’s scope, newest first' })
+  @ApiQueryFrom(ListOrdersQueryDto)
+  @ApiOkResponse({ type: OrderPageResponse })
   list(@Query() query: ListOrdersQueryDto, @Caller() caller: Principal) {
     return this.queries.execute(
       new ListOrdersQuery({

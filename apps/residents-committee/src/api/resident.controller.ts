@@ -1,16 +1,19 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ApiQueryFrom } from '@cogov/http';
 import { Access, Caller, type Principal, type Role, seesPersonalData, visibleScope } from '@cogov/security';
 import { GetResidentQuery, ListResidentsQuery } from '../application/resident-queries';
 import { ResidentInPath } from './scopes';
+import { ResidentPageResponse, ResidentResponse } from './views';
 
 export class ListResidentsQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() compoundId?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ default: 20 })
+  @IsOptional() @IsUUID() compoundId?: string;
+  @JSONSchema({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @JSONSchema({ default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -36,6 +39,12 @@ export class ResidentController {
 
   @Get()
   @Access({ roles: RESIDENT_READERS })
+  @ApiOperation({
+    operationId: 'listResidents',
+    summary: 'Residents within the caller’s scope, always masked',
+  })
+  @ApiQueryFrom(ListResidentsQueryDto)
+  @ApiOkResponse({ type: ResidentPageResponse })
   list(@Query() query: ListResidentsQueryDto, @Caller() caller: Principal) {
     return this.queries.execute(
       new ListResidentsQuery({
@@ -49,6 +58,11 @@ export class ResidentController {
 
   @Get(':id')
   @Access({ roles: [...RESIDENT_READERS, 'resident'], scope: ResidentInPath, ownOnly: ['resident'] })
+  @ApiOperation({
+    operationId: 'getResident',
+    summary: 'One resident; name and phone in full only for the roles that need them',
+  })
+  @ApiOkResponse({ type: ResidentResponse })
   one(@Param('id', ParseUUIDPipe) residentId: string, @Caller() caller: Principal) {
     return this.queries.execute(new GetResidentQuery(residentId, seesPersonalData(caller, residentId)));
   }

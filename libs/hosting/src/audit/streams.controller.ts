@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Injectable, Param } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { NotFound } from '@cogov/decider';
 import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { Access, type ResourceScope, type ScopeResolver } from '@cogov/security';
@@ -26,6 +26,27 @@ export class StreamScope implements ScopeResolver {
   }
 }
 
+export class RecordedEventView {
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) schemaVersion!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) streamRevision!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) globalPosition!: number;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty() actorId!: string;
+  @ApiProperty({ type: String, nullable: true }) onBehalfOf!: string | null;
+  @ApiProperty() correlationId!: string;
+  @ApiProperty() causationId!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event as stored' })
+  data!: Record<string, unknown>;
+}
+
+export class StreamHistoryResponse {
+  @ApiProperty() streamId!: string;
+  @ApiProperty({ type: 'integer', minimum: 0 }) revision!: number;
+  @ApiProperty({ type: [RecordedEventView] }) events!: RecordedEventView[];
+}
+
 /** For auditors: the raw, append-only history of one aggregate, with every event's metadata. */
 @ApiTags('audit')
 @Controller('streams')
@@ -34,7 +55,11 @@ export class StreamsController {
 
   @Get(':streamId')
   @Access({ roles: ['platform-admin', 'auditor'], scope: StreamScope })
-  @ApiOperation({ summary: 'The raw history of one aggregate, oldest first, with all metadata' })
+  @ApiOperation({
+    operationId: 'getStream',
+    summary: 'The raw history of one aggregate, oldest first, with all metadata',
+  })
+  @ApiOkResponse({ type: StreamHistoryResponse })
   async history(@Param('streamId') streamId: string) {
     const events = await this.store.readStream(streamId);
     if (events.length === 0) throw new NotFound('stream', streamId);

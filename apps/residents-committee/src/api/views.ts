@@ -1,0 +1,99 @@
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+
+/*
+ * What the read routes answer, for the OpenAPI document. These shapes are not validated on the
+ * way in, so they are described here and nowhere else; the contract test checks every answer of
+ * the five-order walk against them.
+ */
+
+const EXECUTOR: ApiPropertyOptions = {
+  type: 'object',
+  // `required` lists the object's own fields; the property itself is required too.
+  selfRequired: true,
+  required: ['kind', 'id'],
+  properties: { kind: { type: 'string' }, id: { type: 'string' } },
+};
+
+/** A nullable object inline: a nullable `$ref` would still apply the referred schema to null. */
+const NULLABLE_EXECUTOR: ApiPropertyOptions = { ...EXECUTOR, nullable: true };
+
+export class ChainStepView {
+  @ApiProperty({ example: 'approved' }) stage!: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) round!: number;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() actorId!: string;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Time since the previous step' })
+  tookMs!: number | null;
+  @ApiProperty() eventType!: string;
+  @ApiProperty({ type: 'integer' }) globalPosition!: number;
+}
+
+export class HandBackView {
+  @ApiProperty(EXECUTOR) executor!: { kind: string; id: string };
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class ChainRoundView {
+  @ApiProperty({ type: 'integer', minimum: 1 }) round!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dispatchedAt!: string | null;
+  @ApiProperty(NULLABLE_EXECUTOR) assignee!: { kind: string; id: string } | null;
+  @ApiProperty({ ...NULLABLE_EXECUTOR, description: 'The assignee, or a member of the pool it went to' })
+  acceptedBy!: { kind: string; id: string } | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) acceptedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) arrivedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
+  @ApiProperty({ type: [HandBackView] }) handBacks!: HandBackView[];
+}
+
+/** 五单服务 链条视图: one order, its stage and whole history. */
+export class OrderChainResponse {
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ example: 'residents-committee.order-…' }) streamId!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ format: 'uuid' }) compoundId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) buildingId!: string | null;
+  @ApiProperty({ format: 'uuid' }) residentId!: string;
+  @ApiProperty() category!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() channel!: string;
+  @ApiProperty({ example: 'dispatched' }) stage!: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) round!: number;
+  @ApiProperty({ type: String, nullable: true }) priority!: string | null;
+  @ApiProperty({ type: String, nullable: true }) assigneeKind!: string | null;
+  @ApiProperty({ type: String, nullable: true }) assigneeId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) takenBy!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) lastScore!: number | null;
+  @ApiProperty({ type: String, nullable: true }) lastComment!: string | null;
+  @ApiProperty({ format: 'date-time' }) placedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: [ChainStepView] }) history!: ChainStepView[];
+  @ApiProperty({ type: [ChainRoundView] }) rounds!: ChainRoundView[];
+}
+
+export class OrderPageResponse {
+  @ApiProperty({ type: [OrderChainResponse] }) items!: OrderChainResponse[];
+  @ApiProperty({ type: 'integer', minimum: 0 }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) pageSize!: number;
+}
+
+/** A resident's record; `name` and `phone` are masked (`王**`, `138****1234`) when `masked`. */
+export class ResidentResponse {
+  @ApiProperty({ format: 'uuid' }) residentId!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ format: 'uuid' }) compoundId!: string;
+  @ApiProperty({ format: 'uuid' }) buildingId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() phone!: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+  @ApiProperty() masked!: boolean;
+}
+
+export class ResidentPageResponse {
+  @ApiProperty({ type: [ResidentResponse] }) items!: ResidentResponse[];
+  @ApiProperty({ type: 'integer', minimum: 0 }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) pageSize!: number;
+}

@@ -1,0 +1,3 @@
+export * from './contract';
+export * from './error-responses';
+export * from './validated-schemas';
