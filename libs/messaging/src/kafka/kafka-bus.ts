@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import {
   type Admin,
   type Consumer,
-  type IHeaders,
   Kafka,
   type KafkaMessage,
   logLevel,
@@ -20,7 +19,7 @@ import type {
 } from '../integration-event-bus.port';
 import { ConsumerGroup, describe } from '../consumer-group';
 import { ParkedEvents } from '../parked-events';
-import { ProducerThread } from './producer-thread';
+import { ProducerThread, type RelayRecord } from './producer-thread';
 import { DEFAULT_RETRY, type RetryPolicy } from '../retry';
 
 export interface KafkaBusOptions {
@@ -98,6 +97,8 @@ export class KafkaBus implements IntegrationEventBus {
   }
 
   async start(): Promise<void> {
+    // The relays' thread starts and connects while the schema and topics are seen to.
+    if (this.publishers.length > 0) this.relaySender();
     await this.checkpoints.ensureSchema();
     if (this.subscriptions.length > 0) await this.parked.ensureSchema();
     this.abort = new AbortController();
@@ -189,13 +190,7 @@ export class KafkaBus implements IntegrationEventBus {
       // that may be a while); it is rethrown at the next page or at the end.
       const failed: unknown[] = [];
       try {
-        if (!this.sender?.alive) {
-          this.sender = ProducerThread.start({
-            brokers: this.options.brokers,
-            clientId: `${this.options.clientId}-relay`,
-          });
-        }
-        const sender = this.sender;
+        const sender = this.relaySender();
         const after = await this.checkpoints.load(source);
         this.relayed.set(source, after);
         const pages = this.store.followAll({ after, signal, batchSize: this.options.relayBatchSize ?? 500 });
@@ -226,6 +221,17 @@ export class KafkaBus implements IntegrationEventBus {
         await new Promise((r) => setTimeout(r, 1000));
       }
     }
+  }
+
+  /** The relays' producer thread; a new one when the last has died. */
+  private relaySender(): ProducerThread {
+    if (!this.sender?.alive) {
+      this.sender = ProducerThread.start({
+        brokers: this.options.brokers,
+        clientId: `${this.options.clientId}-relay`,
+      });
+    }
+    return this.sender;
   }
 
   private async consume(subscription: Subscription): Promise<void> {
@@ -366,7 +372,7 @@ function sourceOf(type: string): string {
 }
 
 /** The Kafka record of an integration event: keyed by aggregate, identity and version in headers. */
-export function toKafkaMessage(event: IntegrationEvent): { key: string; value: string; headers: IHeaders } {
+export function toKafkaMessage(event: IntegrationEvent): RelayRecord {
   return {
     key: event.key,
     value: JSON.stringify(event),

@@ -19,7 +19,11 @@ describe('the relay producer in its own thread (real broker)', () => {
       const sends = Array.from({ length: 20 }, (_, page) =>
         thread.send(
           topic,
-          Array.from({ length: 50 }, (_, i) => ({ key: `key-${i % 7}`, value: `${page}:${i}` })),
+          Array.from({ length: 50 }, (_, i) => ({
+            key: `key-${i % 7}`,
+            value: `${page}:${i}`,
+            headers: { 'page-of': `${page}`, 'utf-8': '社区 ✓' },
+          })),
         ),
       );
       await Promise.all(sends);
@@ -31,10 +35,12 @@ describe('the relay producer in its own thread (real broker)', () => {
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: true });
       let count = 0;
+      const headers = new Set<string>();
       const all = new Promise<void>((resolve) => {
         void consumer.run({
           eachMessage: async ({ message }) => {
             const key = message.key!.toString();
+            headers.add(`${message.headers?.['utf-8']?.toString()}`);
             seen.set(key, [...(seen.get(key) ?? []), message.value!.toString()]);
             if (++count === 1000) resolve();
           },
@@ -42,6 +48,8 @@ describe('the relay producer in its own thread (real broker)', () => {
       });
       await all;
       await consumer.disconnect();
+      // Headers cross to the thread packed into one buffer: they arrive as sent, UTF-8 included.
+      expect([...headers]).toEqual(['社区 ✓']);
       for (const [key, values] of seen) {
         const expected = Array.from({ length: 20 }, (_, page) =>
           Array.from({ length: 50 }, (_, i) => i)
@@ -61,6 +69,8 @@ describe('the relay producer in its own thread (real broker)', () => {
     const thread = ProducerThread.start({ brokers, clientId: 'producer-thread-test' });
     await thread.stop();
     expect(thread.alive).toBe(false);
-    await expect(thread.send('any-topic', [{ value: 'x' }])).rejects.toThrow(/producer thread exited/);
+    await expect(thread.send('any-topic', [{ key: 'k', value: 'x', headers: {} }])).rejects.toThrow(
+      /producer thread exited/,
+    );
   });
 });
