@@ -313,6 +313,9 @@ describe.each(testDatabases)(
       await expectPost(`/api/orders/${orderId}/arrival`, { memberId: taker, note: 'Water shut off' }, 200);
       await platform.settle();
       expect(await stageOf(orderId)).toBe('arrived');
+      // Every stage the view shows is one the list filters by (arrived and handed-back were not).
+      const arrived = await read(`/api/orders?stage=arrived&compoundId=${compoundId}`);
+      expect((arrived.items as Array<{ orderId: string }>).map((o) => o.orderId)).toContain(orderId);
       await expectPost(
         `/api/orders/${orderId}/complete`,
         {

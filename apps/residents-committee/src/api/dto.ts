@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { FreeText } from '@cogov/http';
 import { EXECUTOR_KINDS } from '@cogov/contracts';
+import { ORDER_STAGES } from '../domain/order';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
@@ -79,18 +80,6 @@ export class RateOrderDto {
   @JSONSchema({ example: 'Fixed the same day' }) @FreeText() @Length(0, 1000) comment!: string;
 }
 
-export const ORDER_STAGES = [
-  'placed',
-  'approved',
-  'rejected',
-  'merged',
-  'awaiting-info',
-  'dispatched',
-  'taken',
-  'completed',
-  'reopened',
-  'closed',
-] as const;
 export class ListOrdersQueryDto {
   @IsOptional() @IsIn(ORDER_STAGES) stage?: string;
   @IsOptional() @IsUUID() compoundId?: string;

@@ -23,19 +23,21 @@ export type AssigneeKind = ExecutorKind;
 /** Whoever works on a dispatched order, named as every context names it. */
 export type Executor = { kind: AssigneeKind; id: string };
 export type WorkStep = 'accepted' | 'arrived' | 'completed' | 'handed-back';
-export type OrderStage =
-  | 'placed'
-  | 'approved'
-  | 'rejected'
-  | 'merged'
-  | 'awaiting-info'
-  | 'dispatched'
-  | 'taken'
-  | 'arrived'
-  | 'completed'
-  | 'handed-back'
-  | 'reopened'
-  | 'closed';
+export const ORDER_STAGES = [
+  'placed',
+  'approved',
+  'rejected',
+  'merged',
+  'awaiting-info',
+  'dispatched',
+  'taken',
+  'arrived',
+  'completed',
+  'handed-back',
+  'reopened',
+  'closed',
+] as const;
+export type OrderStage = (typeof ORDER_STAGES)[number];
 
 /** A rating at or below this reopens the order: the resident was not served, so the chain runs again. */
 export const REOPEN_AT_OR_BELOW = 2;
