@@ -7,14 +7,15 @@ import {
   OutOfScope,
   assertNever,
 } from '@cogov/decider';
+import type { NeedCategory as ContractNeedCategory } from '@cogov/contracts';
 import type { CompoundDirectory } from './compound-directory';
 import type { ResidentDirectoryEntry } from './resident-directory';
 
 /** 自荐 `self`, 居民推荐 `residents`, 党支部推荐 `branch`: who put the leader forward. */
 export type Nomination = 'self' | 'residents' | 'branch';
 export type VettingDecision = 'approve' | 'reject';
-export type NeedCategory =
-  'repair' | 'elderly-care' | 'neighbour-dispute' | 'environment' | 'safety' | 'other';
+/** The kinds of need referred, as the published contract names them. */
+export type NeedCategory = ContractNeedCategory;
 
 /** A resident a command names, with what this context knows of them (loaded beforehand). */
 export type NamedResident = { residentId: string; entry: ResidentDirectoryEntry };
