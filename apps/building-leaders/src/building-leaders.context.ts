@@ -2,6 +2,7 @@ import { defineContext } from '@cogov/context-kit';
 import { BuildingLeaderController } from './api/building-leader.controller';
 import { buildingLeadersScopes } from './api/scopes';
 import { NominateLeaderHandler } from './application/nominate-leader';
+import { ListOpinionsHandler } from './application/opinion-board';
 import {
   RecordCompoundDirectoryHandler,
   RecordResidentDirectoryHandler,
@@ -15,6 +16,7 @@ import {
   compoundDirectoryAggregate,
   residentDirectoryAggregate,
 } from './infrastructure/aggregates';
+import { opinionBoardProjection } from './infrastructure/board/opinion-board.projection';
 import { buildingLeadersInbound } from './infrastructure/inbound';
 import { buildingLeadersOutbound } from './infrastructure/outbound';
 
@@ -32,6 +34,7 @@ export const buildingLeaders = defineContext({
   },
   publishes: buildingLeadersOutbound,
   consumes: buildingLeadersInbound,
+  projections: [opinionBoardProjection],
   scopes: buildingLeadersScopes,
   controllers: [BuildingLeaderController],
   handlers: [
@@ -42,5 +45,6 @@ export const buildingLeaders = defineContext({
     ReportOpinionHandler,
     RecordCompoundDirectoryHandler,
     RecordResidentDirectoryHandler,
+    ListOpinionsHandler,
   ],
 });

@@ -61,6 +61,15 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/building-leaders/:id/visits': ['building-leader', 'residents-committee-staff'],
   'POST /api/building-leaders/:id/referrals': ['building-leader', 'residents-committee-staff'],
   'POST /api/building-leaders/:id/opinions': ['building-leader', 'residents-committee-staff'],
+  'GET /api/building-leaders/opinions': [
+    'platform-admin',
+    'auditor',
+    'residents-committee-staff',
+    'building-leader',
+    'party-staff',
+    'owners-committee-staff',
+    'property-staff',
+  ],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -165,6 +165,26 @@ describe.each(testDatabases)('building leaders (embedded platform on %s)', (_nam
       residentIds: [neighbourId, seed.residentId],
     });
     expect(opinionId).toMatch(/^[0-9a-f-]{36}$/);
+    await platform.settle();
+    const board = await staff.read(`/api/building-leaders/opinions?compoundId=${seed.compoundId}`);
+    expect(board).toMatchObject({
+      total: 1,
+      items: [
+        {
+          opinionId,
+          leaderId,
+          compoundId: seed.compoundId,
+          topic: 'Parking in the fire lane',
+          residentIds: [neighbourId, seed.residentId],
+        },
+      ],
+    });
+    const elsewhere = await platform.as({
+      personId: randomUUID(),
+      roles: ['residents-committee-staff'],
+      communities: [randomUUID()],
+    });
+    expect(await elsewhere.read('/api/building-leaders/opinions')).toMatchObject({ total: 0, items: [] });
   });
 
   it('a resident not known here yet answers 409 with Retry-After', async () => {

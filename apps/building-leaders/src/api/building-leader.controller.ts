@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock, InvalidInput } from '@cogov/decider';
-import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
-import { Access } from '@cogov/security';
+import { ApiQueryFrom, commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
+import { Access, Caller, type Principal, type Role, visibleScope } from '@cogov/security';
+import { ListOpinionsQuery } from '../application/opinion-board';
 import { NominateLeaderCommand } from '../application/nominate-leader';
 import { RecordVisitCommand } from '../application/record-visit';
 import { ReferNeedCommand } from '../application/refer-need';
@@ -11,7 +12,9 @@ import { ReportOpinionCommand } from '../application/report-opinion';
 import { VetLeaderCommand } from '../application/vet-leader';
 import {
   IdDto,
+  ListOpinionsQueryDto,
   NominateLeaderDto,
+  OpinionPageResponse,
   RecordVisitDto,
   ReferNeedDto,
   ReportOpinionDto,
@@ -26,6 +29,17 @@ const AS_THE_LEADER = {
   actsAs: { field: 'leaderId', onBehalfOf: ['residents-committee-staff'] },
 } as const;
 
+/** Who reads the compound's board of opinions reported up. */
+const BOARD_READERS: Role[] = [
+  'platform-admin',
+  'auditor',
+  'residents-committee-staff',
+  'building-leader',
+  'party-staff',
+  'owners-committee-staff',
+  'property-staff',
+];
+
 /** The body's `leaderId` names who acts; it must be the leader of the path. */
 function sameLeader(pathId: string, bodyId: string): void {
   if (pathId.toLowerCase() !== bodyId.toLowerCase()) {
@@ -39,8 +53,28 @@ function sameLeader(pathId: string, bodyId: string): void {
 export class BuildingLeaderController {
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  @Get('opinions')
+  @Access({ roles: BOARD_READERS })
+  @ApiOperation({
+    operationId: 'listBuildingLeaderOpinions',
+    summary: 'The compound’s board: opinions building leaders reported up, newest first, within scope',
+  })
+  @ApiQueryFrom(ListOpinionsQueryDto)
+  @ApiOkResponse({ type: OpinionPageResponse })
+  opinions(@Query() query: ListOpinionsQueryDto, @Caller() caller: Principal) {
+    return this.queries.execute(
+      new ListOpinionsQuery({
+        ...(query.compoundId ? { compoundId: query.compoundId } : {}),
+        page: query.page ?? 1,
+        pageSize: query.pageSize ?? 20,
+        within: visibleScope(caller),
+      }),
+    );
+  }
 
   @Post()
   @Access({ roles: ['platform-admin', 'residents-committee-staff'], scope: CompoundInBody })

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { NEED_CATEGORIES } from '@cogov/contracts';
 import { FreeText, sameIdAnyCase } from '@cogov/http';
@@ -8,10 +9,13 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Length,
+  Max,
+  Min,
 } from 'class-validator';
 
 export const NOMINATIONS = ['self', 'residents', 'branch'] as const;
@@ -87,4 +91,34 @@ export class ReportOpinionDto {
 
 export class IdDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
+export class ListOpinionsQueryDto {
+  @IsOptional() @IsUUID() compoundId?: string;
+  @JSONSchema({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @JSONSchema({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class OpinionResponse {
+  @ApiProperty({ format: 'uuid' }) opinionId!: string;
+  @ApiProperty({ format: 'uuid' }) leaderId!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ format: 'uuid' }) compoundId!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) residentIds!: string[];
+  @ApiProperty({ format: 'date-time' }) reportedAt!: string;
+}
+
+export class OpinionPageResponse {
+  @ApiProperty({ type: [OpinionResponse] }) items!: OpinionResponse[];
+  @ApiProperty({ type: 'integer', minimum: 0 }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) pageSize!: number;
 }
