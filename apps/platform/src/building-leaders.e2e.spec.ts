@@ -142,6 +142,28 @@ describe.each(testDatabases)('building leaders (embedded platform on %s)', (_nam
     );
   });
 
+  it('a referral retried with its Idempotency-Key places one order', async () => {
+    const client = await platform.as(leader());
+    const referral = {
+      leaderId,
+      visitId,
+      category: 'repair',
+      title: 'Door closer broken',
+      description: 'The stairwell door slams.',
+    };
+    const send = () =>
+      client
+        .post(`/api/building-leaders/${leaderId}/referrals`, referral)
+        .set('Idempotency-Key', 'visit-call-7');
+    const first = await send();
+    await platform.settle();
+    const retry = await send();
+    await platform.settle();
+    expect([first.status, retry.status, retry.body]).toEqual([201, 201, first.body]);
+    const orders = (await staff.read('/api/orders')).items as Array<Record<string, unknown>>;
+    expect(orders.filter((o) => o.title === 'Door closer broken')).toHaveLength(1);
+  });
+
   it('a visit the leader did not make is not found', async () => {
     const response = await (
       await platform.as(leader())
