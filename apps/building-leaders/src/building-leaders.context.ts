@@ -5,6 +5,7 @@ import { NominateLeaderHandler } from './application/nominate-leader';
 import { ListOpinionsHandler } from './application/opinion-board';
 import {
   RecordCompoundDirectoryHandler,
+  RecordPartyMemberDirectoryHandler,
   RecordResidentDirectoryHandler,
 } from './application/record-directory';
 import { RecordVisitHandler } from './application/record-visit';
@@ -14,6 +15,7 @@ import { VetLeaderHandler } from './application/vet-leader';
 import {
   buildingLeaderAggregate,
   compoundDirectoryAggregate,
+  partyMemberDirectoryAggregate,
   residentDirectoryAggregate,
 } from './infrastructure/aggregates';
 import { opinionBoardProjection } from './infrastructure/board/opinion-board.projection';
@@ -31,6 +33,7 @@ export const buildingLeaders = defineContext({
     leader: buildingLeaderAggregate,
     compound: compoundDirectoryAggregate,
     resident: residentDirectoryAggregate,
+    partyMember: partyMemberDirectoryAggregate,
   },
   publishes: buildingLeadersOutbound,
   consumes: buildingLeadersInbound,
@@ -45,6 +48,7 @@ export const buildingLeaders = defineContext({
     ReportOpinionHandler,
     RecordCompoundDirectoryHandler,
     RecordResidentDirectoryHandler,
+    RecordPartyMemberDirectoryHandler,
     ListOpinionsHandler,
   ],
 });

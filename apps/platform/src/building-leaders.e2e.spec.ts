@@ -216,6 +216,19 @@ describe.each(testDatabases)('building leaders (embedded platform on %s)', (_nam
     expect(response.headers['retry-after']).toBeDefined();
   });
 
+  it('a leader may be linked to a Party member of the community; an unknown member is not yet known', async () => {
+    const asMember = {
+      ...nomination(),
+      residentId: neighbourId,
+      nominatedBy: 'branch',
+      memberId: seed.memberId,
+    };
+    expect((await staff.post('/api/building-leaders', asMember)).status).toBe(201);
+    const unknown = await staff.post('/api/building-leaders', { ...asMember, memberId: randomUUID() });
+    expect(unknown.status).toBe(409);
+    expect(unknown.body).toMatchObject({ error: 'not-yet-known', details: { entity: 'party member' } });
+  });
+
   it('staff of another community see neither the compound nor the leader', async () => {
     const strangerId = randomUUID();
     const stranger = await platform.as({

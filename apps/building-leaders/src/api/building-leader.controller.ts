@@ -91,6 +91,7 @@ export class BuildingLeaderController {
           residentId: body.residentId,
           buildingIds: body.buildingIds,
           nominatedBy: body.nominatedBy,
+          memberId: body.memberId ?? null,
         },
         commandContext(meta, this.clock.now()),
       ),

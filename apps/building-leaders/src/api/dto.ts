@@ -36,6 +36,11 @@ export class NominateLeaderDto {
   @JSONSchema({ description: '自荐 / 居民推荐 / 党支部推荐' })
   @IsIn(NOMINATIONS)
   nominatedBy!: (typeof NOMINATIONS)[number];
+
+  @JSONSchema({ description: 'When the leader is a Party member: the member, of the same community' })
+  @IsOptional()
+  @IsUUID()
+  memberId?: string;
 }
 
 export const VETTING_DECISIONS = ['approve', 'reject'] as const;

@@ -7,6 +7,8 @@ import {
   type BuildingLeaderRepository,
   compoundDirectoryAggregate,
   type CompoundDirectoryRepository,
+  partyMemberDirectoryAggregate,
+  type PartyMemberDirectoryRepository,
   residentDirectoryAggregate,
   type ResidentDirectoryRepository,
 } from '../infrastructure/aggregates';
@@ -19,6 +21,7 @@ export class NominateLeaderCommand extends Command<{ id: string }> {
       residentId: string;
       buildingIds: string[];
       nominatedBy: Nomination;
+      memberId: string | null;
     },
     readonly context: CommandContext,
   ) {
@@ -33,13 +36,16 @@ export class NominateLeaderHandler implements ICommandHandler<NominateLeaderComm
     @InjectRepository(buildingLeaderAggregate) private readonly leaders: BuildingLeaderRepository,
     @InjectRepository(compoundDirectoryAggregate) private readonly compounds: CompoundDirectoryRepository,
     @InjectRepository(residentDirectoryAggregate) private readonly residents: ResidentDirectoryRepository,
+    @InjectRepository(partyMemberDirectoryAggregate) private readonly members: PartyMemberDirectoryRepository,
   ) {}
 
   async execute({ input, context }: NominateLeaderCommand) {
     const leaderId = newId(context, 'building-leader');
-    const [compound, [resident]] = await Promise.all([
+    const { memberId } = input;
+    const [compound, [resident], member] = await Promise.all([
       this.compounds.load(input.compoundId),
       namedResidents(this.residents, [input.residentId]),
+      memberId === null ? null : this.members.load(memberId),
     ]);
     await this.leaders.handle(
       leaderId,
@@ -54,6 +60,7 @@ export class NominateLeaderHandler implements ICommandHandler<NominateLeaderComm
               resident: resident!,
               buildingIds: input.buildingIds,
               nominatedBy: input.nominatedBy,
+              partyMember: memberId === null || !member ? null : { memberId, entry: member.state },
               now: context.now.toISOString(),
             },
           },

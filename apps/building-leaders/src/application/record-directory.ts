@@ -2,10 +2,13 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@cogov/context-kit';
 import type { CommandContext } from '@cogov/event-sourcing';
 import { compoundDirectoryDecider, type CompoundDirectoryCommand } from '../domain/compound-directory';
+import { partyMemberDirectoryDecider, type RecordPartyMember } from '../domain/party-member-directory';
 import { residentDirectoryDecider, type RecordResident } from '../domain/resident-directory';
 import {
   compoundDirectoryAggregate,
   type CompoundDirectoryRepository,
+  partyMemberDirectoryAggregate,
+  type PartyMemberDirectoryRepository,
   residentDirectoryAggregate,
   type ResidentDirectoryRepository,
 } from '../infrastructure/aggregates';
@@ -55,6 +58,31 @@ export class RecordResidentDirectoryHandler implements ICommandHandler<RecordRes
     await this.residents.handle(
       change.data.residentId,
       (state) => residentDirectoryDecider.decide(change, state),
+      context,
+    );
+  }
+}
+
+/** Records a Party member the Party organization published (id and community only). */
+export class RecordPartyMemberDirectoryCommand extends Command<void> {
+  constructor(
+    readonly change: RecordPartyMember,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordPartyMemberDirectoryCommand)
+export class RecordPartyMemberDirectoryHandler implements ICommandHandler<RecordPartyMemberDirectoryCommand> {
+  constructor(
+    @InjectRepository(partyMemberDirectoryAggregate) private readonly members: PartyMemberDirectoryRepository,
+  ) {}
+
+  async execute({ change, context }: RecordPartyMemberDirectoryCommand): Promise<void> {
+    await this.members.handle(
+      change.data.memberId,
+      (state) => partyMemberDirectoryDecider.decide(change, state),
       context,
     );
   }

@@ -9,6 +9,7 @@ import {
 } from '@cogov/decider';
 import type { NeedCategory as ContractNeedCategory } from '@cogov/contracts';
 import type { CompoundDirectory } from './compound-directory';
+import type { PartyMemberDirectoryEntry } from './party-member-directory';
 import type { ResidentDirectoryEntry } from './resident-directory';
 
 /** 自荐 `self`, 居民推荐 `residents`, 党支部推荐 `branch`: who put the leader forward. */
@@ -19,6 +20,8 @@ export type NeedCategory = ContractNeedCategory;
 
 /** A resident a command names, with what this context knows of them (loaded beforehand). */
 export type NamedResident = { residentId: string; entry: ResidentDirectoryEntry };
+/** The Party member a leader is linked to, with what this context knows of them. */
+export type NamedPartyMember = { memberId: string; entry: PartyMemberDirectoryEntry };
 
 export type NominateLeader = {
   type: 'NominateLeader';
@@ -29,6 +32,8 @@ export type NominateLeader = {
     resident: NamedResident;
     buildingIds: readonly string[];
     nominatedBy: Nomination;
+    /** When the leader is a Party member: the member, of the compound's community. */
+    partyMember: NamedPartyMember | null;
     now: string;
   };
 };
@@ -81,6 +86,7 @@ export type LeaderNominated = {
     residentId: string;
     buildingIds: string[];
     nominatedBy: Nomination;
+    memberId: string | null;
     nominatedAt: string;
   };
 };
@@ -150,6 +156,8 @@ export type BuildingLeader =
       compoundId: string;
       residentId: string;
       buildingIds: readonly string[];
+      /** The Party member the leader is, if one. */
+      memberId: string | null;
       /** Visit id → the resident visited and their building. */
       visits: Readonly<Record<string, { residentId: string; buildingId: string }>>;
     };
@@ -282,6 +290,16 @@ function nominate(d: NominateLeader['data'], state: BuildingLeader): BuildingLea
     }
   }
   residentOf(d.resident, d.compoundId);
+  const member = d.partyMember;
+  if (member?.entry.status === 'absent') throw new NotYetKnown('party member', member.memberId);
+  if (member?.entry.status === 'known' && member.entry.communityId !== compound.communityId) {
+    throw new OutOfScope(
+      'party member',
+      member.memberId,
+      `party member ${member.memberId} belongs to another community than compound ${d.compoundId}`,
+      { communityId: member.entry.communityId, wantedCommunityId: compound.communityId },
+    );
+  }
   return [
     {
       type: 'LeaderNominated',
@@ -292,6 +310,7 @@ function nominate(d: NominateLeader['data'], state: BuildingLeader): BuildingLea
         residentId: d.resident.residentId,
         buildingIds: [...d.buildingIds],
         nominatedBy: d.nominatedBy,
+        memberId: member?.memberId ?? null,
         nominatedAt: d.now,
       },
     },

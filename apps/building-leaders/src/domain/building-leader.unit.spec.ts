@@ -39,6 +39,7 @@ const nominate = (overrides: Partial<NominateLeader['data']> = {}): NominateLead
     resident: resident('resident-leader'),
     buildingIds: ['building-1'],
     nominatedBy: 'self',
+    partyMember: null,
     now: NOW,
     ...overrides,
   },
@@ -80,6 +81,7 @@ const nominated: BuildingLeaderEvent = {
     residentId: 'resident-leader',
     buildingIds: ['building-1'],
     nominatedBy: 'self',
+    memberId: null,
     nominatedAt: NOW,
   },
 };
@@ -108,6 +110,36 @@ describe('building leader (楼门长)', () => {
   describe('nomination (自荐推荐)', () => {
     it('a resident of the compound is nominated for buildings of that compound', () =>
       given([]).when(nominate()).then([nominated]));
+
+    it('a leader who is a Party member of the community is linked to the member', () =>
+      given([])
+        .when(
+          nominate({
+            nominatedBy: 'branch',
+            partyMember: {
+              memberId: 'member-1',
+              entry: { status: 'known', memberId: 'member-1', communityId: 'community-1' },
+            },
+          }),
+        )
+        .then([{ ...nominated, data: { ...nominated.data, nominatedBy: 'branch', memberId: 'member-1' } }]));
+
+    it('a Party member not delivered here yet is not yet known', () =>
+      given([])
+        .when(nominate({ partyMember: { memberId: 'member-9', entry: { status: 'absent' } } }))
+        .thenThrows(NotYetKnown, /party member member-9/));
+
+    it('a Party member of another community is out of scope', () =>
+      given([])
+        .when(
+          nominate({
+            partyMember: {
+              memberId: 'member-2',
+              entry: { status: 'known', memberId: 'member-2', communityId: 'community-2' },
+            },
+          }),
+        )
+        .thenThrows(OutOfScope, /another community/));
 
     it('a leader is nominated only once', () =>
       given([nominated])

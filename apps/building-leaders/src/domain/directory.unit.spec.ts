@@ -1,9 +1,11 @@
 import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import { compoundDirectoryDecider } from './compound-directory';
+import { partyMemberDirectoryDecider } from './party-member-directory';
 import { residentDirectoryDecider } from './resident-directory';
 
 const compound = deciderSpecification(compoundDirectoryDecider);
 const residents = deciderSpecification(residentDirectoryDecider);
+const members = deciderSpecification(partyMemberDirectoryDecider);
 const ids = { compoundId: 'compound-1', communityId: 'community-1' };
 
 describe('what the building leaders know of compounds and residents', () => {
@@ -33,6 +35,16 @@ describe('what the building leaders know of compounds and residents', () => {
       .then([{ type: 'ResidentRecorded', data: resident }]);
     residents([{ type: 'ResidentRecorded', data: resident }])
       .when({ type: 'RecordResident', data: resident })
+      .thenNothingHappens();
+  });
+
+  it('a Party member is recorded once', () => {
+    const member = { memberId: 'member-1', communityId: 'community-1' };
+    members([])
+      .when({ type: 'RecordPartyMember', data: member })
+      .then([{ type: 'PartyMemberRecorded', data: member }]);
+    members([{ type: 'PartyMemberRecorded', data: member }])
+      .when({ type: 'RecordPartyMember', data: member })
       .thenNothingHappens();
   });
 });

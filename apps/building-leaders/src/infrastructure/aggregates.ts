@@ -1,6 +1,7 @@
 import { aggregate, type RepositoryOf } from '@cogov/context-kit';
 import { buildingLeaderDecider } from '../domain/building-leader';
 import { compoundDirectoryDecider } from '../domain/compound-directory';
+import { partyMemberDirectoryDecider } from '../domain/party-member-directory';
 import { residentDirectoryDecider } from '../domain/resident-directory';
 
 export const buildingLeaderAggregate = aggregate('building-leaders.leader', buildingLeaderDecider);
@@ -13,3 +14,10 @@ export type CompoundDirectoryRepository = RepositoryOf<typeof compoundDirectoryA
 /** This context's copy of where each resident lives (ids only), one stream per resident. */
 export const residentDirectoryAggregate = aggregate('building-leaders.resident', residentDirectoryDecider);
 export type ResidentDirectoryRepository = RepositoryOf<typeof residentDirectoryAggregate>;
+
+/** This context's copy of the Party organization's members (id and community), one stream each. */
+export const partyMemberDirectoryAggregate = aggregate(
+  'building-leaders.party-member',
+  partyMemberDirectoryDecider,
+);
+export type PartyMemberDirectoryRepository = RepositoryOf<typeof partyMemberDirectoryAggregate>;

@@ -1,13 +1,20 @@
-import { buildingRegisteredV1, compoundRegisteredV1, residentRegisteredV1 } from '@cogov/contracts';
+import {
+  buildingRegisteredV1,
+  compoundRegisteredV1,
+  memberRegisteredV1,
+  residentRegisteredV1,
+} from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
 import {
   RecordCompoundDirectoryCommand,
+  RecordPartyMemberDirectoryCommand,
   RecordResidentDirectoryCommand,
 } from '../application/record-directory';
 
 /**
- * What the building leaders keep of the residents' committee's facts: compounds, buildings and
- * where residents live, ids only, each fact one command built field by field.
+ * What the building leaders keep of the others' facts: compounds, buildings and where residents
+ * live (residents' committee), Party members (Party organization); ids only, each fact one
+ * command built field by field.
  */
 export const buildingLeadersInbound = [
   consume(
@@ -42,6 +49,14 @@ export const buildingLeadersInbound = [
             buildingId: d.buildingId,
           },
         },
+        context,
+      ),
+  ),
+  consume(
+    memberRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordPartyMemberDirectoryCommand(
+        { type: 'RecordPartyMember', data: { memberId: d.memberId, communityId: d.communityId } },
         context,
       ),
   ),
