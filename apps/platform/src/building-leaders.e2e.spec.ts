@@ -164,6 +164,25 @@ describe.each(testDatabases)('building leaders (embedded platform on %s)', (_nam
     expect(orders.filter((o) => o.title === 'Door closer broken')).toHaveLength(1);
   });
 
+  it('two visits recorded at the same moment are both kept: each can have a need referred', async () => {
+    const client = await platform.as(leader());
+    const visits = await Promise.all(
+      [1, 2].map(() => client.create(`/api/building-leaders/${leaderId}/visits`, visit())),
+    );
+    const referrals = await Promise.all(
+      visits.map((id) =>
+        client.post(`/api/building-leaders/${leaderId}/referrals`, {
+          leaderId,
+          visitId: id,
+          category: 'other',
+          title: 'Concurrent visit',
+          description: 'Found on one of two simultaneous visits.',
+        }),
+      ),
+    );
+    expect(referrals.map((r) => r.status)).toEqual([201, 201]);
+  });
+
   it('a visit the leader did not make is not found', async () => {
     const response = await (
       await platform.as(leader())
