@@ -56,6 +56,20 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/partner-keys': ['platform-admin'],
   'POST /api/partner-keys': ['platform-admin'],
   'DELETE /api/partner-keys/:id': ['platform-admin'],
+  'POST /api/building-leaders': ['platform-admin', 'residents-committee-staff'],
+  'POST /api/building-leaders/:id/vetting': ['platform-admin', 'residents-committee-staff'],
+  'POST /api/building-leaders/:id/visits': ['building-leader', 'residents-committee-staff'],
+  'POST /api/building-leaders/:id/referrals': ['building-leader', 'residents-committee-staff'],
+  'POST /api/building-leaders/:id/opinions': ['building-leader', 'residents-committee-staff'],
+  'GET /api/building-leaders/opinions': [
+    'platform-admin',
+    'auditor',
+    'residents-committee-staff',
+    'building-leader',
+    'party-staff',
+    'owners-committee-staff',
+    'property-staff',
+  ],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

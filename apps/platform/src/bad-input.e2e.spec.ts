@@ -19,7 +19,11 @@ import { TestPlatform } from './testing/test-platform';
  */
 const [, makeDatabase] = testDatabases[0]!;
 
-type Seeded = Awaited<ReturnType<typeof seedCommunity>> & { orderId: string };
+type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
+  orderId: string;
+  leaderId: string;
+  visitId: string;
+};
 
 /** A body the route's DTO accepts, who sends it, and which field names the sender (if any). */
 interface Template {
@@ -37,6 +41,11 @@ function templates(s: Seeded): Record<string, Template> {
     caller: s.member,
     body: { [field]: s.memberId, ...body },
     actsAs: field,
+  });
+  const asLeader = (body: Record<string, unknown>): Template => ({
+    caller: { personId: s.leaderId, roles: ['building-leader'], communities },
+    body: { leaderId: s.leaderId, ...body },
+    actsAs: 'leaderId',
   });
   return {
     'POST /api/communities': { caller: admin, body: { name: 'N', streetName: 'S' } },
@@ -104,6 +113,36 @@ function templates(s: Seeded): Record<string, Template> {
       caller: station,
       body: { raterId: s.residentId, score: 4, comment: 'C' },
     },
+    'POST /api/building-leaders': {
+      caller: staff,
+      body: {
+        compoundId: s.compoundId,
+        residentId: s.residentId,
+        buildingIds: [s.buildingId],
+        nominatedBy: 'self',
+      },
+    },
+    'POST /api/building-leaders/:id/vetting': {
+      caller: staff,
+      body: { vetterId: s.workerId, decision: 'reject', note: 'N' },
+      actsAs: 'vetterId',
+    },
+    'POST /api/building-leaders/:id/visits': asLeader({
+      residentId: s.residentId,
+      notes: 'N',
+      needsFound: ['N'],
+    }),
+    'POST /api/building-leaders/:id/referrals': asLeader({
+      visitId: s.visitId,
+      category: 'repair',
+      title: 'T',
+      description: 'D',
+    }),
+    'POST /api/building-leaders/:id/opinions': asLeader({
+      topic: 'T',
+      text: 'X',
+      residentIds: [s.residentId],
+    }),
   };
 }
 
@@ -114,6 +153,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/communities/:id': s.communityId,
     '/api/compounds/:id': s.compoundId,
     '/api/orders/:id': s.orderId,
+    '/api/building-leaders/:id': s.leaderId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -197,7 +237,34 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       description: 'd',
       channel: 'app',
     });
-    seeded = { ...community, orderId: placed.body.id as string };
+    const leaderId = (
+      await call(community.worker, 'POST', '/api/building-leaders', {
+        compoundId: community.compoundId,
+        residentId: community.residentId,
+        buildingIds: [community.buildingId],
+        nominatedBy: 'residents',
+      })
+    ).body.id as string;
+    await call(community.worker, 'POST', `/api/building-leaders/${leaderId}/vetting`, {
+      vetterId: community.workerId,
+      decision: 'approve',
+    });
+    const leader: TokenClaims = {
+      personId: leaderId,
+      roles: ['building-leader'],
+      communities: [community.communityId],
+    };
+    const visited = await call(leader, 'POST', `/api/building-leaders/${leaderId}/visits`, {
+      leaderId,
+      residentId: community.residentId,
+      notes: 'N',
+    });
+    seeded = {
+      ...community,
+      orderId: placed.body.id as string,
+      leaderId,
+      visitId: visited.body.id as string,
+    };
     await platform.settle();
     head = await store().headPosition();
     commandRoutes = apiRoutes(platform.app).filter((route) => /^(POST|PUT|PATCH) /.test(route));

@@ -1,10 +1,12 @@
 import {
   memberRegisteredV1,
+  needReferredV1,
   orderReviewedV1,
   organizationFoundedV1,
   partyOrganizationOrderWorkV1,
 } from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
+import { PlaceOrderCommand } from '../application/place-order';
 import { RecordOrderProgressCommand } from '../application/record-order-progress';
 import { RecordPartyDirectoryEntryCommand } from '../application/record-party-directory-entry';
 
@@ -74,5 +76,23 @@ export const residentsCommitteeInbound = [
           context,
         ),
     ),
+  ),
+  // A need a building leader referred becomes an order placed on the resident's behalf; its id
+  // derives from the fact's, so a redelivery places nothing more (ADR 10).
+  consume(
+    needReferredV1,
+    ({ data: d }, context) =>
+      new PlaceOrderCommand(
+        {
+          residentId: d.residentId,
+          compoundId: d.compoundId,
+          buildingId: d.buildingId,
+          category: d.category,
+          title: d.title,
+          description: d.description,
+          channel: 'building-leader',
+        },
+        context,
+      ),
   ),
 ];

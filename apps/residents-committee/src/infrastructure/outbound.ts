@@ -5,6 +5,7 @@ import {
   orderDispatchedV1,
   orderPlacedV1,
   orderRatedV1,
+  residentRegisteredV1,
 } from '@cogov/contracts';
 import type { OutboundMapping } from '@cogov/context-kit';
 import type { CommunityEvent } from '../domain/community';
@@ -81,6 +82,15 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         comment: d.comment,
         reopened: d.reopensOrder,
         ratedAt: d.ratedAt,
+      });
+    }
+    case 'ResidentRegistered': {
+      const d = event.data;
+      return out.publish(residentRegisteredV1, d.residentId, {
+        residentId: d.residentId,
+        communityId: d.communityId,
+        compoundId: d.compoundId,
+        buildingId: d.buildingId,
       });
     }
     default:

@@ -155,3 +155,18 @@ export type ResidentsCommitteeEvent =
   | OrderPlacedV1
   | OrderDispatchedV1
   | OrderRatedV1;
+
+/** 居民 registered in a building. Ids only: the resident's name and phone stay inside. */
+export type ResidentRegisteredV1 = IntegrationEvent<
+  'residents-committee.resident-registered',
+  { residentId: string; communityId: string; compoundId: string; buildingId: string }
+>;
+export const residentRegisteredV1 = contract<ResidentRegisteredV1>(
+  'residents-committee.resident-registered',
+  1,
+  {
+    type: 'object',
+    required: ['residentId', 'communityId', 'compoundId', 'buildingId'],
+    properties: { residentId: idSchema, communityId: idSchema, compoundId: idSchema, buildingId: idSchema },
+  },
+);

@@ -1,0 +1,129 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { NEED_CATEGORIES } from '@cogov/contracts';
+import { FreeText, sameIdAnyCase } from '@cogov/http';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+
+export const NOMINATIONS = ['self', 'residents', 'branch'] as const;
+export class NominateLeaderDto {
+  @IsUUID() compoundId!: string;
+  @JSONSchema({ description: 'The resident put forward; they live in the compound' })
+  @IsUUID()
+  residentId!: string;
+
+  @JSONSchema({ description: 'Buildings of the compound the leader looks after' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique(sameIdAnyCase)
+  @IsUUID('all', { each: true })
+  buildingIds!: string[];
+
+  @JSONSchema({ description: '自荐 / 居民推荐 / 党支部推荐' })
+  @IsIn(NOMINATIONS)
+  nominatedBy!: (typeof NOMINATIONS)[number];
+
+  @JSONSchema({ description: 'When the leader is a Party member: the member, of the same community' })
+  @IsOptional()
+  @IsUUID()
+  memberId?: string;
+}
+
+export const VETTING_DECISIONS = ['approve', 'reject'] as const;
+export class VetLeaderDto {
+  @IsUUID() vetterId!: string;
+  @IsIn(VETTING_DECISIONS) decision!: (typeof VETTING_DECISIONS)[number];
+  @IsOptional() @FreeText() @Length(0, 2000) note?: string;
+}
+
+export class RecordVisitDto {
+  @JSONSchema({ description: 'The building leader visiting: the one in the path' })
+  @IsUUID()
+  leaderId!: string;
+  @IsUUID() residentId!: string;
+  @FreeText() @Length(1, 4000) notes!: string;
+
+  @JSONSchema({ description: 'Needs found on the visit, one short line each', example: ['Grab rail'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  needsFound?: string[];
+}
+
+export class ReferNeedDto {
+  @JSONSchema({ description: 'The building leader referring: the one in the path' })
+  @IsUUID()
+  leaderId!: string;
+  @JSONSchema({ description: 'The visit the need was found on; the order is placed for its resident' })
+  @IsUUID()
+  visitId!: string;
+  @IsIn(NEED_CATEGORIES) category!: (typeof NEED_CATEGORIES)[number];
+  @JSONSchema({ example: 'Grab rail in the bathroom' }) @IsString() @Length(1, 200) title!: string;
+  @FreeText() @Length(1, 4000) description!: string;
+}
+
+export class ReportOpinionDto {
+  @JSONSchema({ description: 'The building leader reporting: the one in the path' })
+  @IsUUID()
+  leaderId!: string;
+  @JSONSchema({ example: 'Parking in the fire lane' }) @IsString() @Length(1, 200) topic!: string;
+  @FreeText() @Length(1, 4000) text!: string;
+
+  @JSONSchema({ description: 'Residents of the compound the opinion concerns' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique(sameIdAnyCase)
+  @IsUUID('all', { each: true })
+  residentIds?: string[];
+}
+
+export class IdDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
+export class ListOpinionsQueryDto {
+  @IsOptional() @IsUUID() compoundId?: string;
+  @JSONSchema({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @JSONSchema({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class OpinionResponse {
+  @ApiProperty({ format: 'uuid' }) opinionId!: string;
+  @ApiProperty({ format: 'uuid' }) leaderId!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ format: 'uuid' }) compoundId!: string;
+  @ApiProperty() topic!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) residentIds!: string[];
+  @ApiProperty({ format: 'date-time' }) reportedAt!: string;
+}
+
+export class OpinionPageResponse {
+  @ApiProperty({ type: [OpinionResponse] }) items!: OpinionResponse[];
+  @ApiProperty({ type: 'integer', minimum: 0 }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) pageSize!: number;
+}

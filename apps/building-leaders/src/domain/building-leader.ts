@@ -1,0 +1,392 @@
+import {
+  type Decider,
+  InvalidInput,
+  InvalidTransition,
+  NotFound,
+  NotYetKnown,
+  OutOfScope,
+  assertNever,
+} from '@cogov/decider';
+import type { NeedCategory as ContractNeedCategory } from '@cogov/contracts';
+import type { CompoundDirectory } from './compound-directory';
+import type { PartyMemberDirectoryEntry } from './party-member-directory';
+import type { ResidentDirectoryEntry } from './resident-directory';
+
+/** 自荐 `self`, 居民推荐 `residents`, 党支部推荐 `branch`: who put the leader forward. */
+export type Nomination = 'self' | 'residents' | 'branch';
+export type VettingDecision = 'approve' | 'reject';
+/** The kinds of need referred, as the published contract names them. */
+export type NeedCategory = ContractNeedCategory;
+
+/** A resident a command names, with what this context knows of them (loaded beforehand). */
+export type NamedResident = { residentId: string; entry: ResidentDirectoryEntry };
+/** The Party member a leader is linked to, with what this context knows of them. */
+export type NamedPartyMember = { memberId: string; entry: PartyMemberDirectoryEntry };
+
+export type NominateLeader = {
+  type: 'NominateLeader';
+  data: {
+    leaderId: string;
+    compoundId: string;
+    compound: CompoundDirectory;
+    resident: NamedResident;
+    buildingIds: readonly string[];
+    nominatedBy: Nomination;
+    /** When the leader is a Party member: the member, of the compound's community. */
+    partyMember: NamedPartyMember | null;
+    now: string;
+  };
+};
+
+/** 组织考察: the residents' committee vets a nominated leader. */
+export type VetLeader = {
+  type: 'VetLeader';
+  data: { vetterId: string; decision: VettingDecision; note: string; now: string };
+};
+
+/** 走访: a visit to a resident of one of the leader's buildings, with the needs found. */
+export type RecordVisit = {
+  type: 'RecordVisit';
+  data: {
+    visitId: string;
+    resident: NamedResident;
+    notes: string;
+    needsFound: readonly string[];
+    now: string;
+  };
+};
+
+/** A need found on a visit, referred so that an order is placed on the resident's behalf. */
+export type ReferNeed = {
+  type: 'ReferNeed';
+  data: {
+    referralId: string;
+    visitId: string;
+    category: NeedCategory;
+    title: string;
+    description: string;
+    now: string;
+  };
+};
+
+/** 民意上报: an opinion reported up to the community. */
+export type ReportOpinion = {
+  type: 'ReportOpinion';
+  data: { opinionId: string; topic: string; text: string; residents: readonly NamedResident[]; now: string };
+};
+
+export type BuildingLeaderCommand = NominateLeader | VetLeader | RecordVisit | ReferNeed | ReportOpinion;
+
+export type LeaderNominated = {
+  type: 'LeaderNominated';
+  data: {
+    leaderId: string;
+    communityId: string;
+    compoundId: string;
+    residentId: string;
+    buildingIds: string[];
+    nominatedBy: Nomination;
+    memberId: string | null;
+    nominatedAt: string;
+  };
+};
+export type LeaderApproved = {
+  type: 'LeaderApproved';
+  data: { leaderId: string; vetterId: string; note: string; approvedAt: string };
+};
+export type LeaderRejected = {
+  type: 'LeaderRejected';
+  data: { leaderId: string; vetterId: string; note: string; rejectedAt: string };
+};
+/** The notes stay in this stream; nothing published carries them. */
+export type VisitRecorded = {
+  type: 'VisitRecorded';
+  data: {
+    leaderId: string;
+    visitId: string;
+    residentId: string;
+    buildingId: string;
+    notes: string;
+    needsFound: string[];
+    visitedAt: string;
+  };
+};
+export type NeedReferred = {
+  type: 'NeedReferred';
+  data: {
+    leaderId: string;
+    referralId: string;
+    visitId: string;
+    residentId: string;
+    communityId: string;
+    compoundId: string;
+    buildingId: string;
+    category: NeedCategory;
+    title: string;
+    description: string;
+    referredAt: string;
+  };
+};
+export type OpinionReported = {
+  type: 'OpinionReported';
+  data: {
+    leaderId: string;
+    opinionId: string;
+    communityId: string;
+    compoundId: string;
+    topic: string;
+    text: string;
+    residentIds: string[];
+    reportedAt: string;
+  };
+};
+
+export type BuildingLeaderEvent =
+  LeaderNominated | LeaderApproved | LeaderRejected | VisitRecorded | NeedReferred | OpinionReported;
+
+export type LeaderStage = 'nominated' | 'approved' | 'rejected';
+
+/** 楼门长: a building leader, the front-line sentinel of a few buildings of one compound. */
+export type BuildingLeader =
+  | { status: 'absent' }
+  | {
+      status: LeaderStage;
+      leaderId: string;
+      communityId: string;
+      compoundId: string;
+      residentId: string;
+      buildingIds: readonly string[];
+      /** The Party member the leader is, if one. */
+      memberId: string | null;
+      /** Visit id → the resident visited and their building. */
+      visits: Readonly<Record<string, { residentId: string; buildingId: string }>>;
+    };
+
+export const initialState = (): BuildingLeader => ({ status: 'absent' });
+
+export function decide(command: BuildingLeaderCommand, state: BuildingLeader): BuildingLeaderEvent[] {
+  if (command.type === 'NominateLeader') return nominate(command.data, state);
+  if (state.status === 'absent')
+    throw new InvalidTransition('absent', verb(command), 'no such building leader');
+  switch (command.type) {
+    case 'VetLeader':
+      return vet(command.data, state);
+    case 'RecordVisit':
+      return visit(command.data, approved(state, command));
+    case 'ReferNeed':
+      return refer(command.data, approved(state, command));
+    case 'ReportOpinion':
+      return report(command.data, approved(state, command));
+    default:
+      return assertNever(command);
+  }
+}
+
+export function evolve(state: BuildingLeader, event: BuildingLeaderEvent): BuildingLeader {
+  if (event.type === 'LeaderNominated') {
+    const { nominatedBy: _n, nominatedAt: _at, ...d } = event.data;
+    return { status: 'nominated', ...d, visits: {} };
+  }
+  if (state.status === 'absent') return state;
+  switch (event.type) {
+    case 'LeaderApproved':
+      return { ...state, status: 'approved' };
+    case 'LeaderRejected':
+      return { ...state, status: 'rejected' };
+    case 'VisitRecorded': {
+      const { visitId, residentId, buildingId } = event.data;
+      return { ...state, visits: { ...state.visits, [visitId]: { residentId, buildingId } } };
+    }
+    case 'NeedReferred':
+    case 'OpinionReported':
+      return state;
+    default:
+      return assertNever(event);
+  }
+}
+
+export const buildingLeaderDecider: Decider<BuildingLeaderCommand, BuildingLeader, BuildingLeaderEvent> = {
+  initialState,
+  decide,
+  evolve,
+};
+
+type Known = Exclude<BuildingLeader, { status: 'absent' }>;
+
+function verb(command: BuildingLeaderCommand): string {
+  switch (command.type) {
+    case 'NominateLeader':
+      return 'nominate';
+    case 'VetLeader':
+      return 'vet';
+    case 'RecordVisit':
+      return 'record a visit';
+    case 'ReferNeed':
+      return 'refer a need';
+    case 'ReportOpinion':
+      return 'report an opinion';
+    default:
+      return assertNever(command);
+  }
+}
+
+/** Only an approved leader visits, refers needs and reports opinions. */
+function approved(state: Known, command: BuildingLeaderCommand): Known {
+  if (state.status !== 'approved') {
+    throw new InvalidTransition(
+      state.status,
+      verb(command),
+      `building leader ${state.leaderId} is ${state.status}, not approved: only an approved leader may ${verb(command)}`,
+    );
+  }
+  return state;
+}
+
+/** The resident must be known here and live in the compound (and, when given, one of these buildings). */
+function residentOf(named: NamedResident, compoundId: string, buildingIds?: readonly string[]): string {
+  const { entry, residentId } = named;
+  if (entry.status === 'absent') throw new NotYetKnown('resident', residentId);
+  if (entry.compoundId !== compoundId) {
+    throw new OutOfScope(
+      'resident',
+      residentId,
+      `resident ${residentId} does not live in compound ${compoundId}`,
+      {
+        compoundId: entry.compoundId,
+        wantedCompoundId: compoundId,
+      },
+    );
+  }
+  if (buildingIds && !buildingIds.includes(entry.buildingId)) {
+    throw new OutOfScope(
+      'resident',
+      residentId,
+      `resident ${residentId} does not live in one of this leader's buildings`,
+      { buildingId: entry.buildingId, wantedBuildingIds: [...buildingIds] },
+    );
+  }
+  return entry.buildingId;
+}
+
+function nominate(d: NominateLeader['data'], state: BuildingLeader): BuildingLeaderEvent[] {
+  if (state.status !== 'absent') {
+    throw new InvalidTransition(
+      state.status,
+      'nominate',
+      `building leader ${state.leaderId} is already nominated`,
+    );
+  }
+  const { compound } = d;
+  if (compound.status === 'absent') throw new NotYetKnown('compound', d.compoundId);
+  if (d.buildingIds.length === 0)
+    throw new InvalidInput('a building leader looks after at least one building');
+  for (const buildingId of d.buildingIds) {
+    if (!compound.buildingIds.includes(buildingId)) {
+      throw new NotYetKnown(
+        'building',
+        buildingId,
+        `building ${buildingId} is not known in compound ${d.compoundId} yet`,
+      );
+    }
+  }
+  residentOf(d.resident, d.compoundId);
+  const member = d.partyMember;
+  if (member?.entry.status === 'absent') throw new NotYetKnown('party member', member.memberId);
+  if (member?.entry.status === 'known' && member.entry.communityId !== compound.communityId) {
+    throw new OutOfScope(
+      'party member',
+      member.memberId,
+      `party member ${member.memberId} belongs to another community than compound ${d.compoundId}`,
+      { communityId: member.entry.communityId, wantedCommunityId: compound.communityId },
+    );
+  }
+  return [
+    {
+      type: 'LeaderNominated',
+      data: {
+        leaderId: d.leaderId,
+        communityId: compound.communityId,
+        compoundId: d.compoundId,
+        residentId: d.resident.residentId,
+        buildingIds: [...d.buildingIds],
+        nominatedBy: d.nominatedBy,
+        memberId: member?.memberId ?? null,
+        nominatedAt: d.now,
+      },
+    },
+  ];
+}
+
+function vet(d: VetLeader['data'], state: Known): BuildingLeaderEvent[] {
+  if (state.status !== 'nominated') {
+    throw new InvalidTransition(
+      state.status,
+      'vet',
+      `building leader ${state.leaderId} is already ${state.status}`,
+    );
+  }
+  const base = { leaderId: state.leaderId, vetterId: d.vetterId, note: d.note };
+  return d.decision === 'approve'
+    ? [{ type: 'LeaderApproved', data: { ...base, approvedAt: d.now } }]
+    : [{ type: 'LeaderRejected', data: { ...base, rejectedAt: d.now } }];
+}
+
+function visit(d: RecordVisit['data'], state: Known): BuildingLeaderEvent[] {
+  const buildingId = residentOf(d.resident, state.compoundId, state.buildingIds);
+  return [
+    {
+      type: 'VisitRecorded',
+      data: {
+        leaderId: state.leaderId,
+        visitId: d.visitId,
+        residentId: d.resident.residentId,
+        buildingId,
+        notes: d.notes,
+        needsFound: [...d.needsFound],
+        visitedAt: d.now,
+      },
+    },
+  ];
+}
+
+function refer(d: ReferNeed['data'], state: Known): BuildingLeaderEvent[] {
+  const visited = state.visits[d.visitId];
+  if (!visited) throw new NotFound('visit', d.visitId, { entity: 'building leader', id: state.leaderId });
+  return [
+    {
+      type: 'NeedReferred',
+      data: {
+        leaderId: state.leaderId,
+        referralId: d.referralId,
+        visitId: d.visitId,
+        residentId: visited.residentId,
+        communityId: state.communityId,
+        compoundId: state.compoundId,
+        buildingId: visited.buildingId,
+        category: d.category,
+        title: d.title,
+        description: d.description,
+        referredAt: d.now,
+      },
+    },
+  ];
+}
+
+function report(d: ReportOpinion['data'], state: Known): BuildingLeaderEvent[] {
+  for (const resident of d.residents) residentOf(resident, state.compoundId);
+  return [
+    {
+      type: 'OpinionReported',
+      data: {
+        leaderId: state.leaderId,
+        opinionId: d.opinionId,
+        communityId: state.communityId,
+        compoundId: state.compoundId,
+        topic: d.topic,
+        text: d.text,
+        residentIds: d.residents.map((r) => r.residentId),
+        reportedAt: d.now,
+      },
+    },
+  ];
+}

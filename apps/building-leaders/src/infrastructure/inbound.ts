@@ -1,0 +1,63 @@
+import {
+  buildingRegisteredV1,
+  compoundRegisteredV1,
+  memberRegisteredV1,
+  residentRegisteredV1,
+} from '@cogov/contracts';
+import { consume } from '@cogov/context-kit';
+import {
+  RecordCompoundDirectoryCommand,
+  RecordPartyMemberDirectoryCommand,
+  RecordResidentDirectoryCommand,
+} from '../application/record-directory';
+
+/**
+ * What the building leaders keep of the others' facts: compounds, buildings and where residents
+ * live (residents' committee), Party members (Party organization); ids only, each fact one
+ * command built field by field.
+ */
+export const buildingLeadersInbound = [
+  consume(
+    compoundRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordCompoundDirectoryCommand(
+        { type: 'RecordCompound', data: { compoundId: d.compoundId, communityId: d.communityId } },
+        context,
+      ),
+  ),
+  consume(
+    buildingRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordCompoundDirectoryCommand(
+        {
+          type: 'RecordBuilding',
+          data: { compoundId: d.compoundId, communityId: d.communityId, buildingId: d.buildingId },
+        },
+        context,
+      ),
+  ),
+  consume(
+    residentRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordResidentDirectoryCommand(
+        {
+          type: 'RecordResident',
+          data: {
+            residentId: d.residentId,
+            communityId: d.communityId,
+            compoundId: d.compoundId,
+            buildingId: d.buildingId,
+          },
+        },
+        context,
+      ),
+  ),
+  consume(
+    memberRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordPartyMemberDirectoryCommand(
+        { type: 'RecordPartyMember', data: { memberId: d.memberId, communityId: d.communityId } },
+        context,
+      ),
+  ),
+];
