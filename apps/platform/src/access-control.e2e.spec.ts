@@ -56,6 +56,10 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/partner-keys': ['platform-admin'],
   'POST /api/partner-keys': ['platform-admin'],
   'DELETE /api/partner-keys/:id': ['platform-admin'],
+  'POST /api/property-companies': ['platform-admin'],
+  'POST /api/property-companies/:id/headcount': ['platform-admin', 'property-staff'],
+  'POST /api/property-companies/:id/contracts': ['platform-admin'],
+  'GET /api/property-companies/:id': ['platform-admin', 'auditor', 'property-staff', 'partner-system'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -19,7 +19,10 @@ import { TestPlatform } from './testing/test-platform';
  */
 const [, makeDatabase] = testDatabases[0]!;
 
-type Seeded = Awaited<ReturnType<typeof seedCommunity>> & { orderId: string };
+type Seeded = Awaited<ReturnType<typeof seedCommunity>> & { orderId: string } & CompanySeeded;
+interface CompanySeeded {
+  readonly companyId: string;
+}
 
 /** A body the route's DTO accepts, who sends it, and which field names the sender (if any). */
 interface Template {
@@ -104,6 +107,18 @@ function templates(s: Seeded): Record<string, Template> {
       caller: station,
       body: { raterId: s.residentId, score: 4, comment: 'C' },
     },
+    'POST /api/property-companies': {
+      caller: admin,
+      body: { name: 'N', unifiedCreditCode: '91350100M000100Y43', staffCount: 10, fullPartyMemberCount: 1 },
+    },
+    'POST /api/property-companies/:id/headcount': {
+      caller: admin,
+      body: { staffCount: 10, fullPartyMemberCount: 1 },
+    },
+    'POST /api/property-companies/:id/contracts': {
+      caller: admin,
+      body: { compoundId: s.compoundId, startsOn: '2025-01-01', endsOn: '2027-12-31' },
+    },
   };
 }
 
@@ -114,6 +129,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/communities/:id': s.communityId,
     '/api/compounds/:id': s.compoundId,
     '/api/orders/:id': s.orderId,
+    '/api/property-companies/:id': s.companyId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -197,7 +213,13 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       description: 'd',
       channel: 'app',
     });
-    seeded = { ...community, orderId: placed.body.id as string };
+    const company = await call(PLATFORM_ADMIN, 'POST', '/api/property-companies', {
+      name: 'Green Shade Property',
+      unifiedCreditCode: '91350100M000100Y43',
+      staffCount: 10,
+      fullPartyMemberCount: 1,
+    });
+    seeded = { ...community, orderId: placed.body.id as string, companyId: company.body.id as string };
     await platform.settle();
     head = await store().headPosition();
     commandRoutes = apiRoutes(platform.app).filter((route) => /^(POST|PUT|PATCH) /.test(route));
