@@ -60,6 +60,10 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/property-companies/:id/headcount': ['platform-admin', 'property-staff'],
   'POST /api/property-companies/:id/contracts': ['platform-admin'],
   'GET /api/property-companies/:id': ['platform-admin', 'auditor', 'property-staff', 'partner-system'],
+  'POST /api/property-companies/:id/orders/:orderId/accept': ['property-staff', 'partner-system'],
+  'POST /api/property-companies/:id/orders/:orderId/arrival': ['property-staff', 'partner-system'],
+  'POST /api/property-companies/:id/orders/:orderId/complete': ['property-staff', 'partner-system'],
+  'POST /api/property-companies/:id/orders/:orderId/hand-back': ['property-staff', 'partner-system'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -36,6 +36,11 @@ function templates(s: Seeded): Record<string, Template> {
   const staff: TokenClaims = s.worker;
   const station: TokenClaims = { personId: 'station-1', roles: ['service-station-staff'], communities };
   const admin = PLATFORM_ADMIN;
+  const companyStaff: TokenClaims = {
+    personId: 'staff-1',
+    roles: ['property-staff'],
+    companies: [s.companyId],
+  };
   const asMember = (body: Record<string, unknown>, field = 'memberId'): Template => ({
     caller: s.member,
     body: { [field]: s.memberId, ...body },
@@ -119,12 +124,22 @@ function templates(s: Seeded): Record<string, Template> {
       caller: admin,
       body: { compoundId: s.compoundId, startsOn: '2025-01-01', endsOn: '2027-12-31' },
     },
+    'POST /api/property-companies/:id/orders/:orderId/accept': { caller: companyStaff, body: { note: 'N' } },
+    'POST /api/property-companies/:id/orders/:orderId/arrival': { caller: companyStaff, body: { note: 'N' } },
+    'POST /api/property-companies/:id/orders/:orderId/complete': {
+      caller: companyStaff,
+      body: { resultNote: 'R', evidence: ['https://e.example/p.jpg'] },
+    },
+    'POST /api/property-companies/:id/orders/:orderId/hand-back': {
+      caller: companyStaff,
+      body: { reason: 'R' },
+    },
   };
 }
 
 /** The path of a route with the seeded aggregate its parameter names. */
 function pathOf(route: string, s: Seeded): string {
-  const path = route.slice(route.indexOf(' ') + 1);
+  const path = route.slice(route.indexOf(' ') + 1).replace('/:orderId/', `/${s.orderId}/`);
   const ids: Record<string, string> = {
     '/api/communities/:id': s.communityId,
     '/api/compounds/:id': s.compoundId,

@@ -80,7 +80,7 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     });
     const after = await rulesOf(companyId);
     expect(after['party-organization']!.status).toBe('not-met');
-    expect(after['party-organization']!.since >= before['party-organization']!.since).toBe(true);
+    expect(after['party-organization']!.since! >= before['party-organization']!.since!).toBe(true);
     expect(after['party-members']).toEqual(before['party-members']);
   });
 
@@ -173,5 +173,87 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
         })
       ).status,
     ).toBe(404);
+  });
+
+  it('an order dispatched to a company: its staff accept, arrive and complete, the resident rates it', async () => {
+    const companyId = await registerCompany();
+    const otherCompanyId = await registerCompany();
+    const resident = await platform.as(seed.resident);
+    const orderId = await resident.create('/api/orders', {
+      residentId: seed.residentId,
+      compoundId: seed.compoundId,
+      category: 'repair',
+      title: 'Lift stuck',
+      description: 'The lift of building 1 is stuck',
+      channel: 'app',
+    });
+    await platform.settle();
+    const member = await platform.as(seed.member);
+    await member.expectPost(`/api/orders/${orderId}/review`, {
+      reviewerId: seed.memberId,
+      decision: 'approve',
+      note: 'Property matter',
+      priority: 'normal',
+    });
+    await platform.settle();
+    const worker = await platform.as(seed.worker);
+    await worker.expectPost(`/api/orders/${orderId}/dispatch`, {
+      dispatcherId: seed.workerId,
+      assigneeKind: 'property-company',
+      assigneeId: companyId,
+    });
+    await platform.settle();
+    expect((await admin.read(`/api/property-companies/${companyId}`)).openOrders).toMatchObject([
+      { orderId, round: 1, stage: 'dispatched' },
+    ]);
+
+    const staff = await platform.as({
+      personId: 'staff-7',
+      roles: ['property-staff'],
+      companies: [companyId],
+    });
+    const otherStaff = await platform.as({
+      personId: 'staff-8',
+      roles: ['property-staff'],
+      companies: [otherCompanyId],
+    });
+    const steps = `/api/property-companies/${companyId}/orders/${orderId}`;
+    // Another company's staff see neither the company nor, through their own, the order.
+    expect((await otherStaff.post(`${steps}/accept`, {})).status).toBe(404);
+    const viaOwn = await otherStaff.post(
+      `/api/property-companies/${otherCompanyId}/orders/${orderId}/accept`,
+      {},
+    );
+    expect({ status: viaOwn.status, error: viaOwn.body.error }).toEqual({
+      status: 409,
+      error: 'out-of-scope',
+    });
+    // Completing before arriving is refused.
+    expect((await staff.post(`${steps}/complete`, { resultNote: 'R', evidence: [] })).status).toBe(409);
+
+    await staff.expectPost(`${steps}/accept`, {});
+    await staff.expectPost(`${steps}/arrival`, { note: 'On site' });
+    await staff.expectPost(`${steps}/complete`, {
+      resultNote: 'Lift released and serviced',
+      evidence: ['https://evidence.example/lift.jpg'],
+    });
+    await platform.settle();
+    const chain = await admin.read(`/api/orders/${orderId}`);
+    expect(chain).toMatchObject({
+      stage: 'completed',
+      rounds: [
+        {
+          round: 1,
+          assignee: { kind: 'property-company', id: companyId },
+          acceptedBy: { kind: 'property-company', id: companyId },
+        },
+      ],
+    });
+    expect((await admin.read(`/api/property-companies/${companyId}`)).openOrders).toEqual([]);
+    await resident.expectPost(`/api/orders/${orderId}/rating`, {
+      raterId: seed.residentId,
+      score: 5,
+      comment: 'Quick',
+    });
   });
 });

@@ -6,7 +6,13 @@ import { RecordCompoundHandler } from './application/record-compound';
 import { RedPropertyPolicy } from './application/red-property-policy';
 import { ChangeHeadcountHandler, RegisterCompanyHandler } from './application/register-company';
 import { SignContractHandler } from './application/sign-contract';
-import { companyAggregate, compoundServiceAggregate } from './infrastructure/aggregates';
+import { RecordDispatchHandler, WorkOnOrderHandler } from './application/work-on-order';
+import {
+  companyAggregate,
+  companyOrderAggregate,
+  compoundServiceAggregate,
+} from './infrastructure/aggregates';
+import { companyOrdersProjection } from './infrastructure/company-orders/company-orders.projection';
 import { CompoundDirectoryEntry } from './infrastructure/directory/compound-directory.entity';
 import { propertyCompanyInbound } from './infrastructure/inbound';
 import { propertyCompanyOutbound } from './infrastructure/outbound';
@@ -14,14 +20,19 @@ import { propertyCompanyOutbound } from './infrastructure/outbound';
 /**
  * The property company (物业服务企业) context, the executor: its registration and headcount,
  * the contracts by which it serves compounds (one company per compound at a time), and the
- * red-property (红色物业) rules.
+ * red-property (红色物业) rules, and its work on the orders dispatched to it.
  */
 export const propertyCompany = defineContext({
   name: 'property-company',
   port: 3004,
-  aggregates: { company: companyAggregate, compoundService: compoundServiceAggregate },
+  aggregates: {
+    company: companyAggregate,
+    compoundService: compoundServiceAggregate,
+    companyOrder: companyOrderAggregate,
+  },
   publishes: propertyCompanyOutbound,
   consumes: propertyCompanyInbound,
+  projections: [companyOrdersProjection],
   scopes: propertyCompanyScopes,
   entities: [CompoundDirectoryEntry],
   controllers: [CompanyController],
@@ -32,5 +43,7 @@ export const propertyCompany = defineContext({
     SignContractHandler,
     RecordCompoundHandler,
     GetCompanyHandler,
+    WorkOnOrderHandler,
+    RecordDispatchHandler,
   ],
 });

@@ -4,6 +4,8 @@ import {
   type OrderReviewedV1,
   orderReviewedV1,
   organizationFoundedV1,
+  type OrderWorkDetails,
+  orderWorkPayload,
   partyOrganizationOrderWorkV1,
   type PartyOrganizationOrderWorkV1,
 } from '@cogov/contracts';
@@ -100,18 +102,12 @@ function work(
   d: { orderId: string; round: number; memberId: string },
   step: PartyOrganizationOrderWorkV1['data']['step'],
   at: string,
-  details: { note?: string | null; resultNote?: string; evidence?: string[]; reason?: string },
+  details: OrderWorkDetails,
 ): IntegrationEvent[] {
-  return out.publish(partyOrganizationOrderWorkV1, d.orderId, {
-    orderId: d.orderId,
-    round: d.round,
-    executor: { kind: 'member', id: d.memberId },
-    performedBy: d.memberId,
-    step,
-    at,
-    note: details.note ?? null,
-    resultNote: details.resultNote ?? null,
-    evidence: details.evidence ?? [],
-    reason: details.reason ?? null,
-  });
+  const executor = { kind: 'member', id: d.memberId } as const;
+  return out.publish(
+    partyOrganizationOrderWorkV1,
+    d.orderId,
+    orderWorkPayload({ ...d, executor, performedBy: d.memberId }, step, at, details),
+  );
 }

@@ -3,13 +3,26 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
 import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
-import { Access } from '@cogov/security';
+import { Access, Caller, type Principal } from '@cogov/security';
 import { GetCompanyQuery } from '../application/company-queries';
 import { ChangeHeadcountCommand, RegisterCompanyCommand } from '../application/register-company';
 import { SignContractCommand } from '../application/sign-contract';
-import { HeadcountDto, IdDto, RegisterCompanyDto, SignContractDto } from './dto';
+import { WorkOnOrderCommand } from '../application/work-on-order';
+import {
+  AcceptOrderDto,
+  CompleteOrderDto,
+  HandBackOrderDto,
+  HeadcountDto,
+  IdDto,
+  RecordArrivalDto,
+  RegisterCompanyDto,
+  SignContractDto,
+} from './dto';
 import { CompanyInPath } from './scopes';
 import { CompanyResponse } from './views';
+
+/** The company's staff, or its partner system through its key (`partner:<companyId>` is recorded). */
+const COMPANY_WORKERS = ['property-staff', 'partner-system'] as const;
 
 @ApiTags('property-company')
 @Controller('property-companies')
@@ -91,5 +104,105 @@ export class CompanyController {
   @ApiOkResponse({ type: CompanyResponse })
   get(@Param('id', ParseUUIDPipe) companyId: string) {
     return this.queries.execute(new GetCompanyQuery(companyId));
+  }
+
+  @Post(':id/orders/:orderId/accept')
+  @Access({ roles: [...COMPANY_WORKERS], scope: CompanyInPath })
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'acceptCompanyOrder',
+    summary: '受理: the company accepts an order dispatched to it',
+  })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
+  accept(
+    @Param('id', ParseUUIDPipe) companyId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() _body: AcceptOrderDto,
+    @Caller() caller: Principal,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.work(
+      { type: 'AcceptOrder', data: { orderId, companyId, performedBy: caller.personId } },
+      meta,
+    );
+  }
+
+  @Post(':id/orders/:orderId/arrival')
+  @Access({ roles: [...COMPANY_WORKERS], scope: CompanyInPath })
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'recordCompanyArrival', summary: '到场: the company’s staff are on site' })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
+  arrival(
+    @Param('id', ParseUUIDPipe) companyId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: RecordArrivalDto,
+    @Caller() caller: Principal,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.work(
+      {
+        type: 'RecordArrival',
+        data: { orderId, companyId, performedBy: caller.personId, note: body.note ?? null },
+      },
+      meta,
+    );
+  }
+
+  @Post(':id/orders/:orderId/complete')
+  @Access({ roles: [...COMPANY_WORKERS], scope: CompanyInPath })
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'completeCompanyOrder',
+    summary: '办结: the company completes the order, with a result note and evidence',
+  })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
+  complete(
+    @Param('id', ParseUUIDPipe) companyId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: CompleteOrderDto,
+    @Caller() caller: Principal,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.work(
+      {
+        type: 'CompleteOrder',
+        data: {
+          orderId,
+          companyId,
+          performedBy: caller.personId,
+          resultNote: body.resultNote,
+          evidence: body.evidence,
+        },
+      },
+      meta,
+    );
+  }
+
+  @Post(':id/orders/:orderId/hand-back')
+  @Access({ roles: [...COMPANY_WORKERS], scope: CompanyInPath })
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'handBackCompanyOrder',
+    summary: '退回: the company gives the order back to dispatch, with a reason',
+  })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
+  handBack(
+    @Param('id', ParseUUIDPipe) companyId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: HandBackOrderDto,
+    @Caller() caller: Principal,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.work(
+      {
+        type: 'HandBackOrder',
+        data: { orderId, companyId, performedBy: caller.personId, reason: body.reason },
+      },
+      meta,
+    );
+  }
+
+  private work(step: WorkOnOrderCommand['step'], meta: RequestMetadata) {
+    return this.commands.execute(new WorkOnOrderCommand(step, commandContext(meta, this.clock.now())));
   }
 }

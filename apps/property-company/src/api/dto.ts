@@ -1,6 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { IsDateString, IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { FreeText } from '@cogov/http';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 /** GB 32100-2015's alphabet; the check character is checked by the domain. */
 const UNIFIED_CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
@@ -42,4 +56,34 @@ export class SignContractDto {
 
 export class IdDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
+export class AcceptOrderDto {
+  @JSONSchema({ example: 'We will come this afternoon' })
+  @IsOptional()
+  @FreeText()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class RecordArrivalDto {
+  @JSONSchema({ example: 'On site; the pipe joint under the sink is leaking' })
+  @IsOptional()
+  @FreeText()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class CompleteOrderDto {
+  @JSONSchema({ example: 'Replaced the joint' }) @FreeText() @Length(1, 4000) resultNote!: string;
+
+  @JSONSchema({ example: ['https://evidence.example/photo.jpg'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true })
+  evidence!: string[];
+}
+
+export class HandBackOrderDto {
+  @JSONSchema({ example: 'Needs the gas company' }) @FreeText() @Length(1, 1000) reason!: string;
 }

@@ -14,6 +14,13 @@ export class ServiceContractView {
   @ApiProperty({ format: 'date' }) endsOn!: string;
 }
 
+export class CompanyOrderItemView {
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) round!: number;
+  @ApiProperty({ enum: ['dispatched', 'accepted', 'arrived'] }) stage!: string;
+  @ApiProperty({ format: 'date-time' }) dispatchedAt!: string;
+}
+
 /** 物业服务企业: a property company, its red-property (红色物业) rules and its contracts. */
 export class CompanyResponse {
   @ApiProperty({ format: 'uuid' }) companyId!: string;
@@ -24,5 +31,7 @@ export class CompanyResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) partyOrganizationId!: string | null;
   @ApiProperty({ type: [RedPropertyRuleView] }) rules!: RedPropertyRuleView[];
   @ApiProperty({ type: [ServiceContractView] }) contracts!: ServiceContractView[];
+  @ApiProperty({ type: [CompanyOrderItemView], description: 'Orders dispatched to it and not yet done' })
+  openOrders!: CompanyOrderItemView[];
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
 }

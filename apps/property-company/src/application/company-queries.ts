@@ -1,5 +1,7 @@
 import { InjectRepository } from '@cogov/context-kit';
+import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { NotFound } from '@cogov/decider';
 import {
   type RedPropertyRule,
@@ -8,6 +10,7 @@ import {
   type ServiceContract,
 } from '../domain/company';
 import { type CompanyRepository, companyAggregate } from '../infrastructure/aggregates';
+import { CompanyOrderView } from '../infrastructure/company-orders/company-order-view.entity';
 
 export interface CompanyView {
   readonly companyId: string;
@@ -18,6 +21,7 @@ export interface CompanyView {
   readonly partyOrganizationId: string | null;
   readonly rules: Array<RuleAssessment & { rule: RedPropertyRule }>;
   readonly contracts: ServiceContract[];
+  readonly openOrders: Array<{ orderId: string; round: number; stage: string; dispatchedAt: string }>;
   readonly registeredAt: string;
 }
 
@@ -27,14 +31,20 @@ export class GetCompanyQuery extends Query<CompanyView> {
   }
 }
 
-/** One company, read from its stream (a handful of events). */
+/** One company, read from its stream (a handful of events), and its open orders from their read model. */
 @QueryHandler(GetCompanyQuery)
 export class GetCompanyHandler implements IQueryHandler<GetCompanyQuery> {
-  constructor(@InjectRepository(companyAggregate) private readonly companies: CompanyRepository) {}
+  constructor(
+    @InjectRepository(companyAggregate) private readonly companies: CompanyRepository,
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+  ) {}
 
   async execute({ companyId }: GetCompanyQuery): Promise<CompanyView> {
     const { state } = await this.companies.load(companyId);
     if (state.status === 'absent') throw new NotFound('property company', companyId);
+    const open = await this.db.readSource
+      .getRepository(CompanyOrderView)
+      .find({ where: { companyId, open: true }, order: { dispatchedAt: 'ASC' } });
     return {
       companyId: state.companyId,
       name: state.name,
@@ -44,6 +54,12 @@ export class GetCompanyHandler implements IQueryHandler<GetCompanyQuery> {
       partyOrganizationId: state.partyOrganizationId,
       rules: RED_PROPERTY_RULES.map((rule) => ({ rule, ...state.rules[rule] })),
       contracts: state.contracts,
+      openOrders: open.map(({ orderId, round, stage, dispatchedAt }) => ({
+        orderId,
+        round,
+        stage,
+        dispatchedAt,
+      })),
       registeredAt: state.registeredAt,
     };
   }

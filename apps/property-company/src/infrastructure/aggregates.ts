@@ -1,5 +1,6 @@
 import { aggregate, type RepositoryOf } from '@cogov/context-kit';
 import { companyDecider } from '../domain/company';
+import { companyOrderDecider } from '../domain/company-order';
 import { compoundServiceDecider } from '../domain/compound-service';
 
 export const companyAggregate = aggregate('property-company.company', companyDecider);
@@ -11,3 +12,7 @@ export const compoundServiceAggregate = aggregate(
   compoundServiceDecider,
 );
 export type CompoundServiceRepository = RepositoryOf<typeof compoundServiceAggregate>;
+
+/** One stream per order dispatched to a property company. */
+export const companyOrderAggregate = aggregate('property-company.company-order', companyOrderDecider);
+export type CompanyOrderRepository = RepositoryOf<typeof companyOrderAggregate>;

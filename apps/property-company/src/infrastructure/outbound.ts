@@ -1,5 +1,43 @@
-import type { OutboundMapping } from '@cogov/context-kit';
+import {
+  type IntegrationEvent,
+  type OrderWorkDetails,
+  orderWorkPayload,
+  propertyCompanyOrderWorkV1,
+  type PropertyCompanyOrderWorkV1,
+} from '@cogov/contracts';
+import type { OutboundMapping, Publisher } from '@cogov/context-kit';
 import type { CompanyEvent } from '../domain/company';
+import type { CompanyOrderEvent } from '../domain/company-order';
 
-/** Nothing the property company decides is published yet (its order work comes next). */
-export const propertyCompanyOutbound: OutboundMapping<CompanyEvent> = () => [];
+/** The company's work on orders, in the order-work language every executor context speaks (ADR 13). */
+export const propertyCompanyOutbound: OutboundMapping<CompanyEvent | CompanyOrderEvent> = (event, out) => {
+  switch (event.type) {
+    case 'OrderAccepted':
+      return work(out, event.data, 'accepted', event.data.acceptedAt, {});
+    case 'ArrivalRecorded':
+      return work(out, event.data, 'arrived', event.data.arrivedAt, { note: event.data.note });
+    case 'OrderCompleted': {
+      const d = event.data;
+      return work(out, d, 'completed', d.completedAt, { resultNote: d.resultNote, evidence: d.evidence });
+    }
+    case 'OrderHandedBack':
+      return work(out, event.data, 'handed-back', event.data.handedBackAt, { reason: event.data.reason });
+    default:
+      return [];
+  }
+};
+
+function work(
+  out: Publisher,
+  d: { orderId: string; round: number; companyId: string; performedBy: string },
+  step: PropertyCompanyOrderWorkV1['data']['step'],
+  at: string,
+  details: OrderWorkDetails,
+): IntegrationEvent[] {
+  const executor = { kind: 'property-company', id: d.companyId } as const;
+  return out.publish(
+    propertyCompanyOrderWorkV1,
+    d.orderId,
+    orderWorkPayload({ ...d, executor }, step, at, details),
+  );
+}
