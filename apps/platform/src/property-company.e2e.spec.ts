@@ -256,4 +256,43 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
       comment: 'Quick',
     });
   });
+
+  it('from 2 to 3 full Party members the red-property rule is not met; founding its company branch makes it met', async () => {
+    const companyId = await registerCompany(2);
+    await platform.settle();
+    await admin.expectPost(`/api/property-companies/${companyId}/headcount`, {
+      staffCount: 20,
+      fullPartyMemberCount: 3,
+    });
+    expect((await rulesOf(companyId))['party-organization']!.status).toBe('not-met');
+    const organizationId = await admin.create('/api/party/organizations', {
+      kind: 'company-branch',
+      name: 'Green Shade Property Party Branch',
+      communityId: seed.communityId,
+      parentId: seed.committeeId,
+      companyId,
+    });
+    await platform.settle();
+    const company = await admin.read(`/api/property-companies/${companyId}`);
+    expect(company.partyOrganizationId).toBe(organizationId);
+    expect((company.rules as Array<Record<string, string>>)[0]).toMatchObject({
+      rule: 'party-organization',
+      status: 'met',
+    });
+  });
+
+  it('a company branch for a company the Party organization has not heard of answers 409 with Retry-After', async () => {
+    const response = await admin.post('/api/party/organizations', {
+      kind: 'company-branch',
+      name: 'Unknown Company Branch',
+      communityId: seed.communityId,
+      parentId: seed.committeeId,
+      companyId: randomUUID(),
+    });
+    expect({ status: response.status, error: response.body.error }).toEqual({
+      status: 409,
+      error: 'not-yet-known',
+    });
+    expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });

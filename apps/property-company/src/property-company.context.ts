@@ -3,6 +3,7 @@ import { CompanyController } from './api/company.controller';
 import { propertyCompanyScopes } from './api/scopes';
 import { GetCompanyHandler } from './application/company-queries';
 import { RecordCompoundHandler } from './application/record-compound';
+import { RecordPartyOrganizationHandler } from './application/record-party-organization';
 import { RedPropertyPolicy } from './application/red-property-policy';
 import { ChangeHeadcountHandler, RegisterCompanyHandler } from './application/register-company';
 import { SignContractHandler } from './application/sign-contract';
@@ -42,6 +43,7 @@ export const propertyCompany = defineContext({
     ChangeHeadcountHandler,
     SignContractHandler,
     RecordCompoundHandler,
+    RecordPartyOrganizationHandler,
     GetCompanyHandler,
     WorkOnOrderHandler,
     RecordDispatchHandler,

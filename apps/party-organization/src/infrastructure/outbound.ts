@@ -1,4 +1,5 @@
 import {
+  companyBranchFoundedV1,
   type IntegrationEvent,
   memberRegisteredV1,
   type OrderReviewedV1,
@@ -21,6 +22,15 @@ export const partyOrganizationOutbound: OutboundMapping<Own> = (event, out) => {
   switch (event.type) {
     case 'OrganizationFounded': {
       const d = event.data;
+      if (d.kind === 'company-branch') {
+        return out.publish(companyBranchFoundedV1, d.organizationId, {
+          organizationId: d.organizationId,
+          companyId: d.companyId!,
+          communityId: d.communityId,
+          parentId: d.parentId!,
+          foundedAt: d.foundedAt,
+        });
+      }
       return out.publish(organizationFoundedV1, d.organizationId, {
         organizationId: d.organizationId,
         kind: d.kind,

@@ -1,6 +1,7 @@
-import { compoundRegisteredV1, orderDispatchedV1 } from '@cogov/contracts';
+import { companyBranchFoundedV1, compoundRegisteredV1, orderDispatchedV1 } from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
 import { RecordCompoundCommand } from '../application/record-compound';
+import { RecordPartyOrganizationCommand } from '../application/record-party-organization';
 import { RecordDispatchCommand } from '../application/work-on-order';
 
 /** What the property company does with others' facts: each becomes one command of ours. */
@@ -21,6 +22,14 @@ export const propertyCompanyInbound = [
           companyId: d.assigneeKind === 'property-company' ? d.assigneeId : null,
           dispatchedAt: d.dispatchedAt,
         },
+        context,
+      ),
+  ),
+  consume(
+    companyBranchFoundedV1,
+    ({ data: d }, context) =>
+      new RecordPartyOrganizationCommand(
+        { companyId: d.companyId, organizationId: d.organizationId, foundedAt: d.foundedAt },
         context,
       ),
   ),

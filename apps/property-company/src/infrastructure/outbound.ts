@@ -1,4 +1,5 @@
 import {
+  companyRegisteredV1,
   type IntegrationEvent,
   type OrderWorkDetails,
   orderWorkPayload,
@@ -9,9 +10,13 @@ import type { OutboundMapping, Publisher } from '@cogov/context-kit';
 import type { CompanyEvent } from '../domain/company';
 import type { CompanyOrderEvent } from '../domain/company-order';
 
-/** The company's work on orders, in the order-work language every executor context speaks (ADR 13). */
+/** The company's registration, and its work on orders in the order-work language every executor context speaks (ADR 13). */
 export const propertyCompanyOutbound: OutboundMapping<CompanyEvent | CompanyOrderEvent> = (event, out) => {
   switch (event.type) {
+    case 'CompanyRegistered': {
+      const { companyId, name, registeredAt } = event.data;
+      return out.publish(companyRegisteredV1, companyId, { companyId, name, registeredAt });
+    }
     case 'OrderAccepted':
       return work(out, event.data, 'accepted', event.data.acceptedAt, {});
     case 'ArrivalRecorded':
