@@ -31,6 +31,39 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     return Object.fromEntries((rules as Array<Record<string, string>>).map((r) => [r.rule!, r]));
   };
 
+  /** An order placed by the seeded resident, approved by the branch and dispatched to the company. */
+  const orderDispatchedTo = async (companyId: string, title: string) => {
+    const orderId = await (
+      await platform.as(seed.resident)
+    ).create('/api/orders', {
+      residentId: seed.residentId,
+      compoundId: seed.compoundId,
+      category: 'repair',
+      title,
+      description: title,
+      channel: 'app',
+    });
+    await platform.settle();
+    await (
+      await platform.as(seed.member)
+    ).expectPost(`/api/orders/${orderId}/review`, {
+      reviewerId: seed.memberId,
+      decision: 'approve',
+      note: 'Property matter',
+      priority: 'normal',
+    });
+    await platform.settle();
+    await (
+      await platform.as(seed.worker)
+    ).expectPost(`/api/orders/${orderId}/dispatch`, {
+      dispatcherId: seed.workerId,
+      assigneeKind: 'property-company',
+      assigneeId: companyId,
+    });
+    await platform.settle();
+    return orderId;
+  };
+
   beforeAll(async () => {
     platform = await TestPlatform.start(database);
     seed = await seedCommunity(call);
@@ -179,30 +212,7 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     const companyId = await registerCompany();
     const otherCompanyId = await registerCompany();
     const resident = await platform.as(seed.resident);
-    const orderId = await resident.create('/api/orders', {
-      residentId: seed.residentId,
-      compoundId: seed.compoundId,
-      category: 'repair',
-      title: 'Lift stuck',
-      description: 'The lift of building 1 is stuck',
-      channel: 'app',
-    });
-    await platform.settle();
-    const member = await platform.as(seed.member);
-    await member.expectPost(`/api/orders/${orderId}/review`, {
-      reviewerId: seed.memberId,
-      decision: 'approve',
-      note: 'Property matter',
-      priority: 'normal',
-    });
-    await platform.settle();
-    const worker = await platform.as(seed.worker);
-    await worker.expectPost(`/api/orders/${orderId}/dispatch`, {
-      dispatcherId: seed.workerId,
-      assigneeKind: 'property-company',
-      assigneeId: companyId,
-    });
-    await platform.settle();
+    const orderId = await orderDispatchedTo(companyId, 'Lift stuck');
     expect((await admin.read(`/api/property-companies/${companyId}`)).openOrders).toMatchObject([
       { orderId, round: 1, stage: 'dispatched' },
     ]);
@@ -294,5 +304,25 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
       error: 'not-yet-known',
     });
     expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('the company’s partner system works on its orders with its key, recorded as partner:<companyId>', async () => {
+    const companyId = await registerCompany();
+    const orderId = await orderDispatchedTo(companyId, 'Gate broken');
+    const { key } = await admin.expectPost(
+      '/api/partner-keys',
+      { companyId, name: 'Work order system', compoundIds: [seed.compoundId] },
+      201,
+    );
+    const accepted = await platform
+      .http()
+      .post(`/api/property-companies/${companyId}/orders/${orderId}/accept`)
+      .set('X-Api-Key', key as string)
+      .send({});
+    expect(accepted.status).toBe(200);
+    await platform.settle();
+    const chain = await admin.read(`/api/orders/${orderId}`);
+    expect(chain).toMatchObject({ rounds: [{ acceptedBy: { kind: 'property-company', id: companyId } }] });
+    expect(JSON.stringify(chain.history)).toContain(`partner:${companyId}`);
   });
 });

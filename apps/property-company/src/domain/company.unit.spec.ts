@@ -129,6 +129,16 @@ describe('property company: registration and headcount', () => {
       })
       .then([headcountChanged(21, 2), assessed('party-organization', 'not-met', LATER)]));
 
+  it('a company growing to 50 staff without Party members does not meet the Party-members rule; a first member meets it', () => {
+    const grown = [...smallCompany(), headcountChanged(50, 0), assessed('party-members', 'not-met', LATER)];
+    given(smallCompany())
+      .when(changeHeadcount(50, 0))
+      .then([headcountChanged(50, 0), assessed('party-members', 'not-met', LATER)]);
+    given(grown)
+      .when(changeHeadcount(50, 1))
+      .then([headcountChanged(50, 1), assessed('party-members', 'met', LATER)]);
+  });
+
   it('an unknown company cannot change its headcount', () =>
     given([])
       .when(changeHeadcount(20, 3))
