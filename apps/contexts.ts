@@ -2,13 +2,19 @@ import type { ContextManifest } from '@cogov/context-kit';
 import { partyOrganization } from './party-organization/src/party-organization.context';
 import { residentsCommittee } from './residents-committee/src/residents-committee.context';
 import { buildingLeaders } from './building-leaders/src/building-leaders.context';
+import { propertyCompany } from './property-company/src/property-company.context';
 
 /**
  * Every bounded context, in one list. The hosts compose from it (the embedded platform, one app
  * per context, the projections process); the boundary rules read the same names from
  * `contexts.json`, and a test holds the two together. Adding a context: docs/adding-a-context.md.
  */
-export const CONTEXTS: readonly ContextManifest[] = [residentsCommittee, partyOrganization, buildingLeaders];
+export const CONTEXTS: readonly ContextManifest[] = [
+  residentsCommittee,
+  partyOrganization,
+  propertyCompany,
+  buildingLeaders,
+];
 
 export function contextNamed(name: string): ContextManifest {
   const context = CONTEXTS.find((c) => c.name === name);

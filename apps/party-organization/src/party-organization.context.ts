@@ -5,6 +5,7 @@ import { CompoundClaims } from './application/compound-claims';
 import { CompleteOrderHandler } from './application/complete-order';
 import { FoundOrganizationHandler } from './application/found-organization';
 import { RecordCommunityDirectoryEntryHandler } from './application/record-community-directory-entry';
+import { RecordCompanyDirectoryEntryHandler } from './application/record-company-directory-entry';
 import { RecordOrderLifecycleHandler } from './application/record-order-lifecycle';
 import { RegisterMemberHandler } from './application/register-member';
 import { ReviewOrderHandler } from './application/review-order';
@@ -17,6 +18,8 @@ import {
   organizationAggregate,
 } from './infrastructure/aggregates';
 import { CommunityDirectoryEntry } from './infrastructure/directory/community-directory.entity';
+import { CompanyDirectoryEntry } from './infrastructure/directory/company-directory.entity';
+import { partyOrganizationUpcasters } from './domain/upcasters';
 import { partyOrganizationInbound } from './infrastructure/inbound';
 import { partyOrganizationOutbound } from './infrastructure/outbound';
 
@@ -33,10 +36,11 @@ export const partyOrganization = defineContext({
     branchOrder: branchOrderAggregate,
     compoundCoverage: compoundCoverageAggregate,
   },
+  upcasters: partyOrganizationUpcasters,
   publishes: partyOrganizationOutbound,
   consumes: partyOrganizationInbound,
   scopes: partyOrganizationScopes,
-  entities: [CommunityDirectoryEntry],
+  entities: [CommunityDirectoryEntry, CompanyDirectoryEntry],
   controllers: [PartyController, BranchOrderController],
   handlers: [
     CompoundClaims,
@@ -49,5 +53,6 @@ export const partyOrganization = defineContext({
     HandBackOrderHandler,
     RecordOrderLifecycleHandler,
     RecordCommunityDirectoryEntryHandler,
+    RecordCompanyDirectoryEntryHandler,
   ],
 });

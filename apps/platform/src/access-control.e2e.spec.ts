@@ -70,6 +70,14 @@ const ACCESS_TABLE: Record<string, Role[]> = {
     'owners-committee-staff',
     'property-staff',
   ],
+  'POST /api/property-companies': ['platform-admin'],
+  'POST /api/property-companies/:id/headcount': ['platform-admin', 'property-staff'],
+  'POST /api/property-companies/:id/contracts': ['platform-admin'],
+  'GET /api/property-companies/:id': ['platform-admin', 'auditor', 'property-staff', 'partner-system'],
+  'POST /api/property-companies/:id/orders/:orderId/accept': ['property-staff', 'partner-system'],
+  'POST /api/property-companies/:id/orders/:orderId/arrival': ['property-staff', 'partner-system'],
+  'POST /api/property-companies/:id/orders/:orderId/complete': ['property-staff', 'partner-system'],
+  'POST /api/property-companies/:id/orders/:orderId/hand-back': ['property-staff', 'partner-system'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -23,7 +23,10 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   orderId: string;
   leaderId: string;
   visitId: string;
-};
+} & CompanySeeded;
+interface CompanySeeded {
+  readonly companyId: string;
+}
 
 /** A body the route's DTO accepts, who sends it, and which field names the sender (if any). */
 interface Template {
@@ -37,6 +40,11 @@ function templates(s: Seeded): Record<string, Template> {
   const staff: TokenClaims = s.worker;
   const station: TokenClaims = { personId: 'station-1', roles: ['service-station-staff'], communities };
   const admin = PLATFORM_ADMIN;
+  const companyStaff: TokenClaims = {
+    personId: 'staff-1',
+    roles: ['property-staff'],
+    companies: [s.companyId],
+  };
   const asMember = (body: Record<string, unknown>, field = 'memberId'): Template => ({
     caller: s.member,
     body: { [field]: s.memberId, ...body },
@@ -143,17 +151,40 @@ function templates(s: Seeded): Record<string, Template> {
       text: 'X',
       residentIds: [s.residentId],
     }),
+    'POST /api/property-companies': {
+      caller: admin,
+      body: { name: 'N', unifiedCreditCode: '91350100M000100Y43', staffCount: 10, fullPartyMemberCount: 1 },
+    },
+    'POST /api/property-companies/:id/headcount': {
+      caller: admin,
+      body: { staffCount: 10, fullPartyMemberCount: 1 },
+    },
+    'POST /api/property-companies/:id/contracts': {
+      caller: admin,
+      body: { compoundId: s.compoundId, startsOn: '2025-01-01', endsOn: '2027-12-31' },
+    },
+    'POST /api/property-companies/:id/orders/:orderId/accept': { caller: companyStaff, body: { note: 'N' } },
+    'POST /api/property-companies/:id/orders/:orderId/arrival': { caller: companyStaff, body: { note: 'N' } },
+    'POST /api/property-companies/:id/orders/:orderId/complete': {
+      caller: companyStaff,
+      body: { resultNote: 'R', evidence: ['https://e.example/p.jpg'] },
+    },
+    'POST /api/property-companies/:id/orders/:orderId/hand-back': {
+      caller: companyStaff,
+      body: { reason: 'R' },
+    },
   };
 }
 
 /** The path of a route with the seeded aggregate its parameter names. */
 function pathOf(route: string, s: Seeded): string {
-  const path = route.slice(route.indexOf(' ') + 1);
+  const path = route.slice(route.indexOf(' ') + 1).replace('/:orderId/', `/${s.orderId}/`);
   const ids: Record<string, string> = {
     '/api/communities/:id': s.communityId,
     '/api/compounds/:id': s.compoundId,
     '/api/orders/:id': s.orderId,
     '/api/building-leaders/:id': s.leaderId,
+    '/api/property-companies/:id': s.companyId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -259,11 +290,18 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       residentId: community.residentId,
       notes: 'N',
     });
+    const company = await call(PLATFORM_ADMIN, 'POST', '/api/property-companies', {
+      name: 'Green Shade Property',
+      unifiedCreditCode: '91350100M000100Y43',
+      staffCount: 10,
+      fullPartyMemberCount: 1,
+    });
     seeded = {
       ...community,
       orderId: placed.body.id as string,
       leaderId,
       visitId: visited.body.id as string,
+      companyId: company.body.id as string,
     };
     await platform.settle();
     head = await store().headPosition();

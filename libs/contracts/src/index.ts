@@ -4,3 +4,4 @@ export * from './order-work';
 export * from './residents-committee';
 export * from './party-organization';
 export * from './building-leaders';
+export * from './property-company';

@@ -26,6 +26,8 @@ export interface Principal {
   readonly streets: readonly string[];
   readonly communities: readonly string[];
   readonly compounds: readonly string[];
+  /** The property companies a `property-staff` works for (the `companies` claim). */
+  readonly companies?: readonly string[];
   readonly via: 'token' | 'api-key';
   /** For partner systems: the property company the key belongs to. */
   readonly companyId?: string;
@@ -37,6 +39,8 @@ export interface ResourceScope {
   readonly compoundId: string | null;
   /** The resident a resource belongs to, for rules that let residents see only their own. */
   readonly ownerId?: string | null;
+  /** The property company a resource belongs to: its staff and its partner key see it. */
+  readonly companyId?: string | null;
   /**
    * The request names its resource in a malformed way (not a UUID, missing): the scope cannot be
    * found, and validation will answer 400 naming the field, before anything is read or written.
@@ -65,7 +69,13 @@ export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
 export function inScope(principal: Principal, resource: ResourceScope): boolean {
   if (resource.deferredToValidation || principal.roles.includes('platform-admin')) return true;
   if (resource.communityId && principal.communities.includes(resource.communityId)) return true;
+  if (resource.companyId && worksFor(principal, resource.companyId)) return true;
   return resource.compoundId !== null && principal.compounds.includes(resource.compoundId);
+}
+
+/** The caller is staff of the company (the `companies` claim) or its partner system's key. */
+export function worksFor(principal: Principal, companyId: string): boolean {
+  return (principal.companies ?? []).includes(companyId) || principal.companyId === companyId;
 }
 
 /** Where a caller may look: everywhere, or in their communities and compounds. */

@@ -31,3 +31,14 @@ describe('the caller’s visible scope', () => {
     );
   });
 });
+
+describe('a property company’s resources', () => {
+  const company = { communityId: null, compoundId: null, companyId: 'co-1' };
+  it('are in scope for its staff and its partner key, not for another company’s', () => {
+    expect(inScope(principal({ roles: ['property-staff'], companies: ['co-1'] }), company)).toBe(true);
+    expect(
+      inScope(principal({ roles: ['partner-system'], companyId: 'co-1', via: 'api-key' }), company),
+    ).toBe(true);
+    expect(inScope(principal({ roles: ['property-staff'], companies: ['co-2'] }), company)).toBe(false);
+  });
+});

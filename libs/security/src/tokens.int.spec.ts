@@ -41,6 +41,7 @@ describe('JWKS token verification (external identity provider)', () => {
       streets: [],
       communities: ['c1'],
       compounds: ['k1'],
+      companies: [],
       via: 'token',
     });
   });

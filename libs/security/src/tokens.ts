@@ -14,9 +14,10 @@ export interface TokenClaims {
   readonly streets?: readonly string[];
   readonly communities?: readonly string[];
   readonly compounds?: readonly string[];
+  readonly companies?: readonly string[];
 }
 
-/** The claims we read: `sub`, and the arrays `roles`, `streets`, `communities`, `compounds`. */
+/** The claims we read: `sub`, and the arrays `roles`, `streets`, `communities`, `compounds`, `companies`. */
 function principalFrom(payload: JWTPayload): Principal {
   const list = (value: unknown): string[] =>
     Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -27,6 +28,7 @@ function principalFrom(payload: JWTPayload): Principal {
     streets: list(payload.streets),
     communities: list(payload.communities),
     compounds: list(payload.compounds),
+    companies: list(payload.companies),
     via: 'token',
   };
 }
@@ -52,6 +54,7 @@ export class LocalTokenAuthority implements TokenVerifier {
       streets: [...(claims.streets ?? [])],
       communities: [...(claims.communities ?? [])],
       compounds: [...(claims.compounds ?? [])],
+      companies: [...(claims.companies ?? [])],
     })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.personId)

@@ -17,9 +17,9 @@ import {
 
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
-export const ORGANIZATION_KINDS = ['community-committee', 'branch', 'group'] as const;
+export const ORGANIZATION_KINDS = ['community-committee', 'branch', 'group', 'company-branch'] as const;
 export class FoundOrganizationDto {
-  @JSONSchema({ description: '社区大党委 / 网格·小区党支部 / 楼栋党小组' })
+  @JSONSchema({ description: '社区大党委 / 网格·小区党支部 / 楼栋党小组 / 物业企业党支部' })
   @IsIn(ORGANIZATION_KINDS)
   kind!: (typeof ORGANIZATION_KINDS)[number];
 
@@ -30,6 +30,11 @@ export class FoundOrganizationDto {
   @ValidateIf((o: FoundOrganizationDto) => o.kind !== 'community-committee' || o.parentId !== undefined)
   @IsUUID()
   parentId?: string;
+
+  @JSONSchema({ description: 'The property company of a company branch (红色物业)' })
+  @ValidateIf((o: FoundOrganizationDto) => o.kind === 'company-branch' || o.companyId !== undefined)
+  @IsUUID()
+  companyId?: string;
 
   @JSONSchema({ description: 'Compounds a branch covers' })
   @IsOptional()

@@ -47,6 +47,7 @@ export class PartyController {
           parentId: body.parentId ?? null,
           compoundIds: body.compoundIds ?? [],
           buildingIds: body.buildingIds ?? [],
+          companyId: body.companyId ?? null,
         },
         commandContext(meta, this.clock.now()),
       ),

@@ -12,6 +12,7 @@ import {
 } from '../domain/organization';
 import { type OrganizationRepository, organizationAggregate } from '../infrastructure/aggregates';
 import { CommunityDirectoryEntry } from '../infrastructure/directory/community-directory.entity';
+import { CompanyDirectoryEntry } from '../infrastructure/directory/company-directory.entity';
 import { CompoundClaims } from './compound-claims';
 
 export class FoundOrganizationCommand extends Command<{ id: string }> {
@@ -23,6 +24,8 @@ export class FoundOrganizationCommand extends Command<{ id: string }> {
       parentId: string | null;
       compoundIds: string[];
       buildingIds: string[];
+      /** Only for a company branch. */
+      companyId: string | null;
     },
     readonly context: CommandContext,
   ) {
@@ -44,9 +47,12 @@ export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizati
     const parent = parentId ? summarize(parentId, (await this.organizations.load(parentId)).state) : null;
     const directory = this.db.readSource.getRepository(CommunityDirectoryEntry);
     const named = [...input.compoundIds, ...input.buildingIds];
-    const [known, namedEntries] = await Promise.all([
+    const [known, namedEntries, company] = await Promise.all([
       directory.findBy({ communityId: input.communityId }),
       named.length > 0 ? directory.findBy({ id: In(named) }) : Promise.resolve([]),
+      input.companyId
+        ? this.db.readSource.getRepository(CompanyDirectoryEntry).findOneBy({ companyId: input.companyId })
+        : Promise.resolve(null),
     ]);
     const compoundsInCommunity = known.filter((e) => e.kind === 'compound').map((e) => e.id);
     const buildingsByCompound: Record<string, string[]> = Object.fromEntries(
@@ -67,6 +73,7 @@ export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizati
             compoundsInCommunity,
             buildingsByCompound,
             knownAnywhere: namedEntries.map((e) => e.id),
+            companyKnown: company !== null,
             now: context.now.toISOString(),
           },
         },

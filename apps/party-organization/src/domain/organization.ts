@@ -11,9 +11,10 @@ import {
 
 /**
  * 社区大党委 `community-committee` leads the community; 网格/小区党支部 `branch` covers compounds;
- * 楼栋党小组 `group` covers buildings of its branch's compounds.
+ * 楼栋党小组 `group` covers buildings of its branch's compounds; a property company's own Party
+ * organization `company-branch` (物业企业党支部, 红色物业) belongs to its company and covers nothing.
  */
-export type OrganizationKind = 'community-committee' | 'branch' | 'group';
+export type OrganizationKind = 'community-committee' | 'branch' | 'group' | 'company-branch';
 
 /**
  * What another decision needs to know of an organization. The application layer builds it with
@@ -45,6 +46,10 @@ export type FoundOrganization = {
     compoundIds: string[];
     /** Only for a group. */
     buildingIds: string[];
+    /** Only for a company branch: the property company it belongs to. */
+    companyId: string | null;
+    /** Whether the company directory (replicated from the property company context) knows it. */
+    companyKnown: boolean;
     /** Compound ids the community directory knows for `communityId`. */
     compoundsInCommunity: string[];
     /** Known building ids of each compound in `compoundsInCommunity`. */
@@ -79,6 +84,8 @@ export type OrganizationFounded = {
     parentId: string | null;
     compoundIds: string[];
     buildingIds: string[];
+    /** The property company of a company branch; null for the others. */
+    companyId: string | null;
     foundedAt: string;
   };
 };
@@ -102,6 +109,7 @@ export type Organization =
       parentId: string | null;
       compoundIds: string[];
       buildingIds: string[];
+      companyId: string | null;
       foundedAt: string;
     };
 
@@ -163,6 +171,9 @@ export function branchIdOf(state: Organization): string | null {
       return state.organizationId;
     case 'group':
       return state.parentId;
+    case 'company-branch':
+      // It answers for its company, not for the community's orders.
+      return null;
     default:
       return assertNever(state.kind);
   }
@@ -197,6 +208,7 @@ function found(command: FoundData, state: Organization): OrganizationEvent[] {
   if (command.name.trim() === '') throw new InvalidInput('an organization needs a name');
   const parent = checkParent(command);
   checkCoverage(command, parent);
+  checkCompany(command);
   return [
     {
       type: 'OrganizationFounded',
@@ -208,6 +220,7 @@ function found(command: FoundData, state: Organization): OrganizationEvent[] {
         parentId: parent?.organizationId ?? null,
         compoundIds: command.compoundIds,
         buildingIds: command.buildingIds,
+        companyId: command.companyId,
         foundedAt: command.now,
       },
     },
@@ -218,7 +231,19 @@ const PARENT_KIND: Record<OrganizationKind, OrganizationKind | null> = {
   'community-committee': null,
   branch: 'community-committee',
   group: 'branch',
+  'company-branch': 'community-committee',
 };
+
+/** A company branch names its company, which must have reached us; nothing else names one. */
+function checkCompany({ kind, companyId, companyKnown }: FoundData): void {
+  if (kind !== 'company-branch') {
+    if (companyId !== null) throw new InvalidInput(`a ${kind} belongs to no company; a company-branch does`);
+    return;
+  }
+  if (companyId === null)
+    throw new InvalidInput('a company-branch needs the companyId of its property company');
+  if (!companyKnown) throw new NotYetKnown('property company', companyId);
+}
 
 function checkParent({ kind, parent, communityId }: FoundData): ExistingOrganization | null {
   const expected = PARENT_KIND[kind];

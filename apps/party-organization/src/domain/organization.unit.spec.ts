@@ -60,6 +60,8 @@ function found(overrides: Partial<FoundOrganization['data']> = {}): FoundOrganiz
       compoundsInCommunity: ['compound-1', 'compound-2'],
       buildingsByCompound: { 'compound-1': ['building-1', 'building-2'], 'compound-2': ['building-3'] },
       knownAnywhere: [...KNOWN_ELSEWHERE, ...KNOWN_HERE],
+      companyId: null,
+      companyKnown: false,
       now: NOW,
       ...overrides,
     },
@@ -97,6 +99,7 @@ function founded(overrides: Partial<OrganizationFounded['data']> = {}): Organiza
       parentId: null,
       compoundIds: [],
       buildingIds: [],
+      companyId: null,
       foundedAt: NOW,
       ...overrides,
     },
@@ -327,4 +330,50 @@ describe('organization', () => {
       expect(summarize('branch-1', stateOf(branchFounded))).toEqual(branch);
     });
   });
+});
+
+describe('a property company’s own Party organization (红色物业)', () => {
+  const foundCompanyBranch = (overrides: Partial<FoundOrganization['data']> = {}) =>
+    found({
+      organizationId: 'company-branch-1',
+      kind: 'company-branch',
+      name: 'Green Shade Property Party Branch',
+      parent: committee,
+      companyId: 'company-1',
+      companyKnown: true,
+      ...overrides,
+    });
+
+  it('a company branch is founded under the community committee, for its company', () =>
+    given([])
+      .when(foundCompanyBranch())
+      .then([
+        founded({
+          organizationId: 'company-branch-1',
+          kind: 'company-branch',
+          name: 'Green Shade Property Party Branch',
+          parentId: 'committee-1',
+          companyId: 'company-1',
+        }),
+      ]));
+
+  it('a company branch names its company', () =>
+    given([])
+      .when(foundCompanyBranch({ companyId: null }))
+      .thenThrows(InvalidInput, /companyId/));
+
+  it('a company not delivered here yet is not yet known', () =>
+    given([])
+      .when(foundCompanyBranch({ companyKnown: false }))
+      .thenThrows(NotYetKnown, /property company company-1/));
+
+  it('no other kind names a company', () =>
+    given([])
+      .when(foundBranch({ companyId: 'company-1', companyKnown: true }))
+      .thenThrows(InvalidInput, /no company/));
+
+  it('its parent is the community committee', () =>
+    given([])
+      .when(foundCompanyBranch({ parent: branch }))
+      .thenThrows(WrongKind));
 });

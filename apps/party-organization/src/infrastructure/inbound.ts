@@ -1,5 +1,6 @@
 import {
   buildingRegisteredV1,
+  companyRegisteredV1,
   communityRegisteredV1,
   compoundRegisteredV1,
   orderDispatchedV1,
@@ -8,6 +9,7 @@ import {
 } from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
 import { RecordCommunityDirectoryEntryCommand } from '../application/record-community-directory-entry';
+import { RecordCompanyDirectoryEntryCommand } from '../application/record-company-directory-entry';
 import { RecordOrderLifecycleCommand } from '../application/record-order-lifecycle';
 
 /**
@@ -93,5 +95,10 @@ export const partyOrganizationInbound = [
         },
         context,
       ),
+  ),
+  consume(
+    companyRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordCompanyDirectoryEntryCommand({ companyId: d.companyId, name: d.name }, context),
   ),
 ];

@@ -1,9 +1,12 @@
 import {
+  companyBranchFoundedV1,
   type IntegrationEvent,
   memberRegisteredV1,
   type OrderReviewedV1,
   orderReviewedV1,
   organizationFoundedV1,
+  type OrderWorkDetails,
+  orderWorkPayload,
   partyOrganizationOrderWorkV1,
   type PartyOrganizationOrderWorkV1,
 } from '@cogov/contracts';
@@ -19,6 +22,15 @@ export const partyOrganizationOutbound: OutboundMapping<Own> = (event, out) => {
   switch (event.type) {
     case 'OrganizationFounded': {
       const d = event.data;
+      if (d.kind === 'company-branch') {
+        return out.publish(companyBranchFoundedV1, d.organizationId, {
+          organizationId: d.organizationId,
+          companyId: d.companyId!,
+          communityId: d.communityId,
+          parentId: d.parentId!,
+          foundedAt: d.foundedAt,
+        });
+      }
       return out.publish(organizationFoundedV1, d.organizationId, {
         organizationId: d.organizationId,
         kind: d.kind,
@@ -100,18 +112,12 @@ function work(
   d: { orderId: string; round: number; memberId: string },
   step: PartyOrganizationOrderWorkV1['data']['step'],
   at: string,
-  details: { note?: string | null; resultNote?: string; evidence?: string[]; reason?: string },
+  details: OrderWorkDetails,
 ): IntegrationEvent[] {
-  return out.publish(partyOrganizationOrderWorkV1, d.orderId, {
-    orderId: d.orderId,
-    round: d.round,
-    executor: { kind: 'member', id: d.memberId },
-    performedBy: d.memberId,
-    step,
-    at,
-    note: details.note ?? null,
-    resultNote: details.resultNote ?? null,
-    evidence: details.evidence ?? [],
-    reason: details.reason ?? null,
-  });
+  const executor = { kind: 'member', id: d.memberId } as const;
+  return out.publish(
+    partyOrganizationOrderWorkV1,
+    d.orderId,
+    orderWorkPayload({ ...d, executor, performedBy: d.memberId }, step, at, details),
+  );
 }

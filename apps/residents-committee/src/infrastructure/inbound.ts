@@ -4,11 +4,20 @@ import {
   orderReviewedV1,
   organizationFoundedV1,
   partyOrganizationOrderWorkV1,
+  propertyCompanyOrderWorkV1,
+  type IntegrationEventContract,
+  type OrderWorkV1,
 } from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
 import { PlaceOrderCommand } from '../application/place-order';
 import { RecordOrderProgressCommand } from '../application/record-order-progress';
 import { RecordPartyDirectoryEntryCommand } from '../application/record-party-directory-entry';
+
+/** Every executor context's order work, in the one language (ADR 13). */
+const executorWork: IntegrationEventContract<OrderWorkV1>[] = [
+  partyOrganizationOrderWorkV1,
+  propertyCompanyOrderWorkV1,
+];
 
 /**
  * What the residents' committee does with the Party organization's facts: each, once its schema
@@ -51,9 +60,9 @@ export const residentsCommitteeInbound = [
         context,
       ),
   ),
-  // Every executor context publishes the same order-work language; the property company's and
-  // the building leaders' will be listed here the same way when they exist.
-  ...[partyOrganizationOrderWorkV1].map((contract) =>
+  // Every executor context publishes the same order-work language; the building leaders' will be
+  // listed here the same way when it exists.
+  ...executorWork.map((contract) =>
     consume(
       contract,
       ({ data: d }, context) =>

@@ -93,3 +93,32 @@ export function orderWorkV1<Source extends string>(source: Source) {
     },
   });
 }
+
+/** The details a step carries; the others are null (or no evidence). */
+export interface OrderWorkDetails {
+  readonly note?: string | null;
+  readonly resultNote?: string;
+  readonly evidence?: readonly string[];
+  readonly reason?: string;
+}
+
+/** One step's payload in the order-work language, the same for every executor context. */
+export function orderWorkPayload(
+  work: { orderId: string; round: number; executor: Executor; performedBy: string },
+  step: OrderWorkStep,
+  at: string,
+  details: OrderWorkDetails,
+): OrderWorkV1['data'] {
+  return {
+    orderId: work.orderId,
+    round: work.round,
+    executor: { kind: work.executor.kind, id: work.executor.id },
+    performedBy: work.performedBy,
+    step,
+    at,
+    note: details.note ?? null,
+    resultNote: details.resultNote ?? null,
+    evidence: [...(details.evidence ?? [])],
+    reason: details.reason ?? null,
+  };
+}

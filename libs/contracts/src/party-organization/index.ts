@@ -103,5 +103,34 @@ export const orderReviewedV1 = contract<OrderReviewedV1>('party-organization.ord
 export type PartyOrganizationOrderWorkV1 = OrderWorkV1<'party-organization.order-work'>;
 export const partyOrganizationOrderWorkV1 = orderWorkV1(PARTY_ORGANIZATION);
 
+/**
+ * A property company's own Party organization (红色物业: a company with 3 or more full Party
+ * members sets one up) was founded. A fact of its own: `organization-founded` v1 names only the
+ * community's organizations, and its consumers need not learn a kind they do not know.
+ */
+export type CompanyBranchFoundedV1 = IntegrationEvent<
+  'party-organization.company-branch-founded',
+  { organizationId: string; companyId: string; communityId: string; parentId: string; foundedAt: string }
+>;
+export const companyBranchFoundedV1 = contract<CompanyBranchFoundedV1>(
+  'party-organization.company-branch-founded',
+  1,
+  {
+    type: 'object',
+    required: ['organizationId', 'companyId', 'communityId', 'parentId', 'foundedAt'],
+    properties: {
+      organizationId: idSchema,
+      companyId: idSchema,
+      communityId: idSchema,
+      parentId: idSchema,
+      foundedAt: timeSchema,
+    },
+  },
+);
+
 export type PartyOrganizationEvent =
-  OrganizationFoundedV1 | MemberRegisteredV1 | OrderReviewedV1 | PartyOrganizationOrderWorkV1;
+  | OrganizationFoundedV1
+  | MemberRegisteredV1
+  | OrderReviewedV1
+  | PartyOrganizationOrderWorkV1
+  | CompanyBranchFoundedV1;

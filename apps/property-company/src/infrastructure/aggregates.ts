@@ -1,0 +1,18 @@
+import { aggregate, type RepositoryOf } from '@cogov/context-kit';
+import { companyDecider } from '../domain/company';
+import { companyOrderDecider } from '../domain/company-order';
+import { compoundServiceDecider } from '../domain/compound-service';
+
+export const companyAggregate = aggregate('property-company.company', companyDecider);
+export type CompanyRepository = RepositoryOf<typeof companyAggregate>;
+
+/** One stream per compound: the terms of the contracts serving it (the reservation that keeps it to one company at a time). */
+export const compoundServiceAggregate = aggregate(
+  'property-company.compound-service',
+  compoundServiceDecider,
+);
+export type CompoundServiceRepository = RepositoryOf<typeof compoundServiceAggregate>;
+
+/** One stream per order dispatched to a property company. */
+export const companyOrderAggregate = aggregate('property-company.company-order', companyOrderDecider);
+export type CompanyOrderRepository = RepositoryOf<typeof companyOrderAggregate>;

@@ -1,0 +1,51 @@
+import { defineContext } from '@cogov/context-kit';
+import { CompanyController } from './api/company.controller';
+import { propertyCompanyScopes } from './api/scopes';
+import { GetCompanyHandler } from './application/company-queries';
+import { RecordCompoundHandler } from './application/record-compound';
+import { RecordPartyOrganizationHandler } from './application/record-party-organization';
+import { RedPropertyPolicy } from './application/red-property-policy';
+import { ChangeHeadcountHandler, RegisterCompanyHandler } from './application/register-company';
+import { SignContractHandler } from './application/sign-contract';
+import { RecordDispatchHandler, WorkOnOrderHandler } from './application/work-on-order';
+import {
+  companyAggregate,
+  companyOrderAggregate,
+  compoundServiceAggregate,
+} from './infrastructure/aggregates';
+import { companyOrdersProjection } from './infrastructure/company-orders/company-orders.projection';
+import { CompoundDirectoryEntry } from './infrastructure/directory/compound-directory.entity';
+import { propertyCompanyInbound } from './infrastructure/inbound';
+import { propertyCompanyOutbound } from './infrastructure/outbound';
+
+/**
+ * The property company (物业服务企业) context, the executor: its registration and headcount,
+ * the contracts by which it serves compounds (one company per compound at a time), and the
+ * red-property (红色物业) rules, and its work on the orders dispatched to it.
+ */
+export const propertyCompany = defineContext({
+  name: 'property-company',
+  port: 3004,
+  aggregates: {
+    company: companyAggregate,
+    compoundService: compoundServiceAggregate,
+    companyOrder: companyOrderAggregate,
+  },
+  publishes: propertyCompanyOutbound,
+  consumes: propertyCompanyInbound,
+  projections: [companyOrdersProjection],
+  scopes: propertyCompanyScopes,
+  entities: [CompoundDirectoryEntry],
+  controllers: [CompanyController],
+  handlers: [
+    RedPropertyPolicy,
+    RegisterCompanyHandler,
+    ChangeHeadcountHandler,
+    SignContractHandler,
+    RecordCompoundHandler,
+    RecordPartyOrganizationHandler,
+    GetCompanyHandler,
+    WorkOnOrderHandler,
+    RecordDispatchHandler,
+  ],
+});
