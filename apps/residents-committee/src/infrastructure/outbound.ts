@@ -5,6 +5,7 @@ import {
   orderDispatchedV1,
   orderPlacedV1,
   orderRatedV1,
+  residentRegisteredV1,
 } from '@cogov/contracts';
 import type { OutboundMapping } from '@cogov/context-kit';
 import type { CommunityEvent } from '../domain/community';
@@ -44,6 +45,16 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         communityId: d.communityId,
         name: d.name,
         number: d.number,
+      });
+    }
+    case 'ResidentRegistered': {
+      // Ids only: the resident's name and phone stay here.
+      const d = event.data;
+      return out.publish(residentRegisteredV1, d.residentId, {
+        residentId: d.residentId,
+        communityId: d.communityId,
+        compoundId: d.compoundId,
+        buildingId: d.buildingId,
       });
     }
     case 'OrderPlaced': {
