@@ -1,13 +1,14 @@
 import type { ContextManifest } from '@cogov/context-kit';
 import { partyOrganization } from './party-organization/src/party-organization.context';
 import { residentsCommittee } from './residents-committee/src/residents-committee.context';
+import { ownersCommittee } from './owners-committee/src/owners-committee.context';
 
 /**
  * Every bounded context, in one list. The hosts compose from it (the embedded platform, one app
  * per context, the projections process); the boundary rules read the same names from
  * `contexts.json`, and a test holds the two together. Adding a context: docs/adding-a-context.md.
  */
-export const CONTEXTS: readonly ContextManifest[] = [residentsCommittee, partyOrganization];
+export const CONTEXTS: readonly ContextManifest[] = [residentsCommittee, partyOrganization, ownersCommittee];
 
 export function contextNamed(name: string): ContextManifest {
   const context = CONTEXTS.find((c) => c.name === name);

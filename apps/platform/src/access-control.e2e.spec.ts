@@ -28,6 +28,7 @@ const RESIDENT_READERS: Role[] = [
   'building-leader',
   'party-staff',
 ];
+const SEAT_KEEPERS: Role[] = ['platform-admin', 'residents-committee-staff', 'owners-committee-staff'];
 const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/health': [...ROLES],
   'GET /api/health/live': [...ROLES],
@@ -56,6 +57,10 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/partner-keys': ['platform-admin'],
   'POST /api/partner-keys': ['platform-admin'],
   'DELETE /api/partner-keys/:id': ['platform-admin'],
+  'POST /api/owners-committees': ['platform-admin', 'residents-committee-staff'],
+  'GET /api/owners-committees/:id': [...SEAT_KEEPERS, 'auditor', 'party-staff'],
+  'POST /api/owners-committees/:id/members': SEAT_KEEPERS,
+  'DELETE /api/owners-committees/:id/members/:memberId': SEAT_KEEPERS,
 };
 
 describe('access control: every route × every role (embedded platform)', () => {
@@ -104,7 +109,12 @@ describe('access control: every route × every role (embedded platform)', () => 
         201,
       )
     ).id as string;
-    ids = { communityId, compoundId, buildingId, residentId, orderId, keyId };
+    const committeeId = await admin.create('/api/owners-committees', {
+      compoundId,
+      termStart: '2025-01-01',
+      termEnd: '2029-12-31',
+    });
+    ids = { communityId, compoundId, buildingId, residentId, orderId, keyId, committeeId };
   });
   afterAll(async () => {
     await platform.stop();
@@ -115,6 +125,8 @@ describe('access control: every route × every role (embedded platform)', () => 
     const [method, template] = route.split(' ') as [string, string];
     const path = template
       .replace(':streamId', `residents-committee.order-${ids.orderId}`)
+      .replace(':memberId', person)
+      .replace('owners-committees/:id', `owners-committees/${ids.committeeId}`)
       .replace(
         ':id',
         route.includes('partner-keys')

@@ -19,7 +19,7 @@ import { TestPlatform } from './testing/test-platform';
  */
 const [, makeDatabase] = testDatabases[0]!;
 
-type Seeded = Awaited<ReturnType<typeof seedCommunity>> & { orderId: string };
+type Seeded = Awaited<ReturnType<typeof seedCommunity>> & { orderId: string; ownersCommitteeId: string };
 
 /** A body the route's DTO accepts, who sends it, and which field names the sender (if any). */
 interface Template {
@@ -104,6 +104,19 @@ function templates(s: Seeded): Record<string, Template> {
       caller: station,
       body: { raterId: s.residentId, score: 4, comment: 'C' },
     },
+    'POST /api/owners-committees': {
+      caller: staff,
+      body: { compoundId: s.compoundId, termStart: '2030-01-01', termEnd: '2034-12-31' },
+    },
+    'POST /api/owners-committees/:id/members': {
+      caller: staff,
+      body: {
+        residentId: s.residentId,
+        role: 'member',
+        partyMemberId: s.memberId,
+        background: 'party-member',
+      },
+    },
   };
 }
 
@@ -114,6 +127,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/communities/:id': s.communityId,
     '/api/compounds/:id': s.compoundId,
     '/api/orders/:id': s.orderId,
+    '/api/owners-committees/:id': s.ownersCommitteeId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -197,7 +211,17 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       description: 'd',
       channel: 'app',
     });
-    seeded = { ...community, orderId: placed.body.id as string };
+    await platform.settle();
+    const ownersCommittee = await call(community.worker, 'POST', '/api/owners-committees', {
+      compoundId: community.compoundId,
+      termStart: '2025-01-01',
+      termEnd: '2029-12-31',
+    });
+    seeded = {
+      ...community,
+      orderId: placed.body.id as string,
+      ownersCommitteeId: ownersCommittee.body.id as string,
+    };
     await platform.settle();
     head = await store().headPosition();
     commandRoutes = apiRoutes(platform.app).filter((route) => /^(POST|PUT|PATCH) /.test(route));

@@ -193,6 +193,12 @@ function meetsMinimum(seats: readonly Seat[], minimumPercent: number): boolean {
   return seats.length === 0 || party * 100 >= minimumPercent * seats.length;
 }
 
+/** `YYYY-MM-DD` naming a day that exists (no 30 February). */
+function isCalendarDay(day: string): boolean {
+  const parsed = new Date(`${day}T00:00:00.000Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+}
+
 function formed(state: Committee, committeeId: string): Formed {
   if (state.status === 'absent') throw new NotFound('owners committee', committeeId);
   return state;
@@ -203,6 +209,9 @@ function form(d: FormCommittee['data'], state: Committee): CommitteeEvent[] {
     throw new InvalidTransition(state.status, 'form', `owners committee ${d.committeeId} is already formed`);
   }
   const compound = expectKind(d.compound, 'compound', 'compound');
+  for (const day of [d.termStart, d.termEnd]) {
+    if (!isCalendarDay(day)) throw new InvalidInput(`${day} is not a day of the calendar`);
+  }
   if (d.termEnd <= d.termStart) throw new InvalidInput('a term must end after it starts');
   return [
     {

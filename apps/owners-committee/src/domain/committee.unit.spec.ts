@@ -131,6 +131,11 @@ describe('owners committee (业主委员会)', () => {
         .when(form({ termStart: '2025-01-01', termEnd: '2025-01-01' }))
         .thenThrows(InvalidInput, /end after/));
 
+    it('a term names days of the calendar', () =>
+      given([])
+        .when(form({ termStart: '2025-02-30' }))
+        .thenThrows(InvalidInput, /2025-02-30 is not a day/));
+
     it('a committee is formed once', () => given([formed()]).when(form()).thenThrows(InvalidTransition));
   });
 
