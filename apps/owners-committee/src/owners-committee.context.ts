@@ -9,6 +9,7 @@ import { minimumPartyShareProvider } from './application/minimum-party-share';
 import { committeeAggregate, compoundTermsAggregate } from './infrastructure/aggregates';
 import { DirectoryEntry } from './infrastructure/directory/directory-entry.entity';
 import { ownersCommitteeInbound } from './infrastructure/inbound';
+import { ownersCommitteeOutbound } from './infrastructure/outbound';
 
 /**
  * The owners' committee (业主委员会) context, the liaison between the compound's owners and the
@@ -18,6 +19,7 @@ export const ownersCommittee = defineContext({
   name: 'owners-committee',
   port: 3003,
   aggregates: { committee: committeeAggregate, compoundTerms: compoundTermsAggregate },
+  publishes: ownersCommitteeOutbound,
   consumes: ownersCommitteeInbound,
   scopes: ownersCommitteeScopes,
   entities: [DirectoryEntry],

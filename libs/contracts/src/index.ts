@@ -3,3 +3,4 @@ export * from './integration-event';
 export * from './order-work';
 export * from './residents-committee';
 export * from './party-organization';
+export * from './owners-committee';
