@@ -110,6 +110,31 @@ describe.each(testDatabases)('owners committee (embedded platform on %s)', (_nam
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
   });
 
+  it('two chairs added at once: one takes the chair, the other is refused; a retried formation forms once', async () => {
+    const key = randomUUID();
+    const body = { compoundId: seed.compoundId, ...nextTerm() };
+    const formed = await Promise.all(
+      [0, 1].map(() => staff.post('/api/owners-committees', body).set('Idempotency-Key', key)),
+    );
+    expect(formed.map((f) => f.status)).toEqual([201, 201]);
+    expect(formed[0]!.body.id).toEqual(formed[1]!.body.id);
+    const committeeId = formed[0]!.body.id as string;
+    const [first, second] = [await newResident(), await newResident()];
+    await platform.settle();
+    const chairs = await Promise.all(
+      [first, second].map((residentId) =>
+        staff.post(`/api/owners-committees/${committeeId}/members`, {
+          residentId,
+          role: 'chair',
+          background: 'other',
+        }),
+      ),
+    );
+    expect(chairs.map((c) => c.status).sort()).toEqual([201, 409]);
+    const committee = await staff.read(`/api/owners-committees/${committeeId}`);
+    expect(committee.members).toHaveLength(1);
+  });
+
   it('ids the committee cannot take: a resident elsewhere, facts not delivered yet, a second chair', async () => {
     const committeeId = await staff.create('/api/owners-committees', {
       compoundId: seed.compoundId,
