@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { type Exchange, OpenApiContract } from './testing/openapi-contract';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
@@ -14,6 +16,7 @@ describe.each(testDatabases)('owners committee (embedded platform on %s)', (_nam
   let seed: Awaited<ReturnType<typeof seedCommunity>>;
   let admin: ApiClient;
   let staff: ApiClient;
+  let contract: OpenApiContract | undefined;
 
   const call: ApiCall = async (claims, method, route, body) => {
     const client = await platform.as(claims);
@@ -36,7 +39,9 @@ describe.each(testDatabases)('owners committee (embedded platform on %s)', (_nam
   };
 
   beforeAll(async () => {
-    platform = await TestPlatform.start(database);
+    // Every request after the document itself is checked against it, and every answer.
+    platform = await TestPlatform.start(database, {}, (exchange: Exchange) => contract?.check(exchange));
+    contract = new OpenApiContract((await platform.http().get('/docs/openapi.json')).body as OpenAPIObject);
     seed = await seedCommunity(call);
     admin = await platform.as({ personId: 'admin', roles: ['platform-admin'] });
     staff = await platform.as(seed.worker);
@@ -213,5 +218,11 @@ describe.each(testDatabases)('owners committee (embedded platform on %s)', (_nam
     expect(
       (await ownStaff.post('/api/owners-committees', { compoundId: seed.compoundId, ...nextTerm() })).status,
     ).toBe(403);
+  });
+
+  it('sent only requests the OpenAPI document allows, and got only answers it declares', () => {
+    const statuses = new Set(contract!.checked.map((exchange) => exchange.status));
+    for (const status of [200, 201, 204, 403, 404, 409]) expect(statuses).toContain(status);
+    expect(contract!.violations).toEqual([]);
   });
 });
