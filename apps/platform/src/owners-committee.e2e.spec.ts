@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { type Exchange, OpenApiContract } from './testing/openapi-contract';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
@@ -138,6 +139,55 @@ describe.each(testDatabases)('owners committee (embedded platform on %s)', (_nam
     expect(chairs.map((c) => c.status).sort()).toEqual([201, 409]);
     const committee = await staff.read(`/api/owners-committees/${committeeId}`);
     expect(committee.members).toHaveLength(1);
+  });
+
+  it('a formation that died after reserving its term blocks it only until the reservation lapses', async () => {
+    const store = platform.app.get<EventStore>(EVENT_STORE);
+    const reserve = (committeeId: string, reservedAt: Date, terms: { termStart: string; termEnd: string }) =>
+      store.appendToStream(
+        `owners-committee.compound-terms-${seed.compoundId}`,
+        [
+          {
+            eventId: randomUUID(),
+            type: 'TermReserved',
+            schemaVersion: 1,
+            data: {
+              compoundId: seed.compoundId,
+              committeeId,
+              ...terms,
+              reservedAt: reservedAt.toISOString(),
+            },
+            metadata: { actorId: 'admin', correlationId: randomUUID(), causationId: null },
+          },
+        ],
+        { expectedRevision: 'any' },
+      );
+
+    // Reserved a moment ago by a committee never formed: its formation may still be on its way.
+    const dying = randomUUID();
+    const terms = nextTerm();
+    await reserve(dying, new Date(), terms);
+    const meanwhile = await staff.post('/api/owners-committees', { compoundId: seed.compoundId, ...terms });
+    expect(meanwhile.body).toMatchObject({
+      error: 'committee-term-overlaps',
+      details: { committeeId: dying },
+    });
+
+    // Reserved long ago by a committee never formed: its formation is called off, the term taken.
+    const dead = randomUUID();
+    const deadTerms = nextTerm();
+    await reserve(dead, new Date(Date.now() - 10 * 60_000), deadTerms);
+    const committeeId = await staff.create('/api/owners-committees', {
+      compoundId: seed.compoundId,
+      ...deadTerms,
+    });
+    const reservations = await store.readStream(`owners-committee.compound-terms-${seed.compoundId}`);
+    expect(reservations.slice(-2)).toMatchObject([
+      { type: 'TermReleased', data: { committeeId: dead } },
+      { type: 'TermReserved', data: { committeeId } },
+    ]);
+    const abandoned = await store.readStream(`owners-committee.committee-${dead}`);
+    expect(abandoned.map((e) => e.type)).toEqual(['FormationAbandoned']);
   });
 
   it('ids the committee cannot take: a resident elsewhere, facts not delivered yet, a second chair', async () => {

@@ -28,7 +28,7 @@ export const CommitteeInPath = scopeFromAggregate(
   committeeAggregate,
   { param: 'id' },
   (state) =>
-    state.status === 'absent' ? null : { communityId: state.communityId, compoundId: state.compoundId },
+    state.status !== 'formed' ? null : { communityId: state.communityId, compoundId: state.compoundId },
 );
 
 export const ownersCommitteeScopes = [CompoundInBody, CommitteeInPath];

@@ -30,7 +30,7 @@ export class GetCommitteeHandler implements IQueryHandler<GetCommitteeQuery> {
 
   async execute({ committeeId }: GetCommitteeQuery): Promise<CommitteeView> {
     const { state } = await this.committees.load(committeeId);
-    if (state.status === 'absent') throw new NotFound('owners committee', committeeId);
+    if (state.status !== 'formed') throw new NotFound('owners committee', committeeId);
     const { compliance } = state;
     return {
       committeeId,

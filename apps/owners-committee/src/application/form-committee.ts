@@ -2,7 +2,7 @@ import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { type Committee, committeeDecider } from '../domain/committee';
-import { compoundTermsDecider } from '../domain/compound-terms';
+import { compoundTermsDecider, overlappingHolders, reservationHasLapsed } from '../domain/compound-terms';
 import {
   committeeAggregate,
   type CommitteeRepository,
@@ -43,13 +43,17 @@ export class FormCommitteeHandler implements ICommandHandler<FormCommitteeComman
     // The term is reserved on the compound's stream first (one committee per compound per term);
     // a refused formation reserves nothing, and one that fails after reserving gives it back.
     const { state } = await this.committees.load(committeeId);
-    if (state.status !== 'absent') return { id: committeeId };
+    if (state.status === 'formed') return { id: committeeId };
     forming(state);
     const reservationContext = withoutIdempotencyKey(context);
+    const abandoned = await this.abandonLapsedHolders(input, committeeId, now, reservationContext);
     const reserved = await this.terms.handle(
       input.compoundId,
       (terms) =>
-        compoundTermsDecider.decide({ type: 'ReserveTerm', data: { ...input, committeeId, now } }, terms),
+        compoundTermsDecider.decide(
+          { type: 'ReserveTerm', data: { ...input, committeeId, abandoned, now } },
+          terms,
+        ),
       reservationContext,
     );
     try {
@@ -69,6 +73,35 @@ export class FormCommitteeHandler implements ICommandHandler<FormCommitteeComman
       throw error;
     }
     return { id: committeeId };
+  }
+
+  /**
+   * Calls off the formations of the committees holding overlapping terms whose reservation has
+   * lapsed, unless they were formed meanwhile; returns those whose formation is now abandoned.
+   */
+  private async abandonLapsedHolders(
+    term: { compoundId: string; termStart: string; termEnd: string },
+    committeeId: string,
+    now: string,
+    context: CommandContext,
+  ): Promise<string[]> {
+    const { state } = await this.terms.load(term.compoundId);
+    const abandoned: string[] = [];
+    for (const holder of overlappingHolders(state, { ...term, committeeId })) {
+      if (!reservationHasLapsed(holder, now)) continue;
+      const holderId = holder.committeeId;
+      await this.committees.handle(
+        holderId,
+        (committee) =>
+          committeeDecider.decide(
+            { type: 'AbandonFormation', data: { committeeId: holderId, now } },
+            committee,
+          ),
+        context,
+      );
+      if ((await this.committees.load(holderId)).state.status === 'abandoned') abandoned.push(holderId);
+    }
+    return abandoned;
   }
 }
 

@@ -47,7 +47,14 @@ export type RemoveMember = {
   data: { committeeId: string; memberId: string; minimumPartySharePercent: number; now: string };
 };
 
-export type CommitteeCommand = FormCommittee | AddMember | RemoveMember;
+/**
+ * Calls off a formation that reserved its term and never happened (it died between the two), so
+ * that its term may be taken over; succeeds only while the committee was never formed, and then
+ * forbids forming it forever.
+ */
+export type AbandonFormation = { type: 'AbandonFormation'; data: { committeeId: string; now: string } };
+
+export type CommitteeCommand = FormCommittee | AddMember | RemoveMember | AbandonFormation;
 
 export type CommitteeFormed = {
   type: 'CommitteeFormed';
@@ -95,8 +102,19 @@ export type PartyShareRestored = {
   };
 };
 
+/** A formation that reserved its term and never happened, called off (see compound-terms.ts). */
+export type FormationAbandoned = {
+  type: 'FormationAbandoned';
+  data: { committeeId: string; abandonedAt: string };
+};
+
 export type CommitteeEvent =
-  CommitteeFormed | MemberJoined | MemberLeft | PartyShareFellBelowMinimum | PartyShareRestored;
+  | FormationAbandoned
+  | CommitteeFormed
+  | MemberJoined
+  | MemberLeft
+  | PartyShareFellBelowMinimum
+  | PartyShareRestored;
 
 export interface Seat {
   readonly memberId: string;
@@ -118,6 +136,7 @@ export interface PartyShareCompliance {
 /** 业主委员会: a compound's owners' committee for one term. */
 export type Committee =
   | { status: 'absent' }
+  | { status: 'abandoned'; committeeId: string }
   | ({
       status: 'formed';
       seats: readonly Seat[];
@@ -136,6 +155,11 @@ export function decide(command: CommitteeCommand, state: Committee): CommitteeEv
       return addMember(command.data, formed(state, command.data.committeeId));
     case 'RemoveMember':
       return removeMember(command.data, formed(state, command.data.committeeId));
+    case 'AbandonFormation': {
+      const { committeeId, now } = command.data;
+      if (state.status !== 'absent') return [];
+      return [{ type: 'FormationAbandoned', data: { committeeId, abandonedAt: now } }];
+    }
     default:
       return assertNever(command);
   }
@@ -143,6 +167,8 @@ export function decide(command: CommitteeCommand, state: Committee): CommitteeEv
 
 export function evolve(state: Committee, event: CommitteeEvent): Committee {
   switch (event.type) {
+    case 'FormationAbandoned':
+      return { status: 'abandoned', committeeId: event.data.committeeId };
     case 'CommitteeFormed':
       return {
         status: 'formed',
@@ -200,13 +226,14 @@ function isCalendarDay(day: string): boolean {
 }
 
 function formed(state: Committee, committeeId: string): Formed {
-  if (state.status === 'absent') throw new NotFound('owners committee', committeeId);
+  if (state.status !== 'formed') throw new NotFound('owners committee', committeeId);
   return state;
 }
 
 function form(d: FormCommittee['data'], state: Committee): CommitteeEvent[] {
   if (state.status !== 'absent') {
-    throw new InvalidTransition(state.status, 'form', `owners committee ${d.committeeId} is already formed`);
+    const why = state.status === 'formed' ? 'is already formed' : 'was abandoned';
+    throw new InvalidTransition(state.status, 'form', `owners committee ${d.committeeId} ${why}`);
   }
   const compound = expectKind(d.compound, 'compound', 'compound');
   for (const day of [d.termStart, d.termEnd]) {

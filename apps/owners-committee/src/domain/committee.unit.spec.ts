@@ -136,6 +136,17 @@ describe('owners committee (业主委员会)', () => {
         .when(form({ termStart: '2025-02-30' }))
         .thenThrows(InvalidInput, /2025-02-30 is not a day/));
 
+    it('a formation that never happened is called off, and then never happens', () => {
+      const abandon = { type: 'AbandonFormation' as const, data: { committeeId: 'committee-1', now: NOW } };
+      given([])
+        .when(abandon)
+        .then([{ type: 'FormationAbandoned', data: { committeeId: 'committee-1', abandonedAt: NOW } }]);
+      given([{ type: 'FormationAbandoned', data: { committeeId: 'committee-1', abandonedAt: NOW } }])
+        .when(form())
+        .thenThrows(InvalidTransition, /abandoned/);
+      given([formed()]).when(abandon).thenNothingHappens();
+    });
+
     it('a committee is formed once', () => given([formed()]).when(form()).thenThrows(InvalidTransition));
   });
 

@@ -7,21 +7,33 @@ import { type Decider, DomainError, assertNever } from '@cogov/decider';
  * formed at once over overlapping terms only one gets it. The committee's own stream could not
  * say "no other committee of this compound overlaps": that is a fact about every committee.
  *
- * A formation refused after its reservation gives the term back. (A crash between the two leaves
- * the term reserved by a committee that does not exist; the retry under the same Idempotency-Key
- * derives the same committee and completes it. Lapsing such reservations is not done yet.)
+ * A formation refused after its reservation gives the term back. A crash between the two leaves
+ * the term reserved by a committee that does not exist: once that reservation has lapsed
+ * ({@link reservationHasLapsed}), the next formation over the term first abandons the holder's
+ * formation on the holder's own stream (which succeeds only while it was never formed, and then
+ * forbids forming it forever) and then takes the term over. So a late formation and a takeover
+ * can never both succeed.
  */
 export interface ReservedTerm {
   readonly committeeId: string;
   readonly termStart: string;
   readonly termEnd: string;
+  readonly reservedAt: string;
 }
 
 export type CompoundTerms = { readonly compoundId: string | null; readonly terms: readonly ReservedTerm[] };
 
 export type ReserveTerm = {
   type: 'ReserveTerm';
-  data: { compoundId: string; committeeId: string; termStart: string; termEnd: string; now: string };
+  data: {
+    compoundId: string;
+    committeeId: string;
+    termStart: string;
+    termEnd: string;
+    /** Holders of overlapping terms whose formation the handler found abandoned on their streams. */
+    abandoned: readonly string[];
+    now: string;
+  };
 };
 
 export type ReleaseTerm = {
@@ -59,6 +71,21 @@ export class CommitteeTermOverlaps extends DomainError {
 
 export const initialState = (): CompoundTerms => ({ compoundId: null, terms: [] });
 
+/** How long a reservation by a committee that was never formed holds before another may take it. */
+export const RESERVATION_LAPSES_AFTER_MS = 30_000;
+
+/** The other committees holding terms that overlap this one. */
+export function overlappingHolders(
+  state: CompoundTerms,
+  term: { committeeId: string; termStart: string; termEnd: string },
+): ReservedTerm[] {
+  return state.terms.filter((t) => t.committeeId !== term.committeeId && overlaps(term, t));
+}
+
+export function reservationHasLapsed(term: ReservedTerm, now: string): boolean {
+  return Date.parse(now) - Date.parse(term.reservedAt) >= RESERVATION_LAPSES_AFTER_MS;
+}
+
 /** Terms are whole days, `YYYY-MM-DD`, the end included. */
 const overlaps = (a: { termStart: string; termEnd: string }, b: ReservedTerm) =>
   a.termStart <= b.termEnd && b.termStart <= a.termEnd;
@@ -68,9 +95,15 @@ export function decide(command: CompoundTermsCommand, state: CompoundTerms): Com
     case 'ReserveTerm': {
       const d = command.data;
       if (state.terms.some((t) => t.committeeId === d.committeeId)) return [];
-      const other = state.terms.find((t) => overlaps(d, t));
-      if (other) throw new CommitteeTermOverlaps(d.compoundId, other.committeeId);
+      const holders = overlappingHolders(state, d);
+      // Only a holder whose formation was abandoned gives way.
+      const standing = holders.find((t) => !d.abandoned.includes(t.committeeId));
+      if (standing) throw new CommitteeTermOverlaps(d.compoundId, standing.committeeId);
       return [
+        ...holders.map((t): TermReleased => ({
+          type: 'TermReleased',
+          data: { compoundId: d.compoundId, committeeId: t.committeeId, releasedAt: d.now },
+        })),
         {
           type: 'TermReserved',
           data: {
@@ -101,8 +134,8 @@ export function decide(command: CompoundTermsCommand, state: CompoundTerms): Com
 export function evolve(state: CompoundTerms, event: CompoundTermsEvent): CompoundTerms {
   switch (event.type) {
     case 'TermReserved': {
-      const { compoundId, committeeId, termStart, termEnd } = event.data;
-      return { compoundId, terms: [...state.terms, { committeeId, termStart, termEnd }] };
+      const { compoundId, committeeId, termStart, termEnd, reservedAt } = event.data;
+      return { compoundId, terms: [...state.terms, { committeeId, termStart, termEnd, reservedAt }] };
     }
     case 'TermReleased':
       return { ...state, terms: state.terms.filter((t) => t.committeeId !== event.data.committeeId) };
