@@ -3,6 +3,7 @@ import { partyOrganization } from './party-organization/src/party-organization.c
 import { residentsCommittee } from './residents-committee/src/residents-committee.context';
 import { buildingLeaders } from './building-leaders/src/building-leaders.context';
 import { propertyCompany } from './property-company/src/property-company.context';
+import { ownersCommittee } from './owners-committee/src/owners-committee.context';
 
 /**
  * Every bounded context, in one list. The hosts compose from it (the embedded platform, one app
@@ -12,6 +13,7 @@ import { propertyCompany } from './property-company/src/property-company.context
 export const CONTEXTS: readonly ContextManifest[] = [
   residentsCommittee,
   partyOrganization,
+  ownersCommittee,
   propertyCompany,
   buildingLeaders,
 ];

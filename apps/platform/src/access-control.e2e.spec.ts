@@ -28,6 +28,7 @@ const RESIDENT_READERS: Role[] = [
   'building-leader',
   'party-staff',
 ];
+const SEAT_KEEPERS: Role[] = ['platform-admin', 'residents-committee-staff', 'owners-committee-staff'];
 const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/health': [...ROLES],
   'GET /api/health/live': [...ROLES],
@@ -78,6 +79,10 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/property-companies/:id/orders/:orderId/arrival': ['property-staff', 'partner-system'],
   'POST /api/property-companies/:id/orders/:orderId/complete': ['property-staff', 'partner-system'],
   'POST /api/property-companies/:id/orders/:orderId/hand-back': ['property-staff', 'partner-system'],
+  'POST /api/owners-committees': ['platform-admin', 'residents-committee-staff'],
+  'GET /api/owners-committees/:id': [...SEAT_KEEPERS, 'auditor', 'party-staff'],
+  'POST /api/owners-committees/:id/members': SEAT_KEEPERS,
+  'DELETE /api/owners-committees/:id/members/:memberId': SEAT_KEEPERS,
 };
 
 describe('access control: every route × every role (embedded platform)', () => {
@@ -126,7 +131,12 @@ describe('access control: every route × every role (embedded platform)', () => 
         201,
       )
     ).id as string;
-    ids = { communityId, compoundId, buildingId, residentId, orderId, keyId };
+    const committeeId = await admin.create('/api/owners-committees', {
+      compoundId,
+      termStart: '2025-01-01',
+      termEnd: '2029-12-31',
+    });
+    ids = { communityId, compoundId, buildingId, residentId, orderId, keyId, committeeId };
   });
   afterAll(async () => {
     await platform.stop();
@@ -137,6 +147,8 @@ describe('access control: every route × every role (embedded platform)', () => 
     const [method, template] = route.split(' ') as [string, string];
     const path = template
       .replace(':streamId', `residents-committee.order-${ids.orderId}`)
+      .replace(':memberId', person)
+      .replace('owners-committees/:id', `owners-committees/${ids.committeeId}`)
       .replace(
         ':id',
         route.includes('partner-keys')

@@ -23,6 +23,7 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   orderId: string;
   leaderId: string;
   visitId: string;
+  ownersCommitteeId: string;
 } & CompanySeeded;
 interface CompanySeeded {
   readonly companyId: string;
@@ -173,6 +174,19 @@ function templates(s: Seeded): Record<string, Template> {
       caller: companyStaff,
       body: { reason: 'R' },
     },
+    'POST /api/owners-committees': {
+      caller: staff,
+      body: { compoundId: s.compoundId, termStart: '2030-01-01', termEnd: '2034-12-31' },
+    },
+    'POST /api/owners-committees/:id/members': {
+      caller: staff,
+      body: {
+        residentId: s.residentId,
+        role: 'member',
+        partyMemberId: s.memberId,
+        background: 'party-member',
+      },
+    },
   };
 }
 
@@ -185,6 +199,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/orders/:id': s.orderId,
     '/api/building-leaders/:id': s.leaderId,
     '/api/property-companies/:id': s.companyId,
+    '/api/owners-committees/:id': s.ownersCommitteeId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -296,12 +311,19 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       staffCount: 10,
       fullPartyMemberCount: 1,
     });
+    await platform.settle();
+    const ownersCommittee = await call(community.worker, 'POST', '/api/owners-committees', {
+      compoundId: community.compoundId,
+      termStart: '2025-01-01',
+      termEnd: '2029-12-31',
+    });
     seeded = {
       ...community,
       orderId: placed.body.id as string,
       leaderId,
       visitId: visited.body.id as string,
       companyId: company.body.id as string,
+      ownersCommitteeId: ownersCommittee.body.id as string,
     };
     await platform.settle();
     head = await store().headPosition();

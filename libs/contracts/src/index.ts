@@ -5,3 +5,4 @@ export * from './residents-committee';
 export * from './party-organization';
 export * from './building-leaders';
 export * from './property-company';
+export * from './owners-committee';

@@ -16,11 +16,12 @@ const ROOT = (() => {
 })();
 const SECRET = `cluster-test-secret-${randomUUID()}`;
 
-export type AppName = 'residents-committee' | 'party-organization' | 'projections';
+export type AppName = 'residents-committee' | 'party-organization' | 'projections' | 'owners-committee';
 const ENTRY: Record<AppName, string> = {
   'residents-committee': 'dist/apps/residents-committee/src/main.js',
   'party-organization': 'dist/apps/party-organization/src/main.js',
   projections: 'dist/apps/projections/src/main.js',
+  'owners-committee': 'dist/apps/owners-committee/src/main.js',
 };
 
 /**

@@ -47,6 +47,16 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         number: d.number,
       });
     }
+    case 'ResidentRegistered': {
+      // Ids only: the resident's name and phone stay here.
+      const d = event.data;
+      return out.publish(residentRegisteredV1, d.residentId, {
+        residentId: d.residentId,
+        communityId: d.communityId,
+        compoundId: d.compoundId,
+        buildingId: d.buildingId,
+      });
+    }
     case 'OrderPlaced': {
       const d = event.data;
       return out.publish(orderPlacedV1, d.orderId, {
@@ -82,15 +92,6 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         comment: d.comment,
         reopened: d.reopensOrder,
         ratedAt: d.ratedAt,
-      });
-    }
-    case 'ResidentRegistered': {
-      const d = event.data;
-      return out.publish(residentRegisteredV1, d.residentId, {
-        residentId: d.residentId,
-        communityId: d.communityId,
-        compoundId: d.compoundId,
-        buildingId: d.buildingId,
       });
     }
     default:

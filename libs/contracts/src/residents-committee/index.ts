@@ -55,6 +55,24 @@ export const buildingRegisteredV1 = contract<BuildingRegisteredV1>(
   },
 );
 
+/**
+ * A resident (居民) registered in a building of a compound. Ids only: the name and phone are
+ * personal data and stay with the residents' committee.
+ */
+export type ResidentRegisteredV1 = IntegrationEvent<
+  'residents-committee.resident-registered',
+  { residentId: string; communityId: string; compoundId: string; buildingId: string }
+>;
+export const residentRegisteredV1 = contract<ResidentRegisteredV1>(
+  'residents-committee.resident-registered',
+  1,
+  {
+    type: 'object',
+    required: ['residentId', 'communityId', 'compoundId', 'buildingId'],
+    properties: { residentId: idSchema, communityId: idSchema, compoundId: idSchema, buildingId: idSchema },
+  },
+);
+
 /** 居民点单: a resident placed an order. Carries no personal data of the resident. */
 export type OrderPlacedV1 = IntegrationEvent<
   'residents-committee.order-placed',
@@ -155,18 +173,3 @@ export type ResidentsCommitteeEvent =
   | OrderPlacedV1
   | OrderDispatchedV1
   | OrderRatedV1;
-
-/** 居民 registered in a building. Ids only: the resident's name and phone stay inside. */
-export type ResidentRegisteredV1 = IntegrationEvent<
-  'residents-committee.resident-registered',
-  { residentId: string; communityId: string; compoundId: string; buildingId: string }
->;
-export const residentRegisteredV1 = contract<ResidentRegisteredV1>(
-  'residents-committee.resident-registered',
-  1,
-  {
-    type: 'object',
-    required: ['residentId', 'communityId', 'compoundId', 'buildingId'],
-    properties: { residentId: idSchema, communityId: idSchema, compoundId: idSchema, buildingId: idSchema },
-  },
-);
