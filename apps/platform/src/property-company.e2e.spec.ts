@@ -267,6 +267,53 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     });
   });
 
+  it('a dispatch to a company the residents’ committee has not heard of answers 409 with Retry-After and writes nothing', async () => {
+    const orderId = await (
+      await platform.as(seed.resident)
+    ).create('/api/orders', {
+      residentId: seed.residentId,
+      compoundId: seed.compoundId,
+      category: 'repair',
+      title: 'Lift stuck',
+      description: 'Between floors 3 and 4',
+      channel: 'app',
+    });
+    await platform.settle();
+    await (
+      await platform.as(seed.member)
+    ).expectPost(`/api/orders/${orderId}/review`, {
+      reviewerId: seed.memberId,
+      decision: 'approve',
+      note: 'Property matter',
+      priority: 'normal',
+    });
+    await platform.settle();
+    const head = (await admin.read('/api/projections')).head as number;
+    const unknown = randomUUID();
+    const dispatch = await (
+      await platform.as(seed.worker)
+    ).post(`/api/orders/${orderId}/dispatch`, {
+      dispatcherId: seed.workerId,
+      assigneeKind: 'property-company',
+      assigneeId: unknown,
+    });
+    expect(dispatch.status).toBe(409);
+    expect(dispatch.headers['retry-after']).toBe('1');
+    expect(dispatch.body).toMatchObject({ error: 'not-yet-known', details: { id: unknown } });
+    await platform.settle();
+    expect((await admin.read('/api/projections')).head).toBe(head);
+    // A company that is registered is dispatched to.
+    const companyId = await registerCompany();
+    await platform.settle();
+    await (
+      await platform.as(seed.worker)
+    ).expectPost(`/api/orders/${orderId}/dispatch`, {
+      dispatcherId: seed.workerId,
+      assigneeKind: 'property-company',
+      assigneeId: companyId,
+    });
+  });
+
   it('from 2 to 3 full Party members the red-property rule is not met; founding its company branch makes it met', async () => {
     const companyId = await registerCompany(2);
     await platform.settle();

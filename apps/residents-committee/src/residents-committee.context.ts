@@ -10,6 +10,7 @@ import { GetOrderChainHandler, ListOrdersHandler } from './application/order-que
 import { PlaceOrderHandler } from './application/place-order';
 import { RateOrderHandler } from './application/rate-order';
 import { RecordOrderProgressHandler } from './application/record-order-progress';
+import { RecordCompanyDirectoryEntryHandler } from './application/record-company-directory-entry';
 import { RecordPartyDirectoryEntryHandler } from './application/record-party-directory-entry';
 import { RegisterCommunityHandler } from './application/register-community';
 import { RegisterCompoundHandler } from './application/register-compound';
@@ -22,6 +23,7 @@ import {
   orderAggregate,
   residentAggregate,
 } from './infrastructure/aggregates';
+import { CompanyDirectoryEntry } from './infrastructure/directory/company-directory.entity';
 import { PartyDirectoryEntry } from './infrastructure/directory/party-directory.entity';
 import { residentsCommitteeInbound } from './infrastructure/inbound';
 import { orderChainProjection } from './infrastructure/order-chain/order-chain.projection';
@@ -46,7 +48,7 @@ export const residentsCommittee = defineContext({
   consumes: residentsCommitteeInbound,
   projections: [orderChainProjection, residentsProjection],
   scopes: residentsCommitteeScopes,
-  entities: [PartyDirectoryEntry],
+  entities: [PartyDirectoryEntry, CompanyDirectoryEntry],
   controllers: [CommunityController, OrderController, ResidentController],
   handlers: [
     RegisterCommunityHandler,
@@ -59,6 +61,7 @@ export const residentsCommittee = defineContext({
     RateOrderHandler,
     RecordOrderProgressHandler,
     RecordPartyDirectoryEntryHandler,
+    RecordCompanyDirectoryEntryHandler,
     GetOrderChainHandler,
     ListOrdersHandler,
     GetResidentHandler,

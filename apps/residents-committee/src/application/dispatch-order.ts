@@ -11,6 +11,7 @@ import {
   communityAggregate,
   orderAggregate,
 } from '../infrastructure/aggregates';
+import { CompanyDirectoryEntry } from '../infrastructure/directory/company-directory.entity';
 import { PartyDirectoryEntry } from '../infrastructure/directory/party-directory.entity';
 
 export class DispatchOrderCommand extends Command<{ id: string }> {
@@ -39,13 +40,24 @@ export class DispatchOrderHandler implements ICommandHandler<DispatchOrderComman
     const community = communityId ? (await this.communities.load(communityId)).state : null;
     const dispatcherIsWorkerOfCommunity = community !== null && isWorker(community, input.dispatcherId);
     const partyAssignee = await this.partyAssignee(input.assigneeKind, input.assigneeId);
+    const companyKnown =
+      input.assigneeKind === 'property-company'
+        ? (await this.db.readSource.getRepository(CompanyDirectoryEntry).countBy({ id: input.assigneeId })) >
+          0
+        : undefined;
     await this.orders.handle(
       input.orderId,
       (state) =>
         orderDecider.decide(
           {
             type: 'DispatchOrder',
-            data: { ...input, dispatcherIsWorkerOfCommunity, partyAssignee, now: context.now.toISOString() },
+            data: {
+              ...input,
+              dispatcherIsWorkerOfCommunity,
+              partyAssignee,
+              companyKnown,
+              now: context.now.toISOString(),
+            },
           },
           state,
         ),

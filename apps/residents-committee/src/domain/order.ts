@@ -91,6 +91,8 @@ export type DispatchOrder = {
      * null for the kinds that have no directory yet.
      */
     partyAssignee: PartyAssignee | null;
+    /** For a property company: whether the property company context has published it. */
+    companyKnown?: boolean;
     now: string;
   };
 };
@@ -424,6 +426,14 @@ function dispatch(d: DispatchOrder['data'], state: PresentOrder): OrderEvent[] {
     });
   }
   checkPartyAssignee(d, state);
+  if (d.assigneeKind === 'property-company' && d.companyKnown !== true) {
+    // Registered in the property company context, perhaps a moment ago: not yet, rather than no.
+    throw new NotYetKnown(
+      'property company',
+      d.assigneeId,
+      `property company ${d.assigneeId} is not known to the residents' committee yet; try again shortly`,
+    );
+  }
   return [
     {
       type: 'OrderDispatched',

@@ -448,6 +448,30 @@ describe('order (residents-committee): 社区派单 dispatching', () => {
       )
       .thenThrows(NotYetKnown, /Party branch branch-9 is not known .* yet/));
 
+  it('a property company the property company context has not published (yet) cannot be assigned yet', () =>
+    given(approved)
+      .when(
+        dispatchOrder({
+          assigneeKind: 'property-company',
+          assigneeId: 'company-9',
+          partyAssignee: null,
+          companyKnown: false,
+        }),
+      )
+      .thenThrows(NotYetKnown, /property company company-9 is not known .* yet/));
+
+  it('a property company it has published is assigned', () =>
+    given(approved)
+      .when(
+        dispatchOrder({
+          assigneeKind: 'property-company',
+          assigneeId: 'company-1',
+          partyAssignee: null,
+          companyKnown: true,
+        }),
+      )
+      .then([dispatched({ assigneeKind: 'property-company', assigneeId: 'company-1' })]));
+
   it('a Party member of another community is refused, naming the member and both communities', () =>
     given(approved)
       .when(
@@ -505,10 +529,10 @@ describe('order (residents-committee): 社区派单 dispatching', () => {
       )
       .thenThrows(WrongKind, /branch-1 is a branch, not a Party member/));
 
-  it('assignees outside the Party organization are not checked against its directory', () =>
+  it('a volunteer team has no directory yet: it is not checked', () =>
     given(approved)
-      .when(dispatchOrder({ assigneeKind: 'property-company', assigneeId: 'company-1' }))
-      .then([dispatched({ assigneeKind: 'property-company', assigneeId: 'company-1' })]));
+      .when(dispatchOrder({ assigneeKind: 'volunteer-team', assigneeId: 'team-1' }))
+      .then([dispatched({ assigneeKind: 'volunteer-team', assigneeId: 'team-1' })]));
 
   it('a reopened order is dispatched for its next round', () =>
     given(reopenedForRoundTwo)

@@ -1,4 +1,5 @@
 import {
+  companyRegisteredV1,
   memberRegisteredV1,
   needReferredV1,
   orderReviewedV1,
@@ -10,6 +11,7 @@ import {
 } from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
 import { PlaceOrderCommand } from '../application/place-order';
+import { RecordCompanyDirectoryEntryCommand } from '../application/record-company-directory-entry';
 import { RecordOrderProgressCommand } from '../application/record-order-progress';
 import { RecordPartyDirectoryEntryCommand } from '../application/record-party-directory-entry';
 
@@ -24,6 +26,11 @@ const executorWork: IntegrationEventContract<OrderWorkV1>[] = [
  * holds, becomes one command of ours, built field by field.
  */
 export const residentsCommitteeInbound = [
+  consume(
+    companyRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordCompanyDirectoryEntryCommand({ id: d.companyId, registeredAt: d.registeredAt }, context),
+  ),
   consume(organizationFoundedV1, ({ data: d }, context) => {
     const branchId = d.kind === 'branch' ? d.organizationId : d.kind === 'group' ? d.parentId : null;
     return new RecordPartyDirectoryEntryCommand(
