@@ -529,10 +529,20 @@ describe('order (residents-committee): 社区派单 dispatching', () => {
       )
       .thenThrows(WrongKind, /branch-1 is a branch, not a Party member/));
 
-  it('a volunteer team has no directory yet: it is not checked', () =>
-    given(approved)
-      .when(dispatchOrder({ assigneeKind: 'volunteer-team', assigneeId: 'team-1' }))
-      .then([dispatched({ assigneeKind: 'volunteer-team', assigneeId: 'team-1' })]));
+  it.each(['volunteer-team', 'building-leader', 'department'] as const)(
+    'an order is not dispatched to a %s: no context works on such orders yet',
+    (assigneeKind) =>
+      given(approved)
+        .when(dispatchOrder({ assigneeKind, assigneeId: 'someone-1', partyAssignee: null }))
+        .thenThrows(
+          RuleViolation,
+          new RegExp(`no context works on orders dispatched to a ${assigneeKind} yet`),
+          {
+            assigneeKind,
+            assigneeId: 'someone-1',
+          },
+        ),
+  );
 
   it('a reopened order is dispatched for its next round', () =>
     given(reopenedForRoundTwo)
