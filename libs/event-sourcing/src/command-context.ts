@@ -35,6 +35,17 @@ export function scopedIdempotencyKey(context: CommandContext): string | null {
     : context.idempotencyKey;
 }
 
+/**
+ * The same command context without its idempotency key, for a command's writes to other streams
+ * (a reservation, a claim): the request's key would derive the same event ids on each stream as
+ * on the aggregate's. Such writes are idempotent by their own rule (the same holder reserving
+ * again reserves nothing new).
+ */
+export function withoutIdempotencyKey(context: CommandContext): CommandContext {
+  const { idempotencyKey: _key, idempotencyScope: _scope, ...rest } = context;
+  return rest;
+}
+
 /** The key was used before, by another request (another body, or another stream). */
 export class IdempotencyKeyReused extends DomainError {
   readonly code = 'idempotency-key-reused';

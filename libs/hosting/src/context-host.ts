@@ -41,6 +41,7 @@ export async function startContextApp(definition: ContextManifest): Promise<void
 }
 
 function contextModule(definition: ContextManifest, config: PlatformConfig): DynamicModule {
+  const projectionsRunHere = process.env.RUN_PROJECTIONS !== 'false';
   return {
     module: ContextHostModule,
     imports: [
@@ -55,14 +56,14 @@ function contextModule(definition: ContextManifest, config: PlatformConfig): Dyn
           clientId: definition.name,
           namespace: config.kafkaNamespace,
         },
-        run: { bus: true, projections: process.env.RUN_PROJECTIONS !== 'false' },
+        run: { bus: true, projections: projectionsRunHere },
       }),
       ...securityImports(config),
       moduleOf(definition),
       ObservabilityModule.forRoot(
         observabilityOptions(config, {
           kafka: true,
-          projectionsRunHere: process.env.RUN_PROJECTIONS !== 'false',
+          projectionsRunHere,
         }),
       ),
     ],

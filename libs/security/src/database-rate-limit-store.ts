@@ -56,7 +56,9 @@ export class DatabaseRateLimitStore implements ThrottlerStorage {
        RETURNING hits, window_ends_at`,
       [throttlerName, key, now + ttl, now],
     );
-    await this.sweep(now);
+    // Housekeeping: a request is not refused because clearing old windows failed; the next
+    // interval tries again.
+    await this.sweep(now).catch(() => undefined);
     const totalHits = Number(row!.hits);
     const timeToExpire = Math.max(0, Math.ceil((Number(row!.window_ends_at) - now) / 1000));
     const isBlocked = totalHits > limit;

@@ -1,6 +1,6 @@
 import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandContext, newId } from '@cogov/event-sourcing';
+import { type CommandContext, newId, withoutIdempotencyKey } from '@cogov/event-sourcing';
 import { type Committee, committeeDecider } from '../domain/committee';
 import { compoundTermsDecider, overlappingHolders, reservationHasLapsed } from '../domain/compound-terms';
 import {
@@ -103,14 +103,4 @@ export class FormCommitteeHandler implements ICommandHandler<FormCommitteeComman
     }
     return abandoned;
   }
-}
-
-/**
- * The reservation is idempotent by its own rule (the same committee again reserves nothing new),
- * and the request's key would derive the same event ids on the compound's stream as on the
- * committee's.
- */
-function withoutIdempotencyKey(context: CommandContext): CommandContext {
-  const { idempotencyKey: _key, idempotencyScope: _scope, ...rest } = context;
-  return rest;
 }

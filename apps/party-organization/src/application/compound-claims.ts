@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandContext } from '@cogov/event-sourcing';
+import { type CommandContext, withoutIdempotencyKey } from '@cogov/event-sourcing';
 import {
   type ClaimHolder,
   claimHasLapsed,
@@ -99,14 +99,4 @@ export class CompoundClaims {
     );
     return result.events.length > 0;
   }
-}
-
-/**
- * Claims are idempotent by their own rule (a branch's claim again is nothing new), and one
- * founding claims several compound streams: the request's key would derive the same event ids for
- * each of them.
- */
-function withoutIdempotencyKey(context: CommandContext): CommandContext {
-  const { idempotencyKey: _key, idempotencyScope: _scope, ...rest } = context;
-  return rest;
 }

@@ -2,7 +2,7 @@ import { InjectRepository } from '@cogov/context-kit';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NotFound } from '@cogov/decider';
-import { type CommandContext, newId } from '@cogov/event-sourcing';
+import { type CommandContext, newId, withoutIdempotencyKey } from '@cogov/event-sourcing';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { companyDecider } from '../domain/company';
 import { compoundServiceDecider } from '../domain/compound-service';
@@ -86,9 +86,4 @@ export class SignContractHandler implements ICommandHandler<SignContractCommand>
     }
     return { id: contractId };
   }
-}
-
-function withoutIdempotencyKey(context: CommandContext): CommandContext {
-  const { idempotencyKey: _key, idempotencyScope: _scope, ...rest } = context;
-  return rest;
 }

@@ -1,6 +1,6 @@
 import { inCategory } from '@cogov/context-kit';
 import { rowPerKeyProjection } from '@cogov/projections';
-import { type CompanyOrderEvent, evolve as evolveOrder } from '../../domain/company-order';
+import { type CompanyOrderEvent, evolve as evolveOrder, isOpen } from '../../domain/company-order';
 import { companyOrderAggregate } from '../aggregates';
 import { CompanyOrderView } from './company-order-view.entity';
 
@@ -26,13 +26,12 @@ export const companyOrdersProjection = rowPerKeyProjection<CompanyOrderView>({
       : { status: 'absent' as const };
     const after = evolveOrder(before, event);
     if (after.status === 'absent') return null;
-    const open = ['dispatched', 'accepted', 'arrived'].includes(after.stage);
     return Object.assign(new CompanyOrderView(), {
       orderId: after.orderId,
       companyId: after.companyId,
       round: after.round,
       stage: after.stage,
-      open,
+      open: isOpen(after),
       dispatchedAt: after.dispatchedAt,
     });
   },
