@@ -350,13 +350,13 @@ export const reviewStage = (decision: ReviewDecision) => REVIEW_STAGE[decision];
 
 const REVIEWABLE: readonly OrderStage[] = ['placed', 'awaiting-info'];
 const DISPATCHABLE: readonly OrderStage[] = ['approved', 'reopened', 'handed-back'];
-/** The kinds that come from the Party organization's directory, and the directory kind each must be. */
 /**
  * The executors whose contexts work on orders dispatched to them (ADR 13). An order dispatched to
  * any other kind would wait for nobody: it cannot be taken, and only a hand-back returns it.
  */
 const WORKED_ON: readonly AssigneeKind[] = ['member', 'branch-pool', 'property-company'];
 
+/** The kinds that come from the Party organization's directory, and the directory kind each must be. */
 const PARTY_ASSIGNEES: Partial<Record<AssigneeKind, { kind: string; what: string }>> = {
   member: { kind: 'member', what: 'Party member' },
   'branch-pool': { kind: 'branch', what: 'Party branch' },
