@@ -7,6 +7,9 @@ import { SqlDatabase } from '@cogov/persistence';
 import { TEST_POSTGRES_URL } from '@cogov/persistence/testing/test-databases';
 import { LocalTokenAuthority, type TokenClaims } from '@cogov/security';
 import { DEFAULT_AUDIENCE, LOCAL_ISSUER } from '@cogov/hosting';
+import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { CONTEXTS } from '../../../contexts';
 
 /** The repository: the nearest folder up with a package.json (this file also runs compiled, from dist-bench/). */
 const ROOT = (() => {
@@ -16,12 +19,12 @@ const ROOT = (() => {
 })();
 const SECRET = `cluster-test-secret-${randomUUID()}`;
 
-export type AppName = 'residents-committee' | 'party-organization' | 'projections' | 'owners-committee';
+/** The contexts of the one list, and the projections process. */
+export type AppName = string;
+const PROJECTIONS = 'projections';
 const ENTRY: Record<AppName, string> = {
-  'residents-committee': 'dist/apps/residents-committee/src/main.js',
-  'party-organization': 'dist/apps/party-organization/src/main.js',
-  projections: 'dist/apps/projections/src/main.js',
-  'owners-committee': 'dist/apps/owners-committee/src/main.js',
+  ...Object.fromEntries(CONTEXTS.map((c) => [c.name, `dist/apps/${c.name}/src/main.js`])),
+  [PROJECTIONS]: 'dist/apps/projections/src/main.js',
 };
 
 /**
@@ -38,7 +41,8 @@ export class Cluster {
     readonly databaseUrl: string,
     private readonly databaseName: string,
     readonly namespace: string,
-    readonly ports: { rc: number; po: number },
+    /** The HTTP port of each context's app. */
+    readonly ports: Readonly<Record<string, number>>,
   ) {}
 
   static async create(): Promise<Cluster> {
@@ -53,11 +57,14 @@ export class Cluster {
     await admin.close();
     const url = new URL(TEST_POSTGRES_URL);
     url.pathname = `/${name}`;
-    const base = 3400 + Math.floor(Math.random() * 500) * 2;
-    return new Cluster(url.toString(), name, `test-${suffix}`, { rc: base, po: base + 1 });
+    const base = 3400 + Math.floor(Math.random() * 200) * CONTEXTS.length;
+    const ports = Object.fromEntries(CONTEXTS.map((c, i) => [c.name, base + i]));
+    return new Cluster(url.toString(), name, `test-${suffix}`, ports);
   }
 
   async start(app: AppName): Promise<void> {
+    const entry = ENTRY[app];
+    if (!entry) throw new Error(`no app named ${app}; known: ${Object.keys(ENTRY).join(', ')}`);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: this.databaseUrl,
@@ -66,24 +73,22 @@ export class Cluster {
       AUTH_SIGNING_SECRET: SECRET,
       DATA_DIR: this.logDir,
       RUN_PROJECTIONS: 'false',
-      ...(app === 'residents-committee' ? { PORT: String(this.ports.rc) } : {}),
-      ...(app === 'party-organization' ? { PORT: String(this.ports.po) } : {}),
-      // Its probe listener on any free port: two runs on one machine must not fight over 3009.
-      ...(app === 'projections' ? { PORT: '0' } : {}),
+      // The projections' probe listener on any free port: two runs must not fight over 3009.
+      PORT: app === PROJECTIONS ? '0' : String(this.ports[app]),
     };
     const logFile = path.join(this.logDir, `${app}.log`);
     // The log is appended to across restarts: only what this run writes counts.
     const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
     const log = fs.openSync(logFile, 'a');
-    const child = spawn(process.execPath, [ENTRY[app]], { cwd: ROOT, env, stdio: ['ignore', log, log] });
+    const child = spawn(process.execPath, [entry], { cwd: ROOT, env, stdio: ['ignore', log, log] });
     this.processes.set(app, child);
-    if (app === 'projections') {
+    if (app === PROJECTIONS) {
       // No HTTP: ready once it logs that its projections follow the store (checkpoints loaded).
       await this.waitUntilReady(app, 'did not start following', async () =>
         fs.readFileSync(logFile).subarray(logStart).includes('following schema'),
       );
     } else {
-      const port = app === 'residents-committee' ? this.ports.rc : this.ports.po;
+      const port = this.ports[app]!;
       await this.waitUntilReady(app, `did not answer on port ${port}`, async () => {
         try {
           return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
@@ -125,19 +130,24 @@ export class Cluster {
     return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   }
 
-  /** Calls the API as a person; party-organization routes go to their own process. */
-  async call(claims: TokenClaims, method: 'GET' | 'POST', route: string, body?: object) {
-    const partyRoute = /^\/api\/party\/|\/(review|take|arrival|complete|hand-back)$/.test(route);
-    const port = partyRoute ? this.ports.po : this.ports.rc;
+  /**
+   * Calls the API as a person, on the app of the context whose controller serves the route; the
+   * routes every host serves (streams, partner keys, health) go to the residents' committee's.
+   */
+  async call(claims: TokenClaims, method: HttpMethod, route: string, body?: object) {
+    return this.send(method, route, body, { authorization: `Bearer ${await this.tokens.issue(claims)}` });
+  }
+
+  /** Calls the API with other credentials (a partner key) or none. */
+  async send(method: HttpMethod, route: string, body?: object, headers: Record<string, string> = {}) {
+    const port = this.ports[contextServing(method, route) ?? CONTEXTS[0]!.name]!;
     const response = await fetch(`http://127.0.0.1:${port}${route}`, {
       method,
-      headers: {
-        authorization: `Bearer ${await this.tokens.issue(claims)}`,
-        'content-type': 'application/json',
-      },
+      headers: { 'content-type': 'application/json', ...headers },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
   }
 
   private async waitUntilReady(app: AppName, failure: string, ready: () => Promise<boolean>): Promise<void> {
@@ -152,4 +162,52 @@ export class Cluster {
     }
     throw new Error(`${app} ${failure} in 60 s:\n${this.log(app).slice(-3000)}`);
   }
+}
+
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface ServedRoute {
+  readonly context: string;
+  readonly method: string;
+  readonly pattern: RegExp;
+  /** Literal segments win over parameters when two patterns match (`/orders/:id` vs `/orders/open`). */
+  readonly literals: number;
+}
+
+/** Every route of every context's controllers, read from the Nest metadata the apps route by. */
+const SERVED: readonly ServedRoute[] = CONTEXTS.flatMap((context) =>
+  context.controllers.flatMap((controller) => {
+    const prefix = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+    const prototype = controller.prototype as Record<string, unknown>;
+    return Object.getOwnPropertyNames(prototype).flatMap((key) => {
+      const handler = prototype[key];
+      if (typeof handler !== 'function' || key === 'constructor') return [];
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (path === undefined || method === undefined) return [];
+      const segments = ['api', ...`${prefix}/${path}`.split('/')].filter(Boolean);
+      const pattern = new RegExp(
+        `^/${segments.map((s) => (s.startsWith(':') ? '[^/]+' : escaped(s))).join('/')}$`,
+      );
+      return [
+        {
+          context: context.name,
+          method: RequestMethod[method],
+          pattern,
+          literals: segments.filter((s) => !s.startsWith(':')).length,
+        },
+      ];
+    });
+  }),
+);
+
+export function contextServing(method: HttpMethod, route: string): string | undefined {
+  const path = route.split('?')[0]!;
+  const matches = SERVED.filter((r) => r.method === method && r.pattern.test(path));
+  matches.sort((a, b) => b.literals - a.literals);
+  return matches[0]?.context;
+}
+
+function escaped(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
