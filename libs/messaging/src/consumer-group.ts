@@ -244,6 +244,10 @@ export class ConsumerGroup {
         }
       }
       if (outcome && 'again' in outcome) {
+        // A try a delivery woke before the event fell due is a free look: counting it would push
+        // the timer's next try further out, and a busy consumer's wakes would use up the attempts
+        // of an `unknown` failure long before its backoff allowed them.
+        if (row.nextAttemptAt > this.now()) return row.nextAttemptAt;
         const next = this.now() + parkedRetryDelayMs(this.options.retry, outcome.attempts);
         await this.parked.failedAgain(this.group, event.eventId, outcome.again, outcome.attempts, next);
         return next;

@@ -8,6 +8,7 @@ import { SqlDatabase } from '@cogov/persistence';
 import { freshPostgresSchema } from '@cogov/persistence/testing/test-databases';
 import { PermanentDeliveryFailure } from './delivery-failures';
 import { InProcessBus } from './in-process-bus';
+import { ParkedEvents } from './parked-events';
 import { integrationEventFrom } from './integration-event-factory';
 import type { IntegrationEventBus, Subscription } from './integration-event-bus.port';
 import { KafkaBus } from './kafka/kafka-bus';
@@ -146,6 +147,46 @@ describe.each<Kind>(['in-process', 'kafka'])('parking on the %s bus (PostgreSQL)
     ready = true;
     await until('applied', () => seen.length === 1);
     await until('nothing parked', () => parked() === 0);
+    expect(bus!.status().deadLettered).toBe(0);
+  });
+
+  it('tries woken by other deliveries before a parked event is due count no attempt and keep its schedule', async () => {
+    const tries: string[] = [];
+    const seen: string[] = [];
+    await note('k1', 'waits');
+    await start(
+      {
+        [`${source}.noted`]: {
+          versions: [1],
+          handle: async (e) => {
+            const text = e.data.text as string;
+            if (text === 'waits') {
+              tries.push(text);
+              throw new NotYetKnown('fact', 'elsewhere');
+            }
+            seen.push(text);
+          },
+        },
+      },
+      // The timer's first try is a minute away: every try in this test is a woken one.
+      { attempts: 2, baseDelayMs: 10, parkedBaseDelayMs: 60_000, parkedMaxDelayMs: 600_000 },
+    );
+    await until('parked', () => parked() === 1);
+    const parkedEvents = new ParkedEvents(db);
+    const [before] = await parkedEvents.list(`${source}-readers`);
+    for (let i = 0; i < 5; i++) {
+      const triesSoFar = tries.length;
+      await note(`other-${i}`, `o-${i}`);
+      await until(
+        `wake ${i} tried the parked event`,
+        () => seen.length === i + 1 && tries.length > triesSoFar,
+      );
+    }
+    const [after] = await parkedEvents.list(`${source}-readers`);
+    expect({ attempts: after!.attempts, nextAttemptAt: after!.nextAttemptAt }).toEqual({
+      attempts: before!.attempts,
+      nextAttemptAt: before!.nextAttemptAt,
+    });
     expect(bus!.status().deadLettered).toBe(0);
   });
 
