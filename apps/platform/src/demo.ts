@@ -3,20 +3,25 @@ import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { LocalTokenAuthority, type TokenClaims } from '@cogov/security';
 import { loadConfig, type PlatformConfig } from '@cogov/hosting';
+import { CONTEXTS } from '../../contexts';
+import { contextServing, type HttpMethod } from './context-routes';
 import { createPlatformApp } from './create-app';
 import { lockDataDir } from '@cogov/hosting';
 
 /**
- * `npm run demo`: seeds one community and walks one order through the five stages over the HTTP
- * API, printing the chain after each step. Against `DEMO_URL` when given (a running platform;
- * with `npm run start:cluster`, also `DEMO_PARTY_URL` for the party-organization process),
- * otherwise against a platform it starts itself on its own data directory (`DATA_DIR/demo`).
+ * `npm run demo`: seeds one community and walks orders through the five stages over the HTTP
+ * API, printing the chain after each step. Against `DEMO_URL` when given (a running embedded
+ * platform); with `DEMO_CLUSTER=1` against the apps of `npm run start:cluster`, each call sent to
+ * the app of the context that serves it (on 127.0.0.1 at the ports of the contexts' manifests, or
+ * those of `DEMO_PORTS`, `name=port,…`); otherwise against a platform it starts itself on its own
+ * data directory (`DATA_DIR/demo`).
  */
 async function main(): Promise<void> {
   let app: INestApplication | null = null;
   let base = process.env.DEMO_URL?.replace(/\/$/, '');
+  const cluster = process.env.DEMO_CLUSTER === '1';
   let config: PlatformConfig;
-  if (base) {
+  if (base || cluster) {
     config = loadConfig(); // the running platform's data directory holds the signing secret
   } else {
     const dataDir = path.join(loadConfig().dataDir, 'demo');
@@ -31,8 +36,14 @@ async function main(): Promise<void> {
     throw new Error('the demo signs its own tokens: it needs the embedded token mode, not AUTH_JWKS_URL');
   }
   const tokens = new LocalTokenAuthority(config.auth.secret, config.auth.issuer, config.auth.audience);
-  const partyBase = process.env.DEMO_PARTY_URL?.replace(/\/$/, '') ?? base;
-  const api = new DemoClient(`${base}/api`, `${partyBase}/api`, tokens);
+  const ports = clusterPorts(process.env.DEMO_PORTS ?? '');
+  const api = new DemoClient(
+    cluster
+      ? (method, route) =>
+          `http://127.0.0.1:${ports[contextServing(method, `/api${route}`) ?? CONTEXTS[0]!.name]}/api`
+      : () => `${base}/api`,
+    tokens,
+  );
   try {
     await walkTheChain(api);
   } finally {
@@ -163,15 +174,10 @@ class DemoClient {
   private adminToken = '';
 
   constructor(
-    private readonly base: string,
-    /** Routes of the Party organization, which runs as its own process in the cluster. */
-    private readonly partyBase: string,
+    /** Where a call goes: one platform, or in the cluster the app of the context serving it. */
+    private readonly baseFor: (method: HttpMethod, route: string) => string,
     private readonly tokens: LocalTokenAuthority,
   ) {}
-
-  private baseFor(path: string): string {
-    return /^\/party\/|\/(review|take|arrival|complete|hand-back)$/.test(path) ? this.partyBase : this.base;
-  }
 
   /** Later calls are made as this person, with a token `npm run token` could have printed. */
   async actAs(claims: TokenClaims): Promise<void> {
@@ -180,7 +186,7 @@ class DemoClient {
   }
 
   async post(path: string, body: object): Promise<Record<string, unknown>> {
-    const response = await fetch(`${this.baseFor(path)}${path}`, {
+    const response = await fetch(`${this.baseFor('POST', path)}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
       body: JSON.stringify(body),
@@ -196,7 +202,7 @@ class DemoClient {
   }
 
   async get(path: string): Promise<Record<string, unknown> | null> {
-    const response = await fetch(`${this.base}${path}`, {
+    const response = await fetch(`${this.baseFor('GET', path)}${path}`, {
       headers: { authorization: `Bearer ${this.adminToken}` },
     });
     if (response.status === 404) return null;
@@ -249,6 +255,21 @@ class DemoError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The manifests' ports, with those `DEMO_PORTS` names instead (`party-organization=3402,…`). */
+function clusterPorts(overrides: string): Record<string, number> {
+  const ports: Record<string, number> = Object.fromEntries(CONTEXTS.map((c) => [c.name, c.port]));
+  for (const pair of overrides.split(',').filter(Boolean)) {
+    const [name, port] = pair.split('=');
+    if (!name || !(name in ports) || !/^\d+$/.test(port ?? '')) {
+      throw new Error(
+        `DEMO_PORTS: ${pair} is not <context>=<port> (contexts: ${Object.keys(ports).join(', ')})`,
+      );
+    }
+    ports[name] = Number(port);
+  }
+  return ports;
 }
 
 function section(title: string): void {

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
 import type { TokenClaims } from '@cogov/security';
 import { CONTEXTS } from '../../contexts';
 import { Cluster } from './testing/cluster';
@@ -279,4 +282,14 @@ describe('the five contexts across processes over Kafka', () => {
       ]),
     );
   });
+
+  it('the demo walks its orders through the cluster, each call on the app of its context', async () => {
+    const root = path.resolve(__dirname, '../../..');
+    const { stdout } = await promisify(execFile)(process.execPath, ['dist/apps/platform/src/demo.js'], {
+      cwd: root,
+      env: { ...process.env, ...cluster.clientEnv() },
+      timeout: 120_000,
+    });
+    expect(stdout).toContain('stage: closed');
+  }, 150_000);
 });

@@ -7,9 +7,8 @@ import { SqlDatabase } from '@cogov/persistence';
 import { TEST_POSTGRES_URL } from '@cogov/persistence/testing/test-databases';
 import { LocalTokenAuthority, type TokenClaims } from '@cogov/security';
 import { DEFAULT_AUDIENCE, LOCAL_ISSUER } from '@cogov/hosting';
-import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
-import { RequestMethod } from '@nestjs/common';
 import { CONTEXTS } from '../../../contexts';
+import { contextServing, type HttpMethod } from '../context-routes';
 
 /** The repository: the nearest folder up with a package.json (this file also runs compiled, from dist-bench/). */
 const ROOT = (() => {
@@ -125,6 +124,18 @@ export class Cluster {
     fs.rmSync(this.logDir, { recursive: true, force: true });
   }
 
+  /** What a client process (the demo) needs to call this cluster: its ports and signing secret. */
+  clientEnv(): NodeJS.ProcessEnv {
+    return {
+      AUTH_SIGNING_SECRET: SECRET,
+      DATA_DIR: this.logDir,
+      DEMO_CLUSTER: '1',
+      DEMO_PORTS: Object.entries(this.ports)
+        .map(([name, port]) => `${name}=${port}`)
+        .join(','),
+    };
+  }
+
   log(app: AppName): string {
     const file = path.join(this.logDir, `${app}.log`);
     return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
@@ -162,52 +173,4 @@ export class Cluster {
     }
     throw new Error(`${app} ${failure} in 60 s:\n${this.log(app).slice(-3000)}`);
   }
-}
-
-type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-interface ServedRoute {
-  readonly context: string;
-  readonly method: string;
-  readonly pattern: RegExp;
-  /** Literal segments win over parameters when two patterns match (`/orders/:id` vs `/orders/open`). */
-  readonly literals: number;
-}
-
-/** Every route of every context's controllers, read from the Nest metadata the apps route by. */
-const SERVED: readonly ServedRoute[] = CONTEXTS.flatMap((context) =>
-  context.controllers.flatMap((controller) => {
-    const prefix = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-    const prototype = controller.prototype as Record<string, unknown>;
-    return Object.getOwnPropertyNames(prototype).flatMap((key) => {
-      const handler = prototype[key];
-      if (typeof handler !== 'function' || key === 'constructor') return [];
-      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-      if (path === undefined || method === undefined) return [];
-      const segments = ['api', ...`${prefix}/${path}`.split('/')].filter(Boolean);
-      const pattern = new RegExp(
-        `^/${segments.map((s) => (s.startsWith(':') ? '[^/]+' : escaped(s))).join('/')}$`,
-      );
-      return [
-        {
-          context: context.name,
-          method: RequestMethod[method],
-          pattern,
-          literals: segments.filter((s) => !s.startsWith(':')).length,
-        },
-      ];
-    });
-  }),
-);
-
-export function contextServing(method: HttpMethod, route: string): string | undefined {
-  const path = route.split('?')[0]!;
-  const matches = SERVED.filter((r) => r.method === method && r.pattern.test(path));
-  matches.sort((a, b) => b.literals - a.literals);
-  return matches[0]?.context;
-}
-
-function escaped(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,6 +1,6 @@
-import { contextServing } from './cluster';
+import { contextServing } from './context-routes';
 
-/** The cluster harness sends each call to the app whose context's controller serves the route. */
+/** Each route is served by the app of the context whose controller declares it. */
 describe('cluster routing', () => {
   it.each([
     ['POST', '/api/orders', 'residents-committee'],

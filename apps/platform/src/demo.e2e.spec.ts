@@ -1,0 +1,25 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+/** `npm run demo` as a newcomer runs it: the built demo starts its own embedded platform. */
+describe('the demo (embedded default)', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cogov-demo-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('walks its orders to the end and exits 0', async () => {
+    const root = path.resolve(__dirname, '../../..');
+    const entry = path.join(root, 'dist/apps/platform/src/demo.js');
+    if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+    for (const name of ['DATABASE_URL', 'DEMO_URL', 'DEMO_CLUSTER', 'KAFKA_BROKERS']) delete env[name];
+    const { stdout } = await promisify(execFile)(process.execPath, [entry], {
+      cwd: root,
+      env,
+      timeout: 120_000,
+    });
+    expect(stdout).toContain('stage: closed');
+  }, 150_000);
+});
