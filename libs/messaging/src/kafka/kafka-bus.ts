@@ -176,15 +176,19 @@ export class KafkaBus implements IntegrationEventBus {
 
   /**
    * Reads and maps the next page while the previous one is on its way to the broker (in the
-   * producer's own thread): a page is sent only once the one before it was acknowledged (order per
-   * key), and the checkpoint moves to a page's end only after its acknowledgement, so a crash
-   * re-sends and never skips. Checkpoints are saved in order beside the sends, not between them.
+   * producer's own thread), and hands it to that thread before the previous one is acknowledged:
+   * the thread sends pages one at a time in order and stops at the first failure, so a page
+   * reaches the broker only after the one before it (order per key) and the next leaves as soon as
+   * the last is acknowledged. The checkpoint moves to a page's end only after its acknowledgement
+   * and its predecessors' checkpoints, so a crash re-sends and never skips. At most
+   * `RELAY_PAGES_AHEAD` pages wait in the thread, so a backlog is not read into memory at once.
    */
   private async relay(source: string, map: OutboundMapper): Promise<void> {
     const signal = this.abort.signal;
     const topic = topicOf(source, this.namespace);
     while (!signal.aborted) {
-      let inFlight: Promise<void> = Promise.resolve();
+      // The checkpoint saves, one per page in order: each waits for its page's acknowledgement.
+      const saves: Array<Promise<void>> = [];
       let saving: Promise<void> = Promise.resolve();
       // A failed send or save must not go unobserved while the next page is awaited (caught up,
       // that may be a while); it is rethrown at the next page or at the end.
@@ -197,25 +201,23 @@ export class KafkaBus implements IntegrationEventBus {
         for await (const batch of readingAhead(pages)) {
           const messages = batch.flatMap((recorded) => map(recorded)).map(toKafkaMessage);
           const position = batch[batch.length - 1]!.globalPosition;
-          await inFlight;
+          while (saves.length >= RELAY_PAGES_AHEAD) await saves.shift();
           if (failed.length > 0) throw failed[0];
-          inFlight = (async () => {
-            // acks: -1 is implied by the idempotent producer: all in-sync replicas have it.
-            if (messages.length > 0) await sender.send(topic, messages);
-            const previous = saving;
-            saving = (async () => {
-              await previous;
-              await this.checkpoints.save(source, position);
-              this.relayed.set(source, position);
-            })().catch((error: unknown) => void failed.push(error));
-          })().catch((error: unknown) => void failed.push(error));
+          // acks: -1 is implied by the idempotent producer: all in-sync replicas have it.
+          const acknowledged = messages.length > 0 ? sender.send(topic, messages) : Promise.resolve();
+          const previous = saving;
+          saving = (async () => {
+            await acknowledged;
+            await previous;
+            await this.checkpoints.save(source, position);
+            this.relayed.set(source, position);
+          })();
+          saves.push(saving.catch((error: unknown) => void failed.push(error)));
         }
-        await inFlight;
-        await saving;
+        await Promise.all(saves);
         if (failed.length > 0) throw failed[0];
       } catch (error) {
-        await inFlight;
-        await saving;
+        await Promise.all(saves);
         if (signal.aborted) return;
         this.logger.error(`relay of ${source} failed, resuming from its checkpoint: ${describe(error)}`);
         await new Promise((r) => setTimeout(r, 1000));
@@ -344,6 +346,9 @@ export function groupTimings(options: Pick<KafkaBusOptions, 'sessionTimeoutMs' |
     maxWaitTimeInMs: 1000,
   };
 }
+
+/** Pages handed to the producer thread and not yet acknowledged, at most: one sending, one ready. */
+const RELAY_PAGES_AHEAD = 2;
 
 /**
  * Asks for the following page as soon as one is handed out, so the database reads it while this

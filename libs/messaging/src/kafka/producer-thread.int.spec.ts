@@ -65,6 +65,29 @@ describe('the relay producer in its own thread (real broker)', () => {
     }
   });
 
+  it('after a failed send it sends nothing queued behind it, so no later page overtakes it', async () => {
+    const topic = `producer-thread-${randomUUID().slice(0, 8)}`;
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    const thread = ProducerThread.start({ brokers, clientId: 'producer-thread-test' });
+    try {
+      await thread.send(topic, [{ key: 'k', value: 'first', headers: {} }]);
+      // Over the broker's message.max.bytes (1 MB): refused, and not a failure a retry mends.
+      const tooLarge = thread.send(topic, [{ key: 'k', value: 'x'.repeat(2 * 1024 * 1024), headers: {} }]);
+      const behind = thread.send(topic, [{ key: 'k', value: 'behind', headers: {} }]);
+      await expect(tooLarge).rejects.toThrow();
+      await expect(behind).rejects.toThrow(/earlier send failed/);
+      expect(thread.alive).toBe(false);
+      const offsets = await admin.fetchTopicOffsets(topic);
+      expect(offsets.reduce((n, o) => n + Number(o.high), 0)).toBe(1);
+    } finally {
+      await thread.stop();
+      await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+      await admin.disconnect();
+    }
+  });
+
   it('refuses sends once its thread has ended, saying so', async () => {
     const thread = ProducerThread.start({ brokers, clientId: 'producer-thread-test' });
     await thread.stop();

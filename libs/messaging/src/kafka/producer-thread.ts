@@ -40,10 +40,13 @@ type Reply = { readonly id: number; readonly error?: string };
  * turns the page's strings into bytes, in one buffer handed over without a copy, so this thread
  * does no more than a bare producer given buffers would.
  *
- * One send at a time, in the order asked (the idempotent producer, one request in flight), and a
- * send is answered only once the broker acknowledged it, so per-key order and the relay's
- * checkpoint rule are what they are with a producer in the same thread. A thread that dies fails
- * what it had in hand; the next `start()` is a new producer.
+ * Sends may be asked for before the last is answered: the thread keeps them in order and sends
+ * one at a time (the idempotent producer, one request in flight), so the next page leaves as soon
+ * as the broker acknowledged the last, with no round trip through the relay's thread in between.
+ * A send is answered only once the broker acknowledged it. After a failed send the thread sends
+ * nothing more: a later page must never reach the topic before an earlier one that failed (per-key
+ * order), so what was queued behind it is refused and the thread ends; the next `start()` is a new
+ * producer, and the relay resends from its checkpoint.
  */
 export class ProducerThread {
   private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
@@ -55,8 +58,12 @@ export class ProducerThread {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
-      if (reply.error === undefined) waiting.resolve();
-      else waiting.reject(new Error(reply.error));
+      if (reply.error === undefined) return waiting.resolve();
+      const error = new Error(reply.error);
+      waiting.reject(error);
+      // The thread refuses whatever it still holds; it is of no more use.
+      this.fail(new Error(`an earlier send failed: ${reply.error}`));
+      void this.worker.terminate();
     });
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => this.fail(new Error(`the producer thread exited (code ${code})`)));
@@ -191,11 +198,19 @@ function producerThreadMain(): void {
   connected.catch(() => undefined);
   // One at a time, in arrival order: a later page never overtakes an earlier one.
   let queue: Promise<void> = Promise.resolve();
+  let failed: string | null = null;
   parentPort.on('message', (request: SendRequest | 'stop') => {
     queue = queue.then(async () => {
       if (request === 'stop') {
         if (connected) await connected.then(() => producer.disconnect()).catch(() => undefined);
         process.exit(0);
+      }
+      if (failed !== null) {
+        parentPort.postMessage({
+          id: request.id,
+          error: `not sent: an earlier send failed (${failed})`,
+        } satisfies Reply);
+        return;
       }
       try {
         connected ??= producer.connect();
@@ -203,10 +218,8 @@ function producerThreadMain(): void {
         await producer.send({ topic: request.topic, messages: unpack(request.records) });
         parentPort.postMessage({ id: request.id } satisfies Reply);
       } catch (error) {
-        // A failed connect is tried again with the next send.
-        connected = null;
-        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        parentPort.postMessage({ id: request.id, error: message } satisfies Reply);
+        failed = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        parentPort.postMessage({ id: request.id, error: failed } satisfies Reply);
       }
     });
   });
