@@ -83,6 +83,10 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/owners-committees/:id': [...SEAT_KEEPERS, 'auditor', 'party-staff'],
   'POST /api/owners-committees/:id/members': SEAT_KEEPERS,
   'DELETE /api/owners-committees/:id/members/:memberId': SEAT_KEEPERS,
+  'POST /api/partner/webhooks': ['partner-system'],
+  'GET /api/partner/webhooks/deliveries': ['partner-system'],
+  'POST /api/partner/webhooks/deliveries/:id/redeliver': ['partner-system'],
+  'POST /api/partner/events': ['partner-system'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsDateString,
   IsIn,
   IsObject,
@@ -51,8 +52,16 @@ export class DeliveryResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-/** Redelivery takes no body; an empty object is allowed, anything in it is refused. */
-export class RedeliverDto {}
+export class RedeliverDto {
+  @JSONSchema({
+    description:
+      'true (the default): a fresh round of retries; false: only the next attempt moves to now, the round’s count stays',
+    example: true,
+  })
+  @IsOptional()
+  @IsBoolean()
+  freshRound?: boolean;
+}
 
 export const PARTNER_EVENT_TYPES = [
   'order-work.accepted',

@@ -64,15 +64,17 @@ export class PartnerController {
   @HttpCode(200)
   @ApiOperation({
     operationId: 'redeliverPartnerWebhook',
-    summary: 'Send a delivery again, now, with a fresh round of retries',
+    summary: 'Send a delivery again, now (by default with a fresh round of retries)',
   })
   @ApiOkResponse({ type: DeliveryResponse })
   redeliver(
     @Param('id', ParseUUIDPipe) deliveryId: string,
-    @Body() _body: RedeliverDto,
+    @Body() body: RedeliverDto,
     @Caller() caller: Principal,
   ) {
-    return this.commands.execute(new RedeliverCommand(companyOf(caller), deliveryId));
+    return this.commands.execute(
+      new RedeliverCommand(companyOf(caller), deliveryId, body.freshRound ?? true),
+    );
   }
 
   @Post('events')

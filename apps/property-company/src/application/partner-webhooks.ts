@@ -104,6 +104,7 @@ export class RedeliverCommand extends Command<DeliveryView> {
   constructor(
     readonly companyId: string,
     readonly deliveryId: string,
+    readonly freshRound: boolean,
   ) {
     super();
   }
@@ -116,13 +117,13 @@ export class RedeliverHandler implements ICommandHandler<RedeliverCommand> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ companyId, deliveryId }: RedeliverCommand): Promise<DeliveryView> {
+  async execute({ companyId, deliveryId, freshRound }: RedeliverCommand): Promise<DeliveryView> {
     return this.db.transaction(async (m) => {
       const deliveries = m.getRepository(WebhookDeliveryRow);
       // Another company's delivery is answered as one that does not exist.
       const row = await deliveries.findOne({ where: { deliveryId, companyId } });
       if (!row) throw new NotFound('webhook delivery', deliveryId);
-      const next = redeliver(row, this.clock.now());
+      const next = redeliver(row, this.clock.now(), freshRound);
       await deliveries.update(
         { deliveryId },
         { status: next.status, roundAttempts: next.roundAttempts, nextAttemptAt: next.nextAttemptAt },

@@ -82,9 +82,17 @@ export function afterAttempt(
   };
 }
 
-/** Asked for by the partner: due at once, with a fresh round of attempts, whatever it was. */
-export function redeliver(delivery: Delivery, now: Date): Delivery {
-  return { ...delivery, status: 'pending', roundAttempts: 0, nextAttemptAt: now.toISOString() };
+/**
+ * Asked for by the partner: due at once whatever it was, with a fresh round of attempts unless
+ * the partner only wants the wait cut short.
+ */
+export function redeliver(delivery: Delivery, now: Date, freshRound = true): Delivery {
+  return {
+    ...delivery,
+    status: 'pending',
+    roundAttempts: freshRound ? 0 : delivery.roundAttempts,
+    nextAttemptAt: now.toISOString(),
+  };
 }
 
 /**
