@@ -128,12 +128,14 @@ describe('access control: every route × every role (embedded platform)', () => 
       channel: 'app',
     });
     await platform.settle();
+    const companyId = await admin.create('/api/property-companies', {
+      name: 'P',
+      unifiedCreditCode: '91350100M000100Y43',
+      staffCount: 1,
+      fullPartyMemberCount: 0,
+    });
     const keyId = (
-      await admin.expectPost(
-        '/api/partner-keys',
-        { companyId: person, name: 'p', compoundIds: [compoundId] },
-        201,
-      )
+      await admin.expectPost('/api/partner-keys', { companyId, name: 'p', compoundIds: [compoundId] }, 201)
     ).id as string;
     const committeeId = await admin.create('/api/owners-committees', {
       compoundId,

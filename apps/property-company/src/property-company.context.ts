@@ -3,6 +3,7 @@ import { CompanyController } from './api/company.controller';
 import { PartnerController } from './api/partner.controller';
 import { propertyCompanyScopes } from './api/scopes';
 import { GetCompanyHandler } from './application/company-queries';
+import { PartnerCompanyCheck } from './application/partner-company-check';
 import { RecordCompoundHandler } from './application/record-compound';
 import { RecordPartyOrganizationHandler } from './application/record-party-organization';
 import { RedPropertyPolicy } from './application/red-property-policy';
@@ -59,6 +60,7 @@ export const propertyCompany = defineContext({
     GetCompanyHandler,
     WorkOnOrderHandler,
     RecordDispatchHandler,
+    PartnerCompanyCheck,
     WebhookPolicy,
     WebhookFeed,
     WebhookSender,
