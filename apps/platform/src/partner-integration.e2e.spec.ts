@@ -291,6 +291,14 @@ describe.each(testDatabases)('partner integration (embedded platform on %s)', (_
     expect(await head()).toBe(before);
   });
 
+  it('serves the AsyncAPI document, without a key, as YAML', async () => {
+    const response = await platform.http().get('/docs/asyncapi');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/yaml/);
+    expect(response.text).toMatch(/^asyncapi: "3\.0\.0"\n/);
+    expect(response.text).toContain('partnerWebhook:');
+  });
+
   it('refuses an unknown type naming it, a missing field naming it, another specversion and a URL that is not http(s)', async () => {
     const companyId = await registerCompany();
     await platform.settle();

@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { PARTNER_EVENT_TYPES, type PartnerEventType } from '@cogov/contracts';
 import { FreeText } from '@cogov/http';
 
 export class RegisterWebhookDto {
@@ -63,13 +64,7 @@ export class RedeliverDto {
   freshRound?: boolean;
 }
 
-export const PARTNER_EVENT_TYPES = [
-  'order-work.accepted',
-  'order-work.arrived',
-  'order-work.completed',
-  'order-work.handed-back',
-] as const;
-export type PartnerEventType = (typeof PARTNER_EVENT_TYPES)[number];
+export { PARTNER_EVENT_TYPES, type PartnerEventType };
 
 export class PartnerEventDataDto {
   @IsUUID() orderId!: string;

@@ -1,5 +1,7 @@
 import type { IntegrationEvent } from '@cogov/contracts';
 
+export { WEBHOOK_EVENT_TYPES } from '@cogov/contracts';
+
 /**
  * A webhook delivery to a partner's system: one published integration event for one registered
  * URL. Pending until the partner's system answers 2xx; every failed attempt schedules the next
@@ -98,7 +100,8 @@ export function redeliver(delivery: Delivery, now: Date, freshRound = true): Del
 /**
  * The property company a published integration event is about, whose partner system receives
  * it: an order dispatched to it, its own work on orders, its registration and rule status.
- * Null for anything else (another kind of executor, another context's facts).
+ * Null for anything else (another kind of executor, another context's facts). Covers
+ * `WEBHOOK_EVENT_TYPES` of the partner contract.
  */
 export function concernedCompany(event: IntegrationEvent): string | null {
   const data = event.data;
@@ -116,13 +119,5 @@ export function concernedCompany(event: IntegrationEvent): string | null {
       return null;
   }
 }
-
-/** The published event types {@link concernedCompany} routes to a company's webhooks. */
-export const WEBHOOK_EVENT_TYPES = [
-  'residents-committee.order-dispatched',
-  'property-company.order-work',
-  'property-company.company-registered',
-  'property-company.red-property-rule-assessed',
-] as const;
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);

@@ -1,12 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { WEBHOOK_HEADERS } from '@cogov/contracts';
 
 /** The headers of a signed delivery (docs/security.md, "Partner webhooks"). */
-export const SIGNATURE_HEADERS = {
-  eventId: 'x-cogov-event-id',
-  eventType: 'x-cogov-event-type',
-  timestamp: 'x-cogov-timestamp',
-  signature: 'x-cogov-signature',
-} as const;
+export const SIGNATURE_HEADERS = WEBHOOK_HEADERS;
 
 /** 32 random bytes, prefixed so a leaked one is recognisable in a scanner's rules. */
 export function newWebhookSecret(): string {
