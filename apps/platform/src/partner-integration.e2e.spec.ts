@@ -320,6 +320,17 @@ describe.each(testDatabases)('partner integration (embedded platform on %s)', (_
       specversion: '0.3',
     });
     expect(version.status).toBe(400);
+    const { data: _data, ...noData } = cloudEvent('order-work.accepted', { orderId });
+    const withoutData = await partner.post('/api/partner/events', noData);
+    expect({ status: withoutData.status, details: withoutData.body.details }).toEqual({
+      status: 400,
+      details: [{ field: 'data', problems: ['must be an object'] }],
+    });
+    const listData = await partner.post('/api/partner/events', { ...noData, data: [] });
+    expect({ status: listData.status, details: listData.body.details }).toEqual({
+      status: 400,
+      details: [{ field: 'data', problems: ['must be an object'] }],
+    });
     const notUrl = await partner.post('/api/partner/webhooks', { url: 'ftp://example.com/x' });
     expect(notUrl.status).toBe(400);
   });

@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsDateString,
   IsIn,
-  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -125,7 +124,9 @@ export class PartnerEventDto {
   datacontenttype?: string;
   @IsOptional() @IsString() @Length(1, 2000) dataschema?: string;
 
-  @IsObject()
+  // A missing `data` or an array passes the nested validation; stepOf refuses them (@IsObject or
+  // @IsDefined here would put keywords beside the schema's $ref that OpenAPI 3.0 does not allow).
+  @ApiProperty({ type: () => PartnerEventDataDto })
   @ValidateNested()
   @Type(() => PartnerEventDataDto)
   data!: PartnerEventDataDto;

@@ -19,6 +19,10 @@ export function stepOf(
   companyId: string,
   performedBy: string,
 ): WorkOnOrderCommand['step'] {
+  // The nested validation passes a missing `data` and an empty array.
+  const data: unknown = event.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw refuse([{ field: 'data', problems: ['must be an object'] }]);
   const { required, optional } = FIELDS[event.type];
   const present = Object.entries(event.data)
     .filter(([field, value]) => field !== 'orderId' && value !== undefined)
