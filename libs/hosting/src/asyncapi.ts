@@ -199,7 +199,6 @@ export function asyncApiDocument(): Doc {
       platform: {
         host: 'localhost:3000',
         protocol: 'http',
-        pathname: '/',
         description: 'The platform’s API (https behind the ingress in production).',
         security: [{ $ref: '#/components/securitySchemes/partnerKey' }],
       },
