@@ -87,6 +87,8 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/partner/webhooks/deliveries': ['partner-system'],
   'POST /api/partner/webhooks/deliveries/:id/redeliver': ['partner-system'],
   'POST /api/partner/events': ['partner-system'],
+  'GET /api/partner/webhooks': ['partner-system'],
+  'DELETE /api/partner/webhooks/:id': ['partner-system'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

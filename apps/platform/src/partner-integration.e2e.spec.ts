@@ -91,6 +91,7 @@ describe.each(testDatabases)('partner integration (embedded platform on %s)', (_
         .set('Content-Type', contentType)
         .send(JSON.stringify(body)),
     get: (path: string) => platform.http().get(path).set('X-Api-Key', key),
+    delete: (path: string) => platform.http().delete(path).set('X-Api-Key', key),
   });
   const cloudEvent = (type: string, data: Record<string, unknown>, id = randomUUID()) => ({
     specversion: '1.0',
@@ -289,6 +290,22 @@ describe.each(testDatabases)('partner integration (embedded platform on %s)', (_
       error: 'out-of-scope',
     });
     expect(await head()).toBe(before);
+
+    // Its webhooks are listed without their secrets, and only it may remove one.
+    const webhooks = (await own.get('/api/partner/webhooks')).body as Array<Record<string, unknown>>;
+    expect(webhooks).toEqual([
+      { webhookId: delivery!.webhookId, url: receiver.url, createdAt: expect.any(String) },
+    ]);
+    expect((await other.get('/api/partner/webhooks')).body).toEqual([]);
+    const path = `/api/partner/webhooks/${delivery!.webhookId as string}`;
+    expect((await other.delete(path)).status).toBe(404);
+    await own.post(`/api/partner/webhooks/deliveries/${delivery!.deliveryId as string}/redeliver`, {});
+    expect((await own.delete(path)).status).toBe(204);
+    expect((await own.get('/api/partner/webhooks')).body).toEqual([]);
+    const [removed] = (await own.get('/api/partner/webhooks/deliveries')).body as Array<
+      Record<string, unknown>
+    >;
+    expect(removed).toMatchObject({ status: 'failed', lastError: 'the webhook was removed' });
   });
 
   it('serves the AsyncAPI document, without a key, as YAML', async () => {

@@ -10,8 +10,10 @@ import { RedPropertyPolicy } from './application/red-property-policy';
 import { ChangeHeadcountHandler, RegisterCompanyHandler } from './application/register-company';
 import {
   ListDeliveriesHandler,
+  ListWebhooksHandler,
   RedeliverHandler,
   RegisterWebhookHandler,
+  RemoveWebhookHandler,
 } from './application/partner-webhooks';
 import { SignContractHandler } from './application/sign-contract';
 import { WebhookPolicy } from './application/webhook-policy';
@@ -65,6 +67,8 @@ export const propertyCompany = defineContext({
     WebhookFeed,
     WebhookSender,
     RegisterWebhookHandler,
+    ListWebhooksHandler,
+    RemoveWebhookHandler,
     ListDeliveriesHandler,
     RedeliverHandler,
   ],

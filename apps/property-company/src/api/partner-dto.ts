@@ -38,6 +38,12 @@ export class WebhookRegisteredResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+export class WebhookResponse {
+  @ApiProperty({ format: 'uuid' }) webhookId!: string;
+  @ApiProperty() url!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
 export class DeliveryResponse {
   @ApiProperty({ format: 'uuid' }) deliveryId!: string;
   @ApiProperty({ format: 'uuid' }) webhookId!: string;

@@ -1,13 +1,21 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CLOCK, type Clock, RuleViolation } from '@cogov/decider';
 import { commandContext, keyedByBody, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access, Caller, type Principal } from '@cogov/security';
 import {
   ListDeliveriesQuery,
+  ListWebhooksQuery,
   RedeliverCommand,
   RegisterWebhookCommand,
+  RemoveWebhookCommand,
 } from '../application/partner-webhooks';
 import { WorkOnOrderCommand } from '../application/work-on-order';
 import {
@@ -17,6 +25,7 @@ import {
   RedeliverDto,
   RegisterWebhookDto,
   WebhookRegisteredResponse,
+  WebhookResponse,
 } from './partner-dto';
 import { stepOf } from './partner-events';
 
@@ -46,6 +55,29 @@ export class PartnerController {
   @ApiCreatedResponse({ type: WebhookRegisteredResponse })
   register(@Body() body: RegisterWebhookDto, @Caller() caller: Principal) {
     return this.commands.execute(new RegisterWebhookCommand(companyOf(caller), body.url));
+  }
+
+  @Get('webhooks')
+  @Access({ roles: ['partner-system'] })
+  @ApiOperation({
+    operationId: 'listPartnerWebhooks',
+    summary: 'The company’s webhooks (never their secrets)',
+  })
+  @ApiOkResponse({ type: [WebhookResponse] })
+  webhooks(@Caller() caller: Principal) {
+    return this.queries.execute(new ListWebhooksQuery(companyOf(caller)));
+  }
+
+  @Delete('webhooks/:id')
+  @Access({ roles: ['partner-system'] })
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'removePartnerWebhook',
+    summary: 'Remove a webhook; its pending deliveries fail (to rotate a secret: register anew, then remove)',
+  })
+  @ApiNoContentResponse({ description: 'Removed' })
+  async remove(@Param('id', ParseUUIDPipe) webhookId: string, @Caller() caller: Principal): Promise<void> {
+    await this.commands.execute(new RemoveWebhookCommand(companyOf(caller), webhookId));
   }
 
   @Get('webhooks/deliveries')

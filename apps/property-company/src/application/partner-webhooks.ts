@@ -62,6 +62,63 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
   }
 }
 
+export interface WebhookView {
+  readonly webhookId: string;
+  readonly url: string;
+  readonly createdAt: string;
+}
+
+/** The company's webhooks, without their secrets. */
+export class ListWebhooksQuery extends Query<WebhookView[]> {
+  constructor(readonly companyId: string) {
+    super();
+  }
+}
+
+@QueryHandler(ListWebhooksQuery)
+export class ListWebhooksHandler implements IQueryHandler<ListWebhooksQuery> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  async execute({ companyId }: ListWebhooksQuery): Promise<WebhookView[]> {
+    const rows = await this.db.readSource
+      .getRepository(PartnerWebhook)
+      .find({ where: { companyId }, order: { createdAt: 'ASC', webhookId: 'ASC' } });
+    return rows.map(({ webhookId, url, createdAt }) => ({ webhookId, url, createdAt }));
+  }
+}
+
+/**
+ * Removes a webhook (to rotate its secret: register a new one, then remove the old). Its pending
+ * deliveries fail at once instead of being retried against a URL nobody vouches for any more.
+ */
+export class RemoveWebhookCommand extends Command<void> {
+  constructor(
+    readonly companyId: string,
+    readonly webhookId: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RemoveWebhookCommand)
+export class RemoveWebhookHandler implements ICommandHandler<RemoveWebhookCommand> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  async execute({ companyId, webhookId }: RemoveWebhookCommand): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const { affected } = await m.getRepository(PartnerWebhook).delete({ webhookId, companyId });
+      // Another company's webhook is answered as one that does not exist.
+      if (!affected) throw new NotFound('webhook', webhookId);
+      await m
+        .getRepository(WebhookDeliveryRow)
+        .update(
+          { webhookId, status: 'pending' },
+          { status: 'failed', nextAttemptAt: null, lastError: 'the webhook was removed' },
+        );
+    });
+  }
+}
+
 export interface DeliveryView {
   readonly deliveryId: string;
   readonly webhookId: string;
