@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 /**
  * A partner system's side of the API, with its key (PARTNER_KEY):
  *   register <url>                       register a webhook; prints the secret (shown once)
+ *   webhooks | remove <webhookId>        the company's webhooks; remove one (to rotate a secret)
  *   deliveries                           the delivery log
  *   redeliver <deliveryId>               send a delivery again
  *   accepted|arrived <orderId> [note]    a CloudEvent of the company's work on an order
@@ -17,7 +18,12 @@ if (!key) {
   process.exit(1);
 }
 
-async function call(method: 'GET' | 'POST', path: string, body?: unknown, contentType = 'application/json') {
+async function call(
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+) {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: { 'x-api-key': key!, ...(body === undefined ? {} : { 'content-type': contentType }) },
@@ -49,6 +55,10 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'register':
       return call('POST', '/api/partner/webhooks', { url: arg });
+    case 'webhooks':
+      return call('GET', '/api/partner/webhooks');
+    case 'remove':
+      return call('DELETE', `/api/partner/webhooks/${arg}`);
     case 'deliveries':
       return call('GET', '/api/partner/webhooks/deliveries');
     case 'redeliver':
