@@ -8,7 +8,7 @@ import {
   Query,
   QueryHandler,
 } from '@nestjs/cqrs';
-import { CLOCK, type Clock, NotFound } from '@cogov/decider';
+import { CLOCK, type Clock, NotFound, RuleViolation } from '@cogov/decider';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { redeliver } from '../domain/webhook-delivery';
 import { newWebhookSecret } from '../infrastructure/webhooks/signature';
@@ -16,6 +16,8 @@ import { PartnerWebhook } from '../infrastructure/webhooks/webhook.entity';
 import { WebhookDeliveryRow } from '../infrastructure/webhooks/webhook-delivery.entity';
 import { WebhookPolicy } from './webhook-policy';
 import { checkWebhookUrl } from './webhook-url';
+
+export const MAX_WEBHOOKS_PER_COMPANY = 10;
 
 export interface RegisteredWebhook {
   readonly webhookId: string;
@@ -45,6 +47,14 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
 
   async execute({ companyId, url }: RegisterWebhookCommand): Promise<RegisteredWebhook> {
     const checked = await checkWebhookUrl(url, this.policy.requirePublicHttps);
+    // Every event is sent to every webhook of the company: a bound on the fan-out one key can ask for.
+    const existing = await this.db.readSource.getRepository(PartnerWebhook).count({ where: { companyId } });
+    if (existing >= MAX_WEBHOOKS_PER_COMPANY) {
+      throw new RuleViolation(
+        `a company has at most ${MAX_WEBHOOKS_PER_COMPANY} webhooks; remove one first`,
+        { companyId, limit: MAX_WEBHOOKS_PER_COMPANY },
+      );
+    }
     const webhook: PartnerWebhook = {
       webhookId: randomUUID(),
       companyId,
