@@ -83,6 +83,12 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/owners-committees/:id': [...SEAT_KEEPERS, 'auditor', 'party-staff'],
   'POST /api/owners-committees/:id/members': SEAT_KEEPERS,
   'DELETE /api/owners-committees/:id/members/:memberId': SEAT_KEEPERS,
+  'POST /api/partner/webhooks': ['partner-system'],
+  'GET /api/partner/webhooks/deliveries': ['partner-system'],
+  'POST /api/partner/webhooks/deliveries/:id/redeliver': ['partner-system'],
+  'POST /api/partner/events': ['partner-system'],
+  'GET /api/partner/webhooks': ['partner-system'],
+  'DELETE /api/partner/webhooks/:id': ['partner-system'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {
@@ -124,12 +130,14 @@ describe('access control: every route × every role (embedded platform)', () => 
       channel: 'app',
     });
     await platform.settle();
+    const companyId = await admin.create('/api/property-companies', {
+      name: 'P',
+      unifiedCreditCode: '91350100M000100Y43',
+      staffCount: 1,
+      fullPartyMemberCount: 0,
+    });
     const keyId = (
-      await admin.expectPost(
-        '/api/partner-keys',
-        { companyId: person, name: 'p', compoundIds: [compoundId] },
-        201,
-      )
+      await admin.expectPost('/api/partner-keys', { companyId, name: 'p', compoundIds: [compoundId] }, 201)
     ).id as string;
     const committeeId = await admin.create('/api/owners-committees', {
       compoundId,

@@ -254,11 +254,32 @@ describe('authentication and scope (embedded platform)', () => {
   });
 
   describe('partner API keys', () => {
+    const registerCompany = () =>
+      admin.create('/api/property-companies', {
+        name: 'Evergreen Property',
+        unifiedCreditCode: '91350100M000100Y43',
+        staffCount: 10,
+        fullPartyMemberCount: 0,
+      });
+
+    it('are issued only for a company that exists: another id answers 404', async () => {
+      const unknown = '0b9e3a4c-0000-4000-8000-00000000c0de';
+      const response = await admin.post('/api/partner-keys', {
+        companyId: unknown,
+        name: 'Evergreen tickets',
+        compoundIds: [a.compoundId],
+      });
+      expect({ status: response.status, body: response.body }).toMatchObject({
+        status: 404,
+        body: { error: 'not-found', details: { entity: 'property company', id: unknown } },
+      });
+    });
+
     it('are shown once, work within the company’s compounds, and stop working when revoked', async () => {
       const created = await admin.expectPost(
         '/api/partner-keys',
         {
-          companyId: '0b9e3a4c-0000-4000-8000-00000000c0de',
+          companyId: await registerCompany(),
           name: 'Evergreen tickets',
           compoundIds: [a.compoundId],
         },

@@ -46,6 +46,7 @@ function templates(s: Seeded): Record<string, Template> {
     roles: ['property-staff'],
     companies: [s.companyId],
   };
+  const partner: TokenClaims = { personId: `partner:${s.companyId}`, roles: ['partner-system'] };
   const asMember = (body: Record<string, unknown>, field = 'memberId'): Template => ({
     caller: s.member,
     body: { [field]: s.memberId, ...body },
@@ -187,12 +188,28 @@ function templates(s: Seeded): Record<string, Template> {
         background: 'party-member',
       },
     },
+    'POST /api/partner/webhooks': { caller: partner, body: { url: 'http://127.0.0.1:9/hooks' } },
+    'POST /api/partner/webhooks/deliveries/:id/redeliver': { caller: partner, body: { freshRound: true } },
+    'POST /api/partner/events': {
+      caller: partner,
+      body: {
+        specversion: '1.0',
+        id: 'evt-1',
+        source: 'urn:partner:tickets',
+        type: 'order-work.arrived',
+        data: { orderId: s.orderId, note: 'N' },
+      },
+    },
   };
 }
 
 /** The path of a route with the seeded aggregate its parameter names. */
 function pathOf(route: string, s: Seeded): string {
-  const path = route.slice(route.indexOf(' ') + 1).replace('/:orderId/', `/${s.orderId}/`);
+  const path = route
+    .slice(route.indexOf(' ') + 1)
+    .replace('/:orderId/', `/${s.orderId}/`)
+    // Any id will do: the intake and validation refuse before a delivery is looked up.
+    .replace('/deliveries/:id/', `/deliveries/${s.orderId}/`);
   const ids: Record<string, string> = {
     '/api/communities/:id': s.communityId,
     '/api/compounds/:id': s.compoundId,

@@ -1,12 +1,22 @@
 import { defineContext } from '@cogov/context-kit';
 import { CompanyController } from './api/company.controller';
+import { PartnerController } from './api/partner.controller';
 import { propertyCompanyScopes } from './api/scopes';
 import { GetCompanyHandler } from './application/company-queries';
+import { PartnerCompanyCheck } from './application/partner-company-check';
 import { RecordCompoundHandler } from './application/record-compound';
 import { RecordPartyOrganizationHandler } from './application/record-party-organization';
 import { RedPropertyPolicy } from './application/red-property-policy';
 import { ChangeHeadcountHandler, RegisterCompanyHandler } from './application/register-company';
+import {
+  ListDeliveriesHandler,
+  ListWebhooksHandler,
+  RedeliverHandler,
+  RegisterWebhookHandler,
+  RemoveWebhookHandler,
+} from './application/partner-webhooks';
 import { SignContractHandler } from './application/sign-contract';
+import { WebhookPolicy } from './application/webhook-policy';
 import { RecordDispatchHandler, WorkOnOrderHandler } from './application/work-on-order';
 import {
   companyAggregate,
@@ -17,11 +27,16 @@ import { companyOrdersProjection } from './infrastructure/company-orders/company
 import { CompoundDirectoryEntry } from './infrastructure/directory/compound-directory.entity';
 import { propertyCompanyInbound } from './infrastructure/inbound';
 import { propertyCompanyOutbound } from './infrastructure/outbound';
+import { PartnerWebhook } from './infrastructure/webhooks/webhook.entity';
+import { WebhookAttemptRow, WebhookDeliveryRow } from './infrastructure/webhooks/webhook-delivery.entity';
+import { WebhookFeed } from './infrastructure/webhooks/webhook-feed';
+import { WebhookSender } from './infrastructure/webhooks/webhook-sender';
 
 /**
  * The property company (物业服务企业) context, the executor: its registration and headcount,
  * the contracts by which it serves compounds (one company per compound at a time), and the
- * red-property (红色物业) rules, and its work on the orders dispatched to it.
+ * red-property (红色物业) rules, and its work on the orders dispatched to it; and its partner
+ * system's integration: signed webhooks of the company's events, and CloudEvents in (ADR 23).
  */
 export const propertyCompany = defineContext({
   name: 'property-company',
@@ -35,8 +50,8 @@ export const propertyCompany = defineContext({
   consumes: propertyCompanyInbound,
   projections: [companyOrdersProjection],
   scopes: propertyCompanyScopes,
-  entities: [CompoundDirectoryEntry],
-  controllers: [CompanyController],
+  entities: [CompoundDirectoryEntry, PartnerWebhook, WebhookDeliveryRow, WebhookAttemptRow],
+  controllers: [CompanyController, PartnerController],
   handlers: [
     RedPropertyPolicy,
     RegisterCompanyHandler,
@@ -47,5 +62,17 @@ export const propertyCompany = defineContext({
     GetCompanyHandler,
     WorkOnOrderHandler,
     RecordDispatchHandler,
+    PartnerCompanyCheck,
+    WebhookPolicy,
+    WebhookFeed,
+    WebhookSender,
+    RegisterWebhookHandler,
+    ListWebhooksHandler,
+    RemoveWebhookHandler,
+    ListDeliveriesHandler,
+    RedeliverHandler,
   ],
 });
+
+/** The sender of partner webhooks, for a host or a test that drives it with a clock of its own. */
+export { WebhookSender } from './infrastructure/webhooks/webhook-sender';

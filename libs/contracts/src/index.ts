@@ -6,3 +6,4 @@ export * from './party-organization';
 export * from './building-leaders';
 export * from './property-company';
 export * from './owners-committee';
+export * from './partner';

@@ -1,6 +1,7 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import {
   completeContract,
@@ -10,6 +11,7 @@ import {
 } from '@cogov/http';
 import { applyObservability } from '@cogov/observability';
 import { BEARER_SCHEME, PARTNER_KEY_SCHEME } from '@cogov/security';
+import { asyncApiDocument, toYaml } from './asyncapi';
 
 /** What every HTTP host of the platform does the same way: limits, headers, CORS, errors, OpenAPI. */
 export function configureHttpApp(
@@ -33,6 +35,12 @@ export function configureHttpApp(
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => openApiDocument(app, options.title), {
     jsonDocumentUrl: 'docs/openapi.json',
+  });
+  // The integration events and the partner webhook (docs/asyncapi.yaml), public like the OpenAPI page.
+  const asyncApi = toYaml(asyncApiDocument());
+  app.use('/docs/asyncapi', (request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    response.type('application/yaml').send(asyncApi);
   });
   return app;
 }

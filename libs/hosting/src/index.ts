@@ -7,3 +7,4 @@ export * from './audit/health.controller';
 export * from './audit/streams.controller';
 export * from './context-host';
 export * from './observability';
+export * from './asyncapi';

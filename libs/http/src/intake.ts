@@ -22,6 +22,12 @@ export const MAX_NESTING_DEPTH = 16;
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * The media types read as JSON. CloudEvents in structured mode (`POST /api/partner/events`) come
+ * as `application/cloudevents+json`, which is JSON with a name of its own.
+ */
+export const JSON_MEDIA_TYPES: readonly string[] = ['application/json', 'application/cloudevents+json'];
 const NOT_UTF8 = Symbol('bodyNotUtf8');
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -43,6 +49,7 @@ export interface IntakeHost {
 export function useHardenedIntake(app: IntakeHost): void {
   app.useBodyParser('json', {
     limit: BODY_LIMIT_BYTES,
+    type: [...JSON_MEDIA_TYPES],
     inflate: true,
     strict: true,
     verify: checkEncoding,

@@ -128,3 +128,27 @@ export function commandContext(meta: RequestMetadata, now: Date): CommandContext
     now,
   };
 }
+
+/**
+ * The metadata of a request keyed by a key its body carries (a CloudEvent's `id`) instead of the
+ * `Idempotency-Key` header: scoped and derived exactly as that header is (ADR 14), with `scope`
+ * added to the caller, method and path (a CloudEvent's `source`), so the same key twice is one
+ * request and the same key with another body is `409 idempotency-key-reused`.
+ */
+export function keyedByBody(
+  meta: RequestMetadata,
+  request: { method: string; path: string; body: unknown },
+  key: string,
+  scope: string,
+): RequestMetadata {
+  const idempotencyScope = `${meta.actorId} ${request.method} ${request.path} ${scope}`;
+  const digest = createHash('sha256')
+    .update(canonical(request.body ?? null))
+    .digest('hex');
+  return {
+    ...meta,
+    requestId: uuidv5(`${idempotencyScope}|${key}|${digest}`, REQUEST_ID_NAMESPACE),
+    idempotencyKey: key,
+    idempotencyScope,
+  };
+}

@@ -7,3 +7,4 @@ export * from './rate-limit.guard';
 export * from './security.module';
 export * from './tokens';
 export * from './personal-data';
+export * from './partner-companies';

@@ -13,6 +13,7 @@ import { NotFound } from '@cogov/decider';
 import { sameIdAnyCase } from '@cogov/http';
 import { Access } from './access-rule';
 import { API_KEYS, type ApiKeyService } from './api-keys';
+import { PartnerCompanies } from './partner-companies';
 
 export class CreatePartnerKeyDto {
   @JSONSchema({ description: 'The property company the key belongs to' }) @IsUUID() companyId!: string;
@@ -43,14 +44,20 @@ export class PartnerKeyResponse {
 @ApiTags('security')
 @Controller('partner-keys')
 export class PartnerKeysController {
-  constructor(@Inject(API_KEYS) private readonly keys: ApiKeyService) {}
+  constructor(
+    @Inject(API_KEYS) private readonly keys: ApiKeyService,
+    private readonly companies: PartnerCompanies,
+  ) {}
 
   /** The key is in this response only; it is stored as a hash. */
   @Post()
   @Access({ roles: ['platform-admin'] })
   @ApiOperation({ operationId: 'createPartnerKey', summary: 'Issue an API key to a partner system' })
   @ApiCreatedResponse({ type: PartnerKeyCreatedResponse })
-  create(@Body() body: CreatePartnerKeyDto) {
+  async create(@Body() body: CreatePartnerKeyDto) {
+    // A key for a company that does not exist would let its holder act for nobody in particular.
+    if ((await this.companies.exists(body.companyId)) === false)
+      throw new NotFound('property company', body.companyId);
     return this.keys.create(body);
   }
 

@@ -5,6 +5,7 @@ import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { AccessGuard } from './access.guard';
 import { API_KEYS, ApiKeyService } from './api-keys';
 import { AuthFailureLimiter } from './auth-failure-limiter';
+import { PartnerCompanies } from './partner-companies';
 import { PartnerKeysController } from './partner-keys.controller';
 import { TOKEN_VERIFIER, type TokenVerifier } from './tokens';
 
@@ -36,8 +37,9 @@ export class SecurityModule implements OnModuleInit {
           inject: [ThrottlerStorage],
         },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: PartnerCompanies, useValue: new PartnerCompanies() },
       ],
-      exports: [TOKEN_VERIFIER, API_KEYS],
+      exports: [TOKEN_VERIFIER, API_KEYS, PartnerCompanies],
     };
   }
 

@@ -5,17 +5,22 @@ import {
   orderWorkPayload,
   propertyCompanyOrderWorkV1,
   type PropertyCompanyOrderWorkV1,
+  redPropertyRuleAssessedV1,
 } from '@cogov/contracts';
 import type { OutboundMapping, Publisher } from '@cogov/context-kit';
 import type { CompanyEvent } from '../domain/company';
 import type { CompanyOrderEvent } from '../domain/company-order';
 
-/** The company's registration, and its work on orders in the order-work language every executor context speaks (ADR 13). */
+/** The company's registration, its red-property rule status, and its work on orders in the order-work language every executor context speaks (ADR 13). */
 export const propertyCompanyOutbound: OutboundMapping<CompanyEvent | CompanyOrderEvent> = (event, out) => {
   switch (event.type) {
     case 'CompanyRegistered': {
       const { companyId, name, registeredAt } = event.data;
       return out.publish(companyRegisteredV1, companyId, { companyId, name, registeredAt });
+    }
+    case 'RedPropertyRuleAssessed': {
+      const { companyId, rule, status, since } = event.data;
+      return out.publish(redPropertyRuleAssessedV1, companyId, { companyId, rule, status, since });
     }
     case 'OrderAccepted':
       return work(out, event.data, 'accepted', event.data.acceptedAt, {});

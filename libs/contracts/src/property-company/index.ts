@@ -19,4 +19,30 @@ export const companyRegisteredV1 = contract<CompanyRegisteredV1>('property-compa
   properties: { companyId: idSchema, name: nameSchema, registeredAt: timeSchema },
 });
 
-export type PropertyCompanyEvent = PropertyCompanyOrderWorkV1 | CompanyRegisteredV1;
+/** A red-property (红色物业) rule of a company changed status (or was first assessed). */
+export type RedPropertyRuleAssessedV1 = IntegrationEvent<
+  'property-company.red-property-rule-assessed',
+  {
+    companyId: string;
+    rule: 'party-organization' | 'party-members';
+    status: 'met' | 'not-met' | 'not-applicable';
+    since: string;
+  }
+>;
+export const redPropertyRuleAssessedV1 = contract<RedPropertyRuleAssessedV1>(
+  'property-company.red-property-rule-assessed',
+  1,
+  {
+    type: 'object',
+    required: ['companyId', 'rule', 'status', 'since'],
+    properties: {
+      companyId: idSchema,
+      rule: { type: 'string', enum: ['party-organization', 'party-members'] },
+      status: { type: 'string', enum: ['met', 'not-met', 'not-applicable'] },
+      since: timeSchema,
+    },
+  },
+);
+
+export type PropertyCompanyEvent =
+  PropertyCompanyOrderWorkV1 | CompanyRegisteredV1 | RedPropertyRuleAssessedV1;
