@@ -1,4 +1,5 @@
 import { defineContext } from '@cogov/context-kit';
+import { PartnerKeysController } from '@cogov/security';
 import { CompanyController } from './api/company.controller';
 import { PartnerController } from './api/partner.controller';
 import { propertyCompanyScopes } from './api/scopes';
@@ -51,7 +52,9 @@ export const propertyCompany = defineContext({
   projections: [companyOrdersProjection],
   scopes: propertyCompanyScopes,
   entities: [CompoundDirectoryEntry, PartnerWebhook, WebhookDeliveryRow, WebhookAttemptRow],
-  controllers: [CompanyController, PartnerController],
+  // Partner keys are issued where the company lives: in the cluster a key is kept in the schema of
+  // the app its partner calls, and only this context knows which companies exist.
+  controllers: [CompanyController, PartnerController, PartnerKeysController],
   handlers: [
     RedPropertyPolicy,
     RegisterCompanyHandler,

@@ -8,3 +8,4 @@ export * from './security.module';
 export * from './tokens';
 export * from './personal-data';
 export * from './partner-companies';
+export * from './partner-keys.controller';

@@ -6,7 +6,6 @@ import { AccessGuard } from './access.guard';
 import { API_KEYS, ApiKeyService } from './api-keys';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { PartnerCompanies } from './partner-companies';
-import { PartnerKeysController } from './partner-keys.controller';
 import { TOKEN_VERIFIER, type TokenVerifier } from './tokens';
 
 export interface SecurityOptions {
@@ -27,7 +26,6 @@ export class SecurityModule implements OnModuleInit {
   static forRoot(options: SecurityOptions): DynamicModule {
     return {
       module: SecurityModule,
-      controllers: [PartnerKeysController],
       providers: [
         { provide: TOKEN_VERIFIER, useValue: options.tokens },
         { provide: API_KEYS, useFactory: (db: SqlDatabase) => new ApiKeyService(db), inject: [SQL_DATABASE] },
