@@ -6,3 +6,7 @@ export * from './party-organization';
 export * from './building-leaders';
 export * from './property-company';
 export * from './owners-committee';
+export * from './evaluation-period';
+export * from './property-company/evaluation';
+export * from './owners-committee/property-evaluation';
+export * from './party-organization/company-rating';
