@@ -26,7 +26,8 @@ export function parsePeriod(text: string, kind: PeriodKind): EvaluationPeriod | 
   const match = PATTERNS[kind].exec(text);
   if (!match) return null;
   const year = Number(match[1]);
-  const firstMonth = kind === 'year' ? 1 : kind === 'quarter' ? (Number(match[2]) - 1) * 3 + 1 : Number(match[2]);
+  const unit = Number(match[2]);
+  const firstMonth = kind === 'year' ? 1 : kind === 'quarter' ? (unit - 1) * 3 + 1 : unit;
   const months = { year: 12, quarter: 3, month: 1 }[kind];
   const lastMonth = firstMonth + months - 1;
   // Day 0 of the next month is the last day of this one.
