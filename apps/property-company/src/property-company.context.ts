@@ -2,7 +2,13 @@ import { defineContext } from '@cogov/context-kit';
 import { CompanyController } from './api/company.controller';
 import { propertyCompanyScopes } from './api/scopes';
 import { GetCompanyHandler } from './application/company-queries';
+import { EvaluationPolicyConfig } from './application/evaluation-policy';
 import { RecordCompoundHandler } from './application/record-compound';
+import {
+  RecordCommitteeEvaluationHandler,
+  RecordOrderRatingHandler,
+  RecordPartyRatingHandler,
+} from './application/record-evaluation-facts';
 import { RecordPartyOrganizationHandler } from './application/record-party-organization';
 import { RedPropertyPolicy } from './application/red-property-policy';
 import { ChangeHeadcountHandler, RegisterCompanyHandler } from './application/register-company';
@@ -10,6 +16,7 @@ import { SignContractHandler } from './application/sign-contract';
 import { RecordDispatchHandler, WorkOnOrderHandler } from './application/work-on-order';
 import {
   companyAggregate,
+  companyEvaluationAggregate,
   companyOrderAggregate,
   compoundServiceAggregate,
 } from './infrastructure/aggregates';
@@ -21,7 +28,8 @@ import { propertyCompanyOutbound } from './infrastructure/outbound';
 /**
  * The property company (物业服务企业) context, the executor: its registration and headcount,
  * the contracts by which it serves compounds (one company per compound at a time), and the
- * red-property (红色物业) rules, and its work on the orders dispatched to it.
+ * red-property (红色物业) rules, its work on the orders dispatched to it, and its evaluation and
+ * credit (物业服务质量考核评价、信用评价) per period (ADR 24).
  */
 export const propertyCompany = defineContext({
   name: 'property-company',
@@ -30,6 +38,7 @@ export const propertyCompany = defineContext({
     company: companyAggregate,
     compoundService: compoundServiceAggregate,
     companyOrder: companyOrderAggregate,
+    companyEvaluation: companyEvaluationAggregate,
   },
   publishes: propertyCompanyOutbound,
   consumes: propertyCompanyInbound,
@@ -47,5 +56,9 @@ export const propertyCompany = defineContext({
     GetCompanyHandler,
     WorkOnOrderHandler,
     RecordDispatchHandler,
+    EvaluationPolicyConfig,
+    RecordCommitteeEvaluationHandler,
+    RecordPartyRatingHandler,
+    RecordOrderRatingHandler,
   ],
 });

@@ -165,6 +165,15 @@ export function isOpen(state: CompanyOrder): boolean {
   return state.status === 'known' && ['dispatched', 'accepted', 'arrived'].includes(state.stage);
 }
 
+/**
+ * The company a resident's rating of this round counts for: the one that completed it. Null for a
+ * round another kind of executor had, an older round, or one the company did not complete.
+ */
+export function ratedCompany(state: CompanyOrder, round: number): string | null {
+  if (state.status !== 'known' || state.round !== round || state.stage !== 'completed') return null;
+  return state.companyId;
+}
+
 function ours(state: CompanyOrder, work: Work): Extract<CompanyOrder, { status: 'known' }> {
   if (state.status === 'absent')
     throw new NotFound('order', work.orderId, { entity: 'property company', id: work.companyId });

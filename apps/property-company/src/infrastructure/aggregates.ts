@@ -1,5 +1,6 @@
 import { aggregate, type RepositoryOf } from '@cogov/context-kit';
 import { companyDecider } from '../domain/company';
+import { companyEvaluationDecider } from '../domain/company-evaluation';
 import { companyOrderDecider } from '../domain/company-order';
 import { compoundServiceDecider } from '../domain/compound-service';
 
@@ -16,3 +17,10 @@ export type CompoundServiceRepository = RepositoryOf<typeof compoundServiceAggre
 /** One stream per order dispatched to a property company. */
 export const companyOrderAggregate = aggregate('property-company.company-order', companyOrderDecider);
 export type CompanyOrderRepository = RepositoryOf<typeof companyOrderAggregate>;
+
+/** One stream per company: the facts of its evaluation, by period, and the grades they earned. */
+export const companyEvaluationAggregate = aggregate(
+  'property-company.company-evaluation',
+  companyEvaluationDecider,
+);
+export type CompanyEvaluationRepository = RepositoryOf<typeof companyEvaluationAggregate>;

@@ -1,6 +1,18 @@
-import { companyBranchFoundedV1, compoundRegisteredV1, orderDispatchedV1 } from '@cogov/contracts';
+import {
+  companyBranchFoundedV1,
+  companyRatedV1,
+  compoundRegisteredV1,
+  orderDispatchedV1,
+  orderRatedV1,
+  propertyEvaluationRecordedV1,
+} from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
 import { RecordCompoundCommand } from '../application/record-compound';
+import {
+  RecordCommitteeEvaluationCommand,
+  RecordOrderRatingCommand,
+  RecordPartyRatingCommand,
+} from '../application/record-evaluation-facts';
 import { RecordPartyOrganizationCommand } from '../application/record-party-organization';
 import { RecordDispatchCommand } from '../application/work-on-order';
 
@@ -30,6 +42,45 @@ export const propertyCompanyInbound = [
     ({ data: d }, context) =>
       new RecordPartyOrganizationCommand(
         { companyId: d.companyId, organizationId: d.organizationId, foundedAt: d.foundedAt },
+        context,
+      ),
+  ),
+  // The evaluation's facts (物业服务质量考核评价): the owners' part and the Party's part.
+  consume(
+    propertyEvaluationRecordedV1,
+    ({ data: d }, context) =>
+      new RecordCommitteeEvaluationCommand(
+        {
+          companyId: d.companyId,
+          period: d.period,
+          evaluationId: d.evaluationId,
+          committeeId: d.committeeId,
+          meanScore: d.meanScore,
+          recordedAt: d.recordedAt,
+        },
+        context,
+      ),
+  ),
+  consume(
+    companyRatedV1,
+    ({ data: d }, context) =>
+      new RecordPartyRatingCommand(
+        {
+          companyId: d.companyId,
+          period: d.period,
+          ratingId: d.ratingId,
+          organizationId: d.organizationId,
+          score: d.score,
+          ratedAt: d.ratedAt,
+        },
+        context,
+      ),
+  ),
+  consume(
+    orderRatedV1,
+    ({ data: d }, context) =>
+      new RecordOrderRatingCommand(
+        { orderId: d.orderId, round: d.round, score: d.score, ratedAt: d.ratedAt },
         context,
       ),
   ),
