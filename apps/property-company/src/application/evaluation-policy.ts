@@ -41,8 +41,9 @@ function bands(raw: string | undefined): EvaluationPolicy['bands'] {
       return [grade.trim(), from.trim()] as const;
     }),
   );
-  const [A, B, C] = (['A', 'B', 'C'] as const).map((g) => Number(entries.get(g)));
-  const valid = [A, B, C].every((n) => Number.isFinite(n) && n >= 0 && n <= 100);
+  const froms = (['A', 'B', 'C'] as const).map((g) => Number(entries.get(g)));
+  const [A, B, C] = froms;
+  const valid = froms.every((n) => Number.isFinite(n) && n >= 0 && n <= 100);
   if (!valid || !(A! > B! && B! > C!)) {
     throw new Error(`EVALUATION_GRADE_BANDS must be like A:90,B:75,C:60 (descending, 0–100), not ${raw}`);
   }

@@ -95,16 +95,16 @@ export type EvaluationGraded = {
   data: PeriodScore & { companyId: string; period: string; grade: Grade; gradedAt: string };
 };
 export type CompanyEvaluationEvent =
-  | CommitteeEvaluationRecorded
-  | PartyRatingRecorded
-  | OrderRatingRecorded
-  | EvaluationGraded;
+  CommitteeEvaluationRecorded | PartyRatingRecorded | OrderRatingRecorded | EvaluationGraded;
 
 export const initialState = (): CompanyEvaluation => ({ companyId: null, periods: {} });
 
 const EMPTY: PeriodFacts = { committeeEvaluations: {}, partyRatings: {}, orderRatings: {}, grade: null };
 
-export function decide(command: CompanyEvaluationCommand, state: CompanyEvaluation): CompanyEvaluationEvent[] {
+export function decide(
+  command: CompanyEvaluationCommand,
+  state: CompanyEvaluation,
+): CompanyEvaluationEvent[] {
   const d = command.data;
   const facts = state.periods[d.period] ?? EMPTY;
   let recorded: CompanyEvaluationEvent;
@@ -187,12 +187,17 @@ export function evolve(state: CompanyEvaluation, event: CompanyEvaluationEvent):
   switch (event.type) {
     case 'CommitteeEvaluationRecorded':
       return next({
-        committeeEvaluations: { ...facts.committeeEvaluations, [event.data.evaluationId]: event.data.meanScore },
+        committeeEvaluations: {
+          ...facts.committeeEvaluations,
+          [event.data.evaluationId]: event.data.meanScore,
+        },
       });
     case 'PartyRatingRecorded':
       return next({ partyRatings: { ...facts.partyRatings, [event.data.ratingId]: event.data.score } });
     case 'OrderRatingRecorded':
-      return next({ orderRatings: { ...facts.orderRatings, [orderRatingKey(event.data)]: event.data.score } });
+      return next({
+        orderRatings: { ...facts.orderRatings, [orderRatingKey(event.data)]: event.data.score },
+      });
     case 'EvaluationGraded':
       return next({ grade: event.data.grade });
     default:

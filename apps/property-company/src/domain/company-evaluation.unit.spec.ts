@@ -54,7 +54,10 @@ describe('a property company’s evaluation per period', () => {
       .when(committee('e1', 92))
       .thenMatches([
         { type: 'CommitteeEvaluationRecorded', data: { evaluationId: 'e1', meanScore: 92 } },
-        { type: 'EvaluationGraded', data: { grade: 'A', score: 92, ownersSatisfaction: 92, partyRating: null } },
+        {
+          type: 'EvaluationGraded',
+          data: { grade: 'A', score: 92, ownersSatisfaction: 92, partyRating: null },
+        },
       ]));
 
   it('a fact that leaves the grade as it was is only recorded', () =>
@@ -72,18 +75,27 @@ describe('a property company’s evaluation per period', () => {
       ]));
 
   it('a redelivered fact records nothing', () => {
-    given([committeeRecorded('e1', 92), graded('A')]).when(committee('e1', 92)).thenNothingHappens();
-    given([orderRecorded('o1', 5), graded('A')]).when(order('o1', 5)).thenNothingHappens();
+    given([committeeRecorded('e1', 92), graded('A')])
+      .when(committee('e1', 92))
+      .thenNothingHappens();
+    given([orderRecorded('o1', 5), graded('A')])
+      .when(order('o1', 5))
+      .thenNothingHappens();
   });
 
   it('a rating of another round of the same order is another fact', () =>
-    given([orderRecorded('o1', 1), graded('D')])
-      .when(order('o1', 5, 2))
+    // Ratings 5 and 1 average 3, scaled 50: from A to D.
+    given([orderRecorded('o1', 5), graded('A')])
+      .when(order('o1', 1, 2))
       .thenMatches([{ type: 'OrderRatingRecorded', data: { round: 2 } }, { type: 'EvaluationGraded' }]));
 
   it('a score out of range is refused', () => {
-    given([]).when(order('o1', 6)).thenThrows(InvalidInput, /between 1 and 5/);
-    given([]).when(party('r1', 101)).thenThrows(InvalidInput, /between 0 and 100/);
+    given([])
+      .when(order('o1', 6))
+      .thenThrows(InvalidInput, /between 1 and 5/);
+    given([])
+      .when(party('r1', 101))
+      .thenThrows(InvalidInput, /between 0 and 100/);
   });
 
   it('periods are kept apart', () =>
