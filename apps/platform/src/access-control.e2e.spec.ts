@@ -83,6 +83,17 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/owners-committees/:id': [...SEAT_KEEPERS, 'auditor', 'party-staff'],
   'POST /api/owners-committees/:id/members': SEAT_KEEPERS,
   'DELETE /api/owners-committees/:id/members/:memberId': SEAT_KEEPERS,
+  'POST /api/owners-committees/:id/property-evaluations': ['platform-admin', 'owners-committee-staff'],
+  'POST /api/owners-committees/:id/surveys': ['platform-admin', 'owners-committee-staff'],
+  'POST /api/surveys/:id/responses': ['resident', 'owners-committee-staff'],
+  'GET /api/surveys/:id': [
+    'platform-admin',
+    'owners-committee-staff',
+    'residents-committee-staff',
+    'auditor',
+    'resident',
+  ],
+  'POST /api/party/organizations/:id/company-ratings': ['platform-admin', 'party-staff'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -24,6 +24,7 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   leaderId: string;
   visitId: string;
   ownersCommitteeId: string;
+  surveyId: string;
 } & CompanySeeded;
 interface CompanySeeded {
   readonly companyId: string;
@@ -187,12 +188,45 @@ function templates(s: Seeded): Record<string, Template> {
         background: 'party-member',
       },
     },
+    'POST /api/owners-committees/:id/property-evaluations': {
+      caller: admin,
+      body: {
+        companyId: s.companyId,
+        period: '2026-Q4',
+        cleaning: 80,
+        security: 80,
+        greenery: 80,
+        repairs: 80,
+        feesTransparency: 80,
+        comment: 'C',
+      },
+    },
+    'POST /api/owners-committees/:id/surveys': {
+      caller: admin,
+      body: {
+        title: 'T',
+        questions: [{ text: 'Q', choices: ['Yes', 'No'] }],
+        closesAt: '2099-01-01T00:00:00Z',
+      },
+    },
+    'POST /api/surveys/:id/responses': {
+      caller: s.resident,
+      body: { residentId: s.residentId, answers: ['Yes'] },
+      actsAs: 'residentId',
+    },
+    'POST /api/party/organizations/:id/company-ratings': {
+      caller: admin,
+      body: { companyId: s.companyId, period: '2026-Q4', score: 80, comment: 'C' },
+    },
   };
 }
 
 /** The path of a route with the seeded aggregate its parameter names. */
 function pathOf(route: string, s: Seeded): string {
-  const path = route.slice(route.indexOf(' ') + 1).replace('/:orderId/', `/${s.orderId}/`);
+  const path = route
+    .slice(route.indexOf(' ') + 1)
+    .replace('/:orderId/', `/${s.orderId}/`)
+    .replace('/api/party/organizations/:id/', `/api/party/organizations/${s.committeeId}/`);
   const ids: Record<string, string> = {
     '/api/communities/:id': s.communityId,
     '/api/compounds/:id': s.compoundId,
@@ -200,6 +234,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/building-leaders/:id': s.leaderId,
     '/api/property-companies/:id': s.companyId,
     '/api/owners-committees/:id': s.ownersCommitteeId,
+    '/api/surveys/:id': s.surveyId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -317,8 +352,19 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       termStart: '2025-01-01',
       termEnd: '2029-12-31',
     });
+    const survey = await call(
+      PLATFORM_ADMIN,
+      'POST',
+      `/api/owners-committees/${ownersCommittee.body.id as string}/surveys`,
+      {
+        title: 'T',
+        questions: [{ text: 'Q', choices: ['Yes', 'No'] }],
+        closesAt: '2099-01-01T00:00:00Z',
+      },
+    );
     seeded = {
       ...community,
+      surveyId: survey.body.id as string,
       orderId: placed.body.id as string,
       leaderId,
       visitId: visited.body.id as string,
