@@ -90,7 +90,7 @@ describe('a survey of the owners', () => {
       .when(respond({ resident: { id: 'r3', kind: 'absent' } }))
       .thenThrows(NotYetKnown);
     given([created])
-      .when(respond({ resident: { ...resident('r4'), kind: 'party-member' } }))
+      .when(respond({ resident: { id: 'r4', kind: 'party-member', communityId: 'm1', compoundId: null } }))
       .thenThrows(WrongKind);
   });
 
