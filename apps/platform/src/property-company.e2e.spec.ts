@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
+import { unifiedCreditCode } from './testing/unified-credit-code';
 
 /**
  * The property company (物业服务企业): registered with a checked unified credit code, its
@@ -22,7 +23,7 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
   const registerCompany = (fullPartyMemberCount = 2) =>
     admin.create('/api/property-companies', {
       name: 'Green Shade Property',
-      unifiedCreditCode: '91350100M000100Y43',
+      unifiedCreditCode: unifiedCreditCode(),
       staffCount: 20,
       fullPartyMemberCount,
     });
@@ -95,6 +96,26 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
         { rule: 'party-members', status: 'not-applicable', since: company.registeredAt },
       ],
     });
+  });
+
+  it('a second company with the same unified credit code answers 409 naming the first, also when both register at once', async () => {
+    const code = unifiedCreditCode();
+    const body = { name: 'Twin', unifiedCreditCode: code, staffCount: 1, fullPartyMemberCount: 0 };
+    const first = await admin.create('/api/property-companies', body);
+    const second = await admin.post('/api/property-companies', body);
+    expect({ status: second.status, error: second.body.error, details: second.body.details }).toEqual({
+      status: 409,
+      error: 'unified-credit-code-taken',
+      details: { unifiedCreditCode: code, companyId: first },
+    });
+    const other = { ...body, unifiedCreditCode: unifiedCreditCode() };
+    const statuses = (
+      await Promise.all([
+        admin.post('/api/property-companies', other),
+        admin.post('/api/property-companies', other),
+      ])
+    ).map((r) => r.status);
+    expect(statuses.sort()).toEqual([201, 409]);
   });
 
   it('a wrong check character of the unified credit code answers 400', async () => {

@@ -19,6 +19,7 @@ import {
   companyEvaluationAggregate,
   companyOrderAggregate,
   compoundServiceAggregate,
+  creditCodeAggregate,
 } from './infrastructure/aggregates';
 import { companyOrdersProjection } from './infrastructure/company-orders/company-orders.projection';
 import { CompoundDirectoryEntry } from './infrastructure/directory/compound-directory.entity';
@@ -39,6 +40,7 @@ export const propertyCompany = defineContext({
     compoundService: compoundServiceAggregate,
     companyOrder: companyOrderAggregate,
     companyEvaluation: companyEvaluationAggregate,
+    creditCode: creditCodeAggregate,
   },
   publishes: propertyCompanyOutbound,
   consumes: propertyCompanyInbound,

@@ -65,7 +65,14 @@ export type RecordPartyOrganization = {
   type: 'RecordPartyOrganization';
   data: { companyId: string; organizationId: string; thresholds: RedPropertyThresholds; now: string };
 };
-export type CompanyCommand = RegisterCompany | ChangeHeadcount | RecordContract | RecordPartyOrganization;
+/**
+ * Calls off a registration that reserved its credit code and never happened (it died between the
+ * two), so the code may be taken over; succeeds only while the company was never registered, and
+ * then forbids registering it forever (domain/credit-code-registry.ts).
+ */
+export type AbandonRegistration = { type: 'AbandonRegistration'; data: { companyId: string; now: string } };
+export type CompanyCommand =
+  RegisterCompany | ChangeHeadcount | RecordContract | RecordPartyOrganization | AbandonRegistration;
 
 export type CompanyRegistered = {
   type: 'CompanyRegistered';
@@ -88,7 +95,12 @@ export type RedPropertyRuleAssessed = {
   type: 'RedPropertyRuleAssessed';
   data: { companyId: string; rule: RedPropertyRule; status: RuleStatus; since: string };
 };
+export type RegistrationAbandoned = {
+  type: 'RegistrationAbandoned';
+  data: { companyId: string; abandonedAt: string };
+};
 export type CompanyEvent =
+  | RegistrationAbandoned
   | CompanyRegistered
   | HeadcountChanged
   | ContractRecorded
@@ -101,7 +113,8 @@ export interface RuleAssessment {
 }
 
 export type Company =
-  | { status: 'absent' }
+  /** `abandoned`: its registration was called off, and it can never be registered. */
+  | { status: 'absent'; abandoned?: boolean }
   | (Headcount & {
       status: 'registered';
       companyId: string;
@@ -139,6 +152,15 @@ export function decide(command: CompanyCommand, state: Company): CompanyEvent[] 
       if (company.contracts.some((c) => c.contractId === contract.contractId)) return [];
       return [{ type: 'ContractRecorded', data: { ...contract, recordedAt: now } }];
     }
+    case 'AbandonRegistration':
+      // Only a registration that never happened is called off; calling it off twice is a retry.
+      if (state.status !== 'absent' || state.abandoned) return [];
+      return [
+        {
+          type: 'RegistrationAbandoned',
+          data: { companyId: command.data.companyId, abandonedAt: command.data.now },
+        },
+      ];
     case 'RecordPartyOrganization': {
       const company = registered(state, command.data.companyId);
       const { organizationId, now } = command.data;
@@ -156,6 +178,8 @@ export function decide(command: CompanyCommand, state: Company): CompanyEvent[] 
 
 export function evolve(state: Company, event: CompanyEvent): Company {
   switch (event.type) {
+    case 'RegistrationAbandoned':
+      return { status: 'absent', abandoned: true };
     case 'CompanyRegistered': {
       const { registeredAt, ...rest } = event.data;
       const unassessed: RuleAssessment = { status: 'not-applicable', since: registeredAt };
@@ -218,6 +242,13 @@ export function assessRule(
 function register(d: RegisterCompany['data'], state: Company): CompanyEvent[] {
   if (state.status !== 'absent') {
     throw new InvalidTransition(state.status, 'register', `company ${state.companyId} is already registered`);
+  }
+  if (state.abandoned) {
+    throw new InvalidTransition(
+      'abandoned',
+      'register',
+      `company ${d.companyId}'s registration was abandoned`,
+    );
   }
   if (d.name.trim() === '') throw new InvalidInput('a company needs a name');
   if (!isUnifiedCreditCode(d.unifiedCreditCode)) {

@@ -3,6 +3,7 @@ import { companyDecider } from '../domain/company';
 import { companyEvaluationDecider } from '../domain/company-evaluation';
 import { companyOrderDecider } from '../domain/company-order';
 import { compoundServiceDecider } from '../domain/compound-service';
+import { creditCodeRegistryDecider } from '../domain/credit-code-registry';
 
 export const companyAggregate = aggregate('property-company.company', companyDecider);
 export type CompanyRepository = RepositoryOf<typeof companyAggregate>;
@@ -24,3 +25,7 @@ export const companyEvaluationAggregate = aggregate(
   companyEvaluationDecider,
 );
 export type CompanyEvaluationRepository = RepositoryOf<typeof companyEvaluationAggregate>;
+
+/** One stream per unified social credit code: the company holding it (one company per code). */
+export const creditCodeAggregate = aggregate('property-company.credit-code', creditCodeRegistryDecider);
+export type CreditCodeRepository = RepositoryOf<typeof creditCodeAggregate>;
