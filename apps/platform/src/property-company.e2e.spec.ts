@@ -33,12 +33,12 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
   };
 
   /** An order placed by the seeded resident and approved by the branch: ready for dispatch. */
-  const approvedOrder = async (title: string) => {
+  const approvedOrder = async (title: string, s = seed) => {
     const orderId = await (
-      await platform.as(seed.resident)
+      await platform.as(s.resident)
     ).create('/api/orders', {
-      residentId: seed.residentId,
-      compoundId: seed.compoundId,
+      residentId: s.residentId,
+      compoundId: s.compoundId,
       category: 'repair',
       title,
       description: title,
@@ -46,9 +46,9 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     });
     await platform.settle();
     await (
-      await platform.as(seed.member)
+      await platform.as(s.member)
     ).expectPost(`/api/orders/${orderId}/review`, {
-      reviewerId: seed.memberId,
+      reviewerId: s.memberId,
       decision: 'approve',
       note: 'Property matter',
       priority: 'normal',
@@ -56,17 +56,17 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     await platform.settle();
     return orderId;
   };
-  const dispatchToCompany = async (orderId: string, companyId: string) =>
-    (await platform.as(seed.worker)).post(`/api/orders/${orderId}/dispatch`, {
-      dispatcherId: seed.workerId,
+  const dispatchToCompany = async (orderId: string, companyId: string, s = seed) =>
+    (await platform.as(s.worker)).post(`/api/orders/${orderId}/dispatch`, {
+      dispatcherId: s.workerId,
       assigneeKind: 'property-company',
       assigneeId: companyId,
     });
 
   /** An order placed by the seeded resident, approved by the branch and dispatched to the company. */
-  const orderDispatchedTo = async (companyId: string, title: string) => {
-    const orderId = await approvedOrder(title);
-    expect((await dispatchToCompany(orderId, companyId)).status).toBe(200);
+  const orderDispatchedTo = async (companyId: string, title: string, s = seed) => {
+    const orderId = await approvedOrder(title, s);
+    expect((await dispatchToCompany(orderId, companyId, s)).status).toBe(200);
     await platform.settle();
     return orderId;
   };
@@ -145,15 +145,21 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
   });
 
   it('a compound has one company at a time: an overlapping contract answers 409, a later one is signed', async () => {
+    // A compound of its own: the seeded one is served by the companies of the order tests.
+    const compoundId = await admin.create(`/api/communities/${seed.communityId}/compounds`, {
+      name: 'K-contracts',
+      address: 'z',
+    });
+    await platform.settle();
     const first = await registerCompany();
     const second = await registerCompany();
     const contractId = await admin.create(`/api/property-companies/${first}/contracts`, {
-      compoundId: seed.compoundId,
+      compoundId,
       startsOn: '2025-01-01',
       endsOn: '2027-12-31',
     });
     const overlapping = await admin.post(`/api/property-companies/${second}/contracts`, {
-      compoundId: seed.compoundId,
+      compoundId,
       startsOn: '2027-12-31',
       endsOn: '2030-12-31',
     });
@@ -164,17 +170,17 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     }).toEqual({
       status: 409,
       error: 'contracts-overlap',
-      details: { compoundId: seed.compoundId, contractId, companyId: first },
+      details: { compoundId, contractId, companyId: first },
     });
     await admin.create(`/api/property-companies/${second}/contracts`, {
-      compoundId: seed.compoundId,
+      compoundId,
       startsOn: '2028-01-01',
       endsOn: '2030-12-31',
     });
     expect((await admin.read(`/api/property-companies/${first}`)).contracts).toEqual([
       {
         contractId,
-        compoundId: seed.compoundId,
+        compoundId,
         communityId: seed.communityId,
         startsOn: '2025-01-01',
         endsOn: '2027-12-31',
@@ -240,6 +246,22 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     const otherCompanyId = await registerCompany();
     const resident = await platform.as(seed.resident);
     const orderId = await orderDispatchedTo(companyId, 'Lift stuck');
+    const outsider = await platform.as({
+      personId: 'staff-6',
+      roles: ['property-staff'],
+      companies: [companyId],
+    });
+    // Before its contract for the order's compound, the company does not serve it.
+    const unserved = await outsider.post(`/api/property-companies/${companyId}/orders/${orderId}/accept`, {});
+    expect({ status: unserved.status, error: unserved.body.error }).toEqual({
+      status: 409,
+      error: 'out-of-scope',
+    });
+    await admin.create(`/api/property-companies/${companyId}/contracts`, {
+      compoundId: seed.compoundId,
+      startsOn: '2020-01-01',
+      endsOn: '2099-12-31',
+    });
     expect((await admin.read(`/api/property-companies/${companyId}`)).openOrders).toMatchObject([
       { orderId, round: 1, stage: 'dispatched' },
     ]);
@@ -350,11 +372,19 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
   });
 
   it('the company’s partner system works on its orders with its key, recorded as partner:<companyId>', async () => {
+    // A community of its own: the seeded compound has its company already.
+    const other = await seedCommunity(call);
+    await platform.settle();
     const companyId = await registerCompany();
-    const orderId = await orderDispatchedTo(companyId, 'Gate broken');
+    await admin.create(`/api/property-companies/${companyId}/contracts`, {
+      compoundId: other.compoundId,
+      startsOn: '2020-01-01',
+      endsOn: '2099-12-31',
+    });
+    const orderId = await orderDispatchedTo(companyId, 'Gate broken', other);
     const { key } = await admin.expectPost(
       '/api/partner-keys',
-      { companyId, name: 'Work order system', compoundIds: [seed.compoundId] },
+      { companyId, name: 'Work order system', compoundIds: [other.compoundId] },
       201,
     );
     const accepted = await platform

@@ -13,7 +13,11 @@ import { RecordPartyOrganizationHandler } from './application/record-party-organ
 import { RedPropertyPolicy } from './application/red-property-policy';
 import { ChangeHeadcountHandler, RegisterCompanyHandler } from './application/register-company';
 import { SignContractHandler } from './application/sign-contract';
-import { RecordDispatchHandler, WorkOnOrderHandler } from './application/work-on-order';
+import {
+  RecordDispatchHandler,
+  RecordOrderCompoundHandler,
+  WorkOnOrderHandler,
+} from './application/work-on-order';
 import {
   companyAggregate,
   companyEvaluationAggregate,
@@ -23,6 +27,7 @@ import {
 } from './infrastructure/aggregates';
 import { companyOrdersProjection } from './infrastructure/company-orders/company-orders.projection';
 import { CompoundDirectoryEntry } from './infrastructure/directory/compound-directory.entity';
+import { OrderDirectoryEntry } from './infrastructure/directory/order-directory.entity';
 import { propertyCompanyInbound } from './infrastructure/inbound';
 import { propertyCompanyOutbound } from './infrastructure/outbound';
 
@@ -46,7 +51,7 @@ export const propertyCompany = defineContext({
   consumes: propertyCompanyInbound,
   projections: [companyOrdersProjection],
   scopes: propertyCompanyScopes,
-  entities: [CompoundDirectoryEntry],
+  entities: [CompoundDirectoryEntry, OrderDirectoryEntry],
   controllers: [CompanyController],
   handlers: [
     RedPropertyPolicy,
@@ -62,5 +67,6 @@ export const propertyCompany = defineContext({
     RecordCommitteeEvaluationHandler,
     RecordPartyRatingHandler,
     RecordOrderRatingHandler,
+    RecordOrderCompoundHandler,
   ],
 });

@@ -3,6 +3,7 @@ import {
   companyRatedV1,
   compoundRegisteredV1,
   orderDispatchedV1,
+  orderPlacedV1,
   orderRatedV1,
   propertyEvaluationRecordedV1,
 } from '@cogov/contracts';
@@ -14,7 +15,7 @@ import {
   RecordPartyRatingCommand,
 } from '../application/record-evaluation-facts';
 import { RecordPartyOrganizationCommand } from '../application/record-party-organization';
-import { RecordDispatchCommand } from '../application/work-on-order';
+import { RecordDispatchCommand, RecordOrderCompoundCommand } from '../application/work-on-order';
 
 /** What the property company does with others' facts: each becomes one command of ours. */
 export const propertyCompanyInbound = [
@@ -83,5 +84,11 @@ export const propertyCompanyInbound = [
         { orderId: d.orderId, round: d.round, score: d.score, ratedAt: d.ratedAt },
         context,
       ),
+  ),
+  // The dispatch does not name the order's compound; its placement does.
+  consume(
+    orderPlacedV1,
+    ({ data: d }, context) =>
+      new RecordOrderCompoundCommand({ orderId: d.orderId, compoundId: d.compoundId }, context),
   ),
 ];
