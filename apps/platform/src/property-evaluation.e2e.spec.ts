@@ -1,6 +1,8 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { periodOf } from '@cogov/contracts';
 import { systemClock } from '@cogov/decider';
 import { testDatabases } from './testing/databases';
+import { type Exchange, OpenApiContract } from './testing/openapi-contract';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
 
@@ -19,6 +21,7 @@ describe.each(testDatabases)(
     let admin: ApiClient;
     let ownersStaff: ApiClient;
     let committeeId: string;
+    let contract: OpenApiContract | undefined;
 
     const call: ApiCall = async (claims, method, route, body) => {
       const client = await platform.as(claims);
@@ -27,7 +30,9 @@ describe.each(testDatabases)(
     };
 
     beforeAll(async () => {
-      platform = await TestPlatform.start(database);
+      // Every request after the document itself is checked against it, and every answer.
+      platform = await TestPlatform.start(database, {}, (exchange: Exchange) => contract?.check(exchange));
+      contract = new OpenApiContract((await platform.http().get('/docs/openapi.json')).body as OpenAPIObject);
       seed = await seedCommunity(call);
       admin = await platform.as({ personId: 'admin', roles: ['platform-admin'] });
       ownersStaff = await platform.as({
@@ -233,6 +238,11 @@ describe.each(testDatabases)(
         ],
       });
       jest.restoreAllMocks();
+    });
+
+    it('sent only requests the OpenAPI document allows, and got only answers it declares', () => {
+      expect(contract!.checked.length).toBeGreaterThan(20);
+      expect(contract!.violations).toEqual([]);
     });
   },
 );

@@ -9,12 +9,12 @@ import { ChangeHeadcountCommand, RegisterCompanyCommand } from '../application/r
 import { SignContractCommand } from '../application/sign-contract';
 import { WorkOnOrderCommand } from '../application/work-on-order';
 import {
-  AcceptOrderDto,
-  CompleteOrderDto,
-  HandBackOrderDto,
+  CompanyAcceptOrderDto,
+  CompanyCompleteOrderDto,
+  CompanyHandBackOrderDto,
   HeadcountDto,
   IdDto,
-  RecordArrivalDto,
+  CompanyRecordArrivalDto,
   RegisterCompanyDto,
   SignContractDto,
 } from './dto';
@@ -117,7 +117,7 @@ export class CompanyController {
   accept(
     @Param('id', ParseUUIDPipe) companyId: string,
     @Param('orderId', ParseUUIDPipe) orderId: string,
-    @Body() _body: AcceptOrderDto,
+    @Body() _body: CompanyAcceptOrderDto,
     @Caller() caller: Principal,
     @RequestMeta() meta: RequestMetadata,
   ) {
@@ -135,7 +135,7 @@ export class CompanyController {
   arrival(
     @Param('id', ParseUUIDPipe) companyId: string,
     @Param('orderId', ParseUUIDPipe) orderId: string,
-    @Body() body: RecordArrivalDto,
+    @Body() body: CompanyRecordArrivalDto,
     @Caller() caller: Principal,
     @RequestMeta() meta: RequestMetadata,
   ) {
@@ -159,7 +159,7 @@ export class CompanyController {
   complete(
     @Param('id', ParseUUIDPipe) companyId: string,
     @Param('orderId', ParseUUIDPipe) orderId: string,
-    @Body() body: CompleteOrderDto,
+    @Body() body: CompanyCompleteOrderDto,
     @Caller() caller: Principal,
     @RequestMeta() meta: RequestMetadata,
   ) {
@@ -189,7 +189,7 @@ export class CompanyController {
   handBack(
     @Param('id', ParseUUIDPipe) companyId: string,
     @Param('orderId', ParseUUIDPipe) orderId: string,
-    @Body() body: HandBackOrderDto,
+    @Body() body: CompanyHandBackOrderDto,
     @Caller() caller: Principal,
     @RequestMeta() meta: RequestMetadata,
   ) {
