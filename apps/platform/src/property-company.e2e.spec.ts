@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
@@ -116,6 +117,102 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
       ])
     ).map((r) => r.status);
     expect(statuses.sort()).toEqual([201, 409]);
+  });
+
+  /** A reservation appended as if its command had died right after it. */
+  const reservedBy = (streamId: string, type: string, data: Record<string, unknown>) =>
+    platform.app.get<EventStore>(EVENT_STORE).appendToStream(
+      streamId,
+      [
+        {
+          eventId: randomUUID(),
+          type,
+          schemaVersion: 1,
+          data,
+          metadata: { actorId: 'admin', correlationId: randomUUID(), causationId: null },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+  const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+
+  it('a registration that died after reserving its code blocks the code only until the reservation lapses', async () => {
+    const [fresh, stale] = [unifiedCreditCode(), unifiedCreditCode()];
+    const body = (code: string) => ({
+      name: 'N',
+      unifiedCreditCode: code,
+      staffCount: 1,
+      fullPartyMemberCount: 0,
+    });
+    const dying = randomUUID();
+    await reservedBy(`property-company.credit-code-${fresh}`, 'CodeReserved', {
+      unifiedCreditCode: fresh,
+      companyId: dying,
+      reservedAt: new Date().toISOString(),
+    });
+    const meanwhile = await admin.post('/api/property-companies', body(fresh));
+    expect(meanwhile.body).toMatchObject({
+      error: 'unified-credit-code-taken',
+      details: { companyId: dying },
+    });
+
+    const dead = randomUUID();
+    await reservedBy(`property-company.credit-code-${stale}`, 'CodeReserved', {
+      unifiedCreditCode: stale,
+      companyId: dead,
+      reservedAt: minutesAgo(10),
+    });
+    await admin.create('/api/property-companies', body(stale));
+    const abandoned = await platform.app
+      .get<EventStore>(EVENT_STORE)
+      .readStream(`property-company.company-${dead}`);
+    expect(abandoned.map((e) => e.type)).toEqual(['RegistrationAbandoned']);
+  });
+
+  it('a contract whose signing died after reserving its term blocks it only until the reservation lapses', async () => {
+    const compoundId = await admin.create(`/api/communities/${seed.communityId}/compounds`, {
+      name: 'K-lapse',
+      address: 'l',
+    });
+    await platform.settle();
+    const [holder, next] = [await registerCompany(), await registerCompany()];
+    const term = (contractId: string, startsOn: string, endsOn: string, reservedAt: string) =>
+      reservedBy(`property-company.compound-service-${compoundId}`, 'TermReserved', {
+        compoundId,
+        communityId: seed.communityId,
+        contractId,
+        companyId: holder,
+        startsOn,
+        endsOn,
+        reservedAt,
+      });
+    const dying = randomUUID();
+    await term(dying, '2030-01-01', '2030-12-31', new Date().toISOString());
+    const meanwhile = await admin.post(`/api/property-companies/${next}/contracts`, {
+      compoundId,
+      startsOn: '2030-06-01',
+      endsOn: '2030-12-31',
+    });
+    expect(meanwhile.body).toMatchObject({ error: 'contracts-overlap', details: { contractId: dying } });
+
+    const dead = randomUUID();
+    await term(dead, '2040-01-01', '2040-12-31', minutesAgo(10));
+    const contractId = await admin.create(`/api/property-companies/${next}/contracts`, {
+      compoundId,
+      startsOn: '2040-06-01',
+      endsOn: '2040-12-31',
+    });
+    const terms = await platform.app
+      .get<EventStore>(EVENT_STORE)
+      .readStream(`property-company.compound-service-${compoundId}`);
+    expect(terms.slice(-2)).toMatchObject([
+      { type: 'TermReleased', data: { contractId: dead } },
+      { type: 'TermReserved', data: { contractId } },
+    ]);
+    const company = await platform.app
+      .get<EventStore>(EVENT_STORE)
+      .readStream(`property-company.company-${holder}`);
+    expect(company.at(-1)).toMatchObject({ type: 'ContractAbandoned', data: { contractId: dead } });
   });
 
   it('a wrong check character of the unified credit code answers 400', async () => {
