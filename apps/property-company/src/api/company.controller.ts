@@ -99,7 +99,8 @@ export class CompanyController {
   @Access({ roles: ['platform-admin', 'auditor', 'property-staff', 'partner-system'], scope: CompanyInPath })
   @ApiOperation({
     operationId: 'getPropertyCompany',
-    summary: 'The company: its red-property rules (met / not-met / not-applicable, since when) and contracts',
+    summary:
+      'The company: its red-property rules (met / not-met / not-applicable, since when), contracts, open orders, and its evaluation’s scores and grade by period',
   })
   @ApiOkResponse({ type: CompanyResponse })
   get(@Param('id', ParseUUIDPipe) companyId: string) {
