@@ -105,7 +105,7 @@ export class CreateSurveyDto {
   @IsObject({ each: true })
   questions!: SurveyQuestionDto[];
 
-  @JSONSchema({ format: 'date-time', example: '2026-12-31T12:00:00Z' })
+  @JSONSchema({ format: 'date-time', example: '2026-12-31T12:00:00.000Z' })
   @IsDateString({ strict: true })
   closesAt!: string;
 }
