@@ -343,13 +343,13 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     const otherCompanyId = await registerCompany();
     const resident = await platform.as(seed.resident);
     const orderId = await orderDispatchedTo(companyId, 'Lift stuck');
-    const outsider = await platform.as({
+    const ownStaff = await platform.as({
       personId: 'staff-6',
       roles: ['property-staff'],
       companies: [companyId],
     });
     // Before its contract for the order's compound, the company does not serve it.
-    const unserved = await outsider.post(`/api/property-companies/${companyId}/orders/${orderId}/accept`, {});
+    const unserved = await ownStaff.post(`/api/property-companies/${companyId}/orders/${orderId}/accept`, {});
     expect({ status: unserved.status, error: unserved.body.error }).toEqual({
       status: 409,
       error: 'out-of-scope',
