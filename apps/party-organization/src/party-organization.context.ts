@@ -1,6 +1,14 @@
 import { defineContext } from '@cogov/context-kit';
 import { BranchOrderController, PartyController } from './api/party.controller';
 import { partyOrganizationScopes } from './api/scopes';
+import { CompanyRatingController, OrganizationInPath } from './api/company-rating.controller';
+import {
+  partyEvaluationPeriodKindProvider,
+  RateCompanyHandler,
+  RecordServiceContractHandler,
+} from './application/rate-company';
+import { companyRatingAggregate } from './infrastructure/company-rating-aggregate';
+import { ServiceContractEntry } from './infrastructure/directory/service-contract.entity';
 import { CompoundClaims } from './application/compound-claims';
 import { CompleteOrderHandler } from './application/complete-order';
 import { FoundOrganizationHandler } from './application/found-organization';
@@ -35,13 +43,14 @@ export const partyOrganization = defineContext({
     member: memberAggregate,
     branchOrder: branchOrderAggregate,
     compoundCoverage: compoundCoverageAggregate,
+    companyRating: companyRatingAggregate,
   },
   upcasters: partyOrganizationUpcasters,
   publishes: partyOrganizationOutbound,
   consumes: partyOrganizationInbound,
-  scopes: partyOrganizationScopes,
-  entities: [CommunityDirectoryEntry, CompanyDirectoryEntry],
-  controllers: [PartyController, BranchOrderController],
+  scopes: [...partyOrganizationScopes, OrganizationInPath],
+  entities: [CommunityDirectoryEntry, CompanyDirectoryEntry, ServiceContractEntry],
+  controllers: [PartyController, BranchOrderController, CompanyRatingController],
   handlers: [
     CompoundClaims,
     FoundOrganizationHandler,
@@ -54,5 +63,8 @@ export const partyOrganization = defineContext({
     RecordOrderLifecycleHandler,
     RecordCommunityDirectoryEntryHandler,
     RecordCompanyDirectoryEntryHandler,
+    partyEvaluationPeriodKindProvider,
+    RecordServiceContractHandler,
+    RateCompanyHandler,
   ],
 });

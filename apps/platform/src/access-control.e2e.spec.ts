@@ -89,6 +89,17 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/partner/events': ['partner-system'],
   'GET /api/partner/webhooks': ['partner-system'],
   'DELETE /api/partner/webhooks/:id': ['partner-system'],
+  'POST /api/owners-committees/:id/property-evaluations': ['platform-admin', 'owners-committee-staff'],
+  'POST /api/owners-committees/:id/surveys': ['platform-admin', 'owners-committee-staff'],
+  'POST /api/surveys/:id/responses': ['resident', 'owners-committee-staff'],
+  'GET /api/surveys/:id': [
+    'platform-admin',
+    'owners-committee-staff',
+    'residents-committee-staff',
+    'auditor',
+    'resident',
+  ],
+  'POST /api/party/organizations/:id/company-ratings': ['platform-admin', 'party-staff'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

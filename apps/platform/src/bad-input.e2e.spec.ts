@@ -24,6 +24,7 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   leaderId: string;
   visitId: string;
   ownersCommitteeId: string;
+  surveyId: string;
 } & CompanySeeded;
 interface CompanySeeded {
   readonly companyId: string;
@@ -200,6 +201,36 @@ function templates(s: Seeded): Record<string, Template> {
         data: { orderId: s.orderId, note: 'N' },
       },
     },
+    'POST /api/owners-committees/:id/property-evaluations': {
+      caller: admin,
+      body: {
+        companyId: s.companyId,
+        period: '2026-Q4',
+        cleaning: 80,
+        security: 80,
+        greenery: 80,
+        repairs: 80,
+        feesTransparency: 80,
+        comment: 'C',
+      },
+    },
+    'POST /api/owners-committees/:id/surveys': {
+      caller: admin,
+      body: {
+        title: 'T',
+        questions: [{ text: 'Q', choices: ['Yes', 'No'] }],
+        closesAt: '2099-01-01T00:00:00Z',
+      },
+    },
+    'POST /api/surveys/:id/responses': {
+      caller: s.resident,
+      body: { residentId: s.residentId, answers: ['Yes'] },
+      actsAs: 'residentId',
+    },
+    'POST /api/party/organizations/:id/company-ratings': {
+      caller: admin,
+      body: { companyId: s.companyId, period: '2026-Q4', score: 80, comment: 'C' },
+    },
   };
 }
 
@@ -208,6 +239,7 @@ function pathOf(route: string, s: Seeded): string {
   const path = route
     .slice(route.indexOf(' ') + 1)
     .replace('/:orderId/', `/${s.orderId}/`)
+    .replace('/api/party/organizations/:id/', `/api/party/organizations/${s.committeeId}/`)
     // Any id will do: the intake and validation refuse before a delivery is looked up.
     .replace('/deliveries/:id/', `/deliveries/${s.orderId}/`);
   const ids: Record<string, string> = {
@@ -217,6 +249,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/building-leaders/:id': s.leaderId,
     '/api/property-companies/:id': s.companyId,
     '/api/owners-committees/:id': s.ownersCommitteeId,
+    '/api/surveys/:id': s.surveyId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -334,8 +367,19 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       termStart: '2025-01-01',
       termEnd: '2029-12-31',
     });
+    const survey = await call(
+      PLATFORM_ADMIN,
+      'POST',
+      `/api/owners-committees/${ownersCommittee.body.id as string}/surveys`,
+      {
+        title: 'T',
+        questions: [{ text: 'Q', choices: ['Yes', 'No'] }],
+        closesAt: '2099-01-01T00:00:00Z',
+      },
+    );
     seeded = {
       ...community,
+      surveyId: survey.body.id as string,
       orderId: placed.body.id as string,
       leaderId,
       visitId: visited.body.id as string,

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import type { TokenClaims } from '@cogov/security';
 import { CONTEXTS } from '../../contexts';
 import { Cluster } from './testing/cluster';
+import { unifiedCreditCode } from './testing/unified-credit-code';
 import {
   type ApiCall,
   eventually as retryUntil,
@@ -63,7 +64,7 @@ describe('the five contexts across processes over Kafka', () => {
         '/api/property-companies',
         {
           name: 'Green Shade Property',
-          unifiedCreditCode: '91350100M000100Y43',
+          unifiedCreditCode: unifiedCreditCode(),
           staffCount: 20,
           fullPartyMemberCount: 2,
         },
@@ -151,7 +152,7 @@ describe('the five contexts across processes over Kafka', () => {
         '/api/property-companies',
         {
           name: 'Red Roof Property',
-          unifiedCreditCode: '91350100M000100Y43',
+          unifiedCreditCode: unifiedCreditCode(),
           staffCount: 60,
           fullPartyMemberCount: 3,
         },

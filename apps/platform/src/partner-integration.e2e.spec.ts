@@ -1,10 +1,12 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { periodOf } from '@cogov/contracts';
 import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { WebhookSender } from '../../property-company/src/property-company.context';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
+import { unifiedCreditCode } from './testing/unified-credit-code';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
 
 // The test drives the sender with times of its choosing; no background loop races it.
@@ -67,18 +69,31 @@ describe.each(testDatabases)('partner integration (embedded platform on %s)', (_
   const sender = () => platform.app.get(WebhookSender, { strict: false });
   const head = () => platform.app.get<EventStore>(EVENT_STORE).headPosition();
 
-  const registerCompany = () =>
-    admin.create('/api/property-companies', {
+  /** The community each company serves: a company works only on orders of compounds it serves. */
+  const seedOf = new Map<string, Awaited<ReturnType<typeof seedCommunity>>>();
+  const registerCompany = async () => {
+    const served = await seedCommunity(call);
+    const companyId = await admin.create('/api/property-companies', {
       name: 'Evergreen Property',
-      unifiedCreditCode: '91350100M000100Y43',
+      unifiedCreditCode: unifiedCreditCode(),
       staffCount: 20,
       fullPartyMemberCount: 1,
     });
+    await platform.settle();
+    await admin.create(`/api/property-companies/${companyId}/contracts`, {
+      compoundId: served.compoundId,
+      startsOn: '2025-01-01',
+      endsOn: '2030-12-31',
+    });
+    await platform.settle();
+    seedOf.set(companyId, served);
+    return companyId;
+  };
   const keyFor = async (companyId: string) =>
     (
       await admin.expectPost(
         '/api/partner-keys',
-        { companyId, name: 'Tickets', compoundIds: [seed.compoundId] },
+        { companyId, name: 'Tickets', compoundIds: [seedOf.get(companyId)!.compoundId] },
         201,
       )
     ).key as string;
@@ -104,6 +119,7 @@ describe.each(testDatabases)('partner integration (embedded platform on %s)', (_
   });
 
   const orderDispatchedTo = async (companyId: string) => {
+    const seed = seedOf.get(companyId)!;
     const orderId = await (
       await platform.as(seed.resident)
     ).create('/api/orders', {
@@ -198,6 +214,17 @@ describe.each(testDatabases)('partner integration (embedded platform on %s)', (_
     await platform.settle();
     expect(await admin.read(`/api/orders/${orderId}`)).toMatchObject({ stage: 'completed' });
 
+    // The resident rates it, and the company's evaluation for the period counts the rating.
+    const { resident, residentId } = seedOf.get(companyId)!;
+    await (
+      await platform.as(resident)
+    ).expectPost(`/api/orders/${orderId}/rating`, { raterId: residentId, score: 4, comment: 'Quick' });
+    await platform.settle();
+    const period = periodOf(new Date().toISOString(), 'quarter');
+    expect((await admin.read(`/api/property-companies/${companyId}`)).evaluations).toEqual([
+      expect.objectContaining({ period, orderRatingCount: 1, orderRatingsScaled: 75, grade: 'B', score: 75 }),
+    ]);
+
     await sender().deliverDue();
     await sender().deliverDue(); // nothing is sent twice
     const got = receiver.received.map((r) => ({
@@ -210,13 +237,20 @@ describe.each(testDatabases)('partner integration (embedded platform on %s)', (_
       ['property-company.order-work', 'accepted', true, true],
       ['property-company.order-work', 'arrived', true, true],
       ['property-company.order-work', 'completed', true, true],
+      ['property-company.evaluation-graded', null, true, true],
     ]);
-    expect(new Set(got.map((e) => e.eventId)).size).toBe(4);
-    expect(got.every((e) => e.data.orderId === orderId)).toBe(true);
+    expect(new Set(got.map((e) => e.eventId)).size).toBe(5);
+    expect(
+      got
+        .filter((e) => e.type !== 'property-company.evaluation-graded')
+        .every((e) => e.data.orderId === orderId),
+    ).toBe(true);
+    expect(got.at(-1)!.data).toMatchObject({ companyId, period, grade: 'B' });
 
     const log = await partner.get('/api/partner/webhooks/deliveries');
     expect(log.status).toBe(200);
     expect((log.body as Array<Record<string, unknown>>).map((d) => [d.status, d.attempts])).toEqual([
+      ['delivered', 1],
       ['delivered', 1],
       ['delivered', 1],
       ['delivered', 1],

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
+import { unifiedCreditCode } from './testing/unified-credit-code';
 
 /**
  * The property company (物业服务企业): registered with a checked unified credit code, its
@@ -22,7 +24,7 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
   const registerCompany = (fullPartyMemberCount = 2) =>
     admin.create('/api/property-companies', {
       name: 'Green Shade Property',
-      unifiedCreditCode: '91350100M000100Y43',
+      unifiedCreditCode: unifiedCreditCode(),
       staffCount: 20,
       fullPartyMemberCount,
     });
@@ -32,12 +34,12 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
   };
 
   /** An order placed by the seeded resident and approved by the branch: ready for dispatch. */
-  const approvedOrder = async (title: string) => {
+  const approvedOrder = async (title: string, s = seed) => {
     const orderId = await (
-      await platform.as(seed.resident)
+      await platform.as(s.resident)
     ).create('/api/orders', {
-      residentId: seed.residentId,
-      compoundId: seed.compoundId,
+      residentId: s.residentId,
+      compoundId: s.compoundId,
       category: 'repair',
       title,
       description: title,
@@ -45,9 +47,9 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     });
     await platform.settle();
     await (
-      await platform.as(seed.member)
+      await platform.as(s.member)
     ).expectPost(`/api/orders/${orderId}/review`, {
-      reviewerId: seed.memberId,
+      reviewerId: s.memberId,
       decision: 'approve',
       note: 'Property matter',
       priority: 'normal',
@@ -55,17 +57,17 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     await platform.settle();
     return orderId;
   };
-  const dispatchToCompany = async (orderId: string, companyId: string) =>
-    (await platform.as(seed.worker)).post(`/api/orders/${orderId}/dispatch`, {
-      dispatcherId: seed.workerId,
+  const dispatchToCompany = async (orderId: string, companyId: string, s = seed) =>
+    (await platform.as(s.worker)).post(`/api/orders/${orderId}/dispatch`, {
+      dispatcherId: s.workerId,
       assigneeKind: 'property-company',
       assigneeId: companyId,
     });
 
   /** An order placed by the seeded resident, approved by the branch and dispatched to the company. */
-  const orderDispatchedTo = async (companyId: string, title: string) => {
-    const orderId = await approvedOrder(title);
-    expect((await dispatchToCompany(orderId, companyId)).status).toBe(200);
+  const orderDispatchedTo = async (companyId: string, title: string, s = seed) => {
+    const orderId = await approvedOrder(title, s);
+    expect((await dispatchToCompany(orderId, companyId, s)).status).toBe(200);
     await platform.settle();
     return orderId;
   };
@@ -97,6 +99,122 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     });
   });
 
+  it('a second company with the same unified credit code answers 409 naming the first, also when both register at once', async () => {
+    const code = unifiedCreditCode();
+    const body = { name: 'Twin', unifiedCreditCode: code, staffCount: 1, fullPartyMemberCount: 0 };
+    const first = await admin.create('/api/property-companies', body);
+    const second = await admin.post('/api/property-companies', body);
+    expect({ status: second.status, error: second.body.error, details: second.body.details }).toEqual({
+      status: 409,
+      error: 'unified-credit-code-taken',
+      details: { unifiedCreditCode: code, companyId: first },
+    });
+    const other = { ...body, unifiedCreditCode: unifiedCreditCode() };
+    const statuses = (
+      await Promise.all([
+        admin.post('/api/property-companies', other),
+        admin.post('/api/property-companies', other),
+      ])
+    ).map((r) => r.status);
+    expect(statuses.sort()).toEqual([201, 409]);
+  });
+
+  /** A reservation appended as if its command had died right after it. */
+  const reservedBy = (streamId: string, type: string, data: Record<string, unknown>) =>
+    platform.app.get<EventStore>(EVENT_STORE).appendToStream(
+      streamId,
+      [
+        {
+          eventId: randomUUID(),
+          type,
+          schemaVersion: 1,
+          data,
+          metadata: { actorId: 'admin', correlationId: randomUUID(), causationId: null },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+  const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+
+  it('a registration that died after reserving its code blocks the code only until the reservation lapses', async () => {
+    const [fresh, stale] = [unifiedCreditCode(), unifiedCreditCode()];
+    const body = (code: string) => ({
+      name: 'N',
+      unifiedCreditCode: code,
+      staffCount: 1,
+      fullPartyMemberCount: 0,
+    });
+    const dying = randomUUID();
+    await reservedBy(`property-company.credit-code-${fresh}`, 'CodeReserved', {
+      unifiedCreditCode: fresh,
+      companyId: dying,
+      reservedAt: new Date().toISOString(),
+    });
+    const meanwhile = await admin.post('/api/property-companies', body(fresh));
+    expect(meanwhile.body).toMatchObject({
+      error: 'unified-credit-code-taken',
+      details: { companyId: dying },
+    });
+
+    const dead = randomUUID();
+    await reservedBy(`property-company.credit-code-${stale}`, 'CodeReserved', {
+      unifiedCreditCode: stale,
+      companyId: dead,
+      reservedAt: minutesAgo(10),
+    });
+    await admin.create('/api/property-companies', body(stale));
+    const abandoned = await platform.app
+      .get<EventStore>(EVENT_STORE)
+      .readStream(`property-company.company-${dead}`);
+    expect(abandoned.map((e) => e.type)).toEqual(['RegistrationAbandoned']);
+  });
+
+  it('a contract whose signing died after reserving its term blocks it only until the reservation lapses', async () => {
+    const compoundId = await admin.create(`/api/communities/${seed.communityId}/compounds`, {
+      name: 'K-lapse',
+      address: 'l',
+    });
+    await platform.settle();
+    const [holder, next] = [await registerCompany(), await registerCompany()];
+    const term = (contractId: string, startsOn: string, endsOn: string, reservedAt: string) =>
+      reservedBy(`property-company.compound-service-${compoundId}`, 'TermReserved', {
+        compoundId,
+        communityId: seed.communityId,
+        contractId,
+        companyId: holder,
+        startsOn,
+        endsOn,
+        reservedAt,
+      });
+    const dying = randomUUID();
+    await term(dying, '2030-01-01', '2030-12-31', new Date().toISOString());
+    const meanwhile = await admin.post(`/api/property-companies/${next}/contracts`, {
+      compoundId,
+      startsOn: '2030-06-01',
+      endsOn: '2030-12-31',
+    });
+    expect(meanwhile.body).toMatchObject({ error: 'contracts-overlap', details: { contractId: dying } });
+
+    const dead = randomUUID();
+    await term(dead, '2040-01-01', '2040-12-31', minutesAgo(10));
+    const contractId = await admin.create(`/api/property-companies/${next}/contracts`, {
+      compoundId,
+      startsOn: '2040-06-01',
+      endsOn: '2040-12-31',
+    });
+    const terms = await platform.app
+      .get<EventStore>(EVENT_STORE)
+      .readStream(`property-company.compound-service-${compoundId}`);
+    expect(terms.slice(-2)).toMatchObject([
+      { type: 'TermReleased', data: { contractId: dead } },
+      { type: 'TermReserved', data: { contractId } },
+    ]);
+    const company = await platform.app
+      .get<EventStore>(EVENT_STORE)
+      .readStream(`property-company.company-${holder}`);
+    expect(company.at(-1)).toMatchObject({ type: 'ContractAbandoned', data: { contractId: dead } });
+  });
+
   it('a wrong check character of the unified credit code answers 400', async () => {
     const response = await admin.post('/api/property-companies', {
       name: 'N',
@@ -124,15 +242,21 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
   });
 
   it('a compound has one company at a time: an overlapping contract answers 409, a later one is signed', async () => {
+    // A compound of its own: the seeded one is served by the companies of the order tests.
+    const compoundId = await admin.create(`/api/communities/${seed.communityId}/compounds`, {
+      name: 'K-contracts',
+      address: 'z',
+    });
+    await platform.settle();
     const first = await registerCompany();
     const second = await registerCompany();
     const contractId = await admin.create(`/api/property-companies/${first}/contracts`, {
-      compoundId: seed.compoundId,
+      compoundId,
       startsOn: '2025-01-01',
       endsOn: '2027-12-31',
     });
     const overlapping = await admin.post(`/api/property-companies/${second}/contracts`, {
-      compoundId: seed.compoundId,
+      compoundId,
       startsOn: '2027-12-31',
       endsOn: '2030-12-31',
     });
@@ -143,17 +267,17 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     }).toEqual({
       status: 409,
       error: 'contracts-overlap',
-      details: { compoundId: seed.compoundId, contractId, companyId: first },
+      details: { compoundId, contractId, companyId: first },
     });
     await admin.create(`/api/property-companies/${second}/contracts`, {
-      compoundId: seed.compoundId,
+      compoundId,
       startsOn: '2028-01-01',
       endsOn: '2030-12-31',
     });
     expect((await admin.read(`/api/property-companies/${first}`)).contracts).toEqual([
       {
         contractId,
-        compoundId: seed.compoundId,
+        compoundId,
         communityId: seed.communityId,
         startsOn: '2025-01-01',
         endsOn: '2027-12-31',
@@ -219,6 +343,22 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     const otherCompanyId = await registerCompany();
     const resident = await platform.as(seed.resident);
     const orderId = await orderDispatchedTo(companyId, 'Lift stuck');
+    const ownStaff = await platform.as({
+      personId: 'staff-6',
+      roles: ['property-staff'],
+      companies: [companyId],
+    });
+    // Before its contract for the order's compound, the company does not serve it.
+    const unserved = await ownStaff.post(`/api/property-companies/${companyId}/orders/${orderId}/accept`, {});
+    expect({ status: unserved.status, error: unserved.body.error }).toEqual({
+      status: 409,
+      error: 'out-of-scope',
+    });
+    await admin.create(`/api/property-companies/${companyId}/contracts`, {
+      compoundId: seed.compoundId,
+      startsOn: '2020-01-01',
+      endsOn: '2099-12-31',
+    });
     expect((await admin.read(`/api/property-companies/${companyId}`)).openOrders).toMatchObject([
       { orderId, round: 1, stage: 'dispatched' },
     ]);
@@ -329,11 +469,19 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
   });
 
   it('the company’s partner system works on its orders with its key, recorded as partner:<companyId>', async () => {
+    // A community of its own: the seeded compound has its company already.
+    const other = await seedCommunity(call);
+    await platform.settle();
     const companyId = await registerCompany();
-    const orderId = await orderDispatchedTo(companyId, 'Gate broken');
+    await admin.create(`/api/property-companies/${companyId}/contracts`, {
+      compoundId: other.compoundId,
+      startsOn: '2020-01-01',
+      endsOn: '2099-12-31',
+    });
+    const orderId = await orderDispatchedTo(companyId, 'Gate broken', other);
     const { key } = await admin.expectPost(
       '/api/partner-keys',
-      { companyId, name: 'Work order system', compoundIds: [seed.compoundId] },
+      { companyId, name: 'Work order system', compoundIds: [other.compoundId] },
       201,
     );
     const accepted = await platform

@@ -5,7 +5,13 @@ import { PartnerController } from './api/partner.controller';
 import { propertyCompanyScopes } from './api/scopes';
 import { GetCompanyHandler } from './application/company-queries';
 import { PartnerCompanyCheck } from './application/partner-company-check';
+import { EvaluationPolicyConfig } from './application/evaluation-policy';
 import { RecordCompoundHandler } from './application/record-compound';
+import {
+  RecordCommitteeEvaluationHandler,
+  RecordOrderRatingHandler,
+  RecordPartyRatingHandler,
+} from './application/record-evaluation-facts';
 import { RecordPartyOrganizationHandler } from './application/record-party-organization';
 import { RedPropertyPolicy } from './application/red-property-policy';
 import { ChangeHeadcountHandler, RegisterCompanyHandler } from './application/register-company';
@@ -18,14 +24,21 @@ import {
 } from './application/partner-webhooks';
 import { SignContractHandler } from './application/sign-contract';
 import { WebhookPolicy } from './application/webhook-policy';
-import { RecordDispatchHandler, WorkOnOrderHandler } from './application/work-on-order';
+import {
+  RecordDispatchHandler,
+  RecordOrderCompoundHandler,
+  WorkOnOrderHandler,
+} from './application/work-on-order';
 import {
   companyAggregate,
+  companyEvaluationAggregate,
   companyOrderAggregate,
   compoundServiceAggregate,
+  creditCodeAggregate,
 } from './infrastructure/aggregates';
 import { companyOrdersProjection } from './infrastructure/company-orders/company-orders.projection';
 import { CompoundDirectoryEntry } from './infrastructure/directory/compound-directory.entity';
+import { OrderDirectoryEntry } from './infrastructure/directory/order-directory.entity';
 import { propertyCompanyInbound } from './infrastructure/inbound';
 import { propertyCompanyOutbound } from './infrastructure/outbound';
 import { PartnerWebhook } from './infrastructure/webhooks/webhook.entity';
@@ -36,8 +49,9 @@ import { WebhookSender } from './infrastructure/webhooks/webhook-sender';
 /**
  * The property company (物业服务企业) context, the executor: its registration and headcount,
  * the contracts by which it serves compounds (one company per compound at a time), and the
- * red-property (红色物业) rules, and its work on the orders dispatched to it; and its partner
- * system's integration: signed webhooks of the company's events, and CloudEvents in (ADR 23).
+ * red-property (红色物业) rules, its work on the orders dispatched to it, and its evaluation and
+ * credit (物业服务质量考核评价、信用评价) per period (ADR 24); and its partner system's
+ * integration: signed webhooks of the company's events, and CloudEvents in (ADR 23).
  */
 export const propertyCompany = defineContext({
   name: 'property-company',
@@ -46,12 +60,20 @@ export const propertyCompany = defineContext({
     company: companyAggregate,
     compoundService: compoundServiceAggregate,
     companyOrder: companyOrderAggregate,
+    companyEvaluation: companyEvaluationAggregate,
+    creditCode: creditCodeAggregate,
   },
   publishes: propertyCompanyOutbound,
   consumes: propertyCompanyInbound,
   projections: [companyOrdersProjection],
   scopes: propertyCompanyScopes,
-  entities: [CompoundDirectoryEntry, PartnerWebhook, WebhookDeliveryRow, WebhookAttemptRow],
+  entities: [
+    CompoundDirectoryEntry,
+    OrderDirectoryEntry,
+    PartnerWebhook,
+    WebhookDeliveryRow,
+    WebhookAttemptRow,
+  ],
   // Partner keys are issued where the company lives: in the cluster a key is kept in the schema of
   // the app its partner calls, and only this context knows which companies exist.
   controllers: [CompanyController, PartnerController, PartnerKeysController],
@@ -74,6 +96,11 @@ export const propertyCompany = defineContext({
     RemoveWebhookHandler,
     ListDeliveriesHandler,
     RedeliverHandler,
+    EvaluationPolicyConfig,
+    RecordCommitteeEvaluationHandler,
+    RecordPartyRatingHandler,
+    RecordOrderRatingHandler,
+    RecordOrderCompoundHandler,
   ],
 });
 

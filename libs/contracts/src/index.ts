@@ -7,3 +7,7 @@ export * from './building-leaders';
 export * from './property-company';
 export * from './owners-committee';
 export * from './partner';
+export * from './evaluation-period';
+export * from './property-company/evaluation';
+export * from './owners-committee/property-evaluation';
+export * from './party-organization/company-rating';

@@ -1,6 +1,12 @@
-import { compoundRegisteredV1, memberRegisteredV1, residentRegisteredV1 } from '@cogov/contracts';
+import {
+  compoundRegisteredV1,
+  contractRecordedV1,
+  memberRegisteredV1,
+  residentRegisteredV1,
+} from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
 import { RecordDirectoryEntryCommand } from '../application/directory';
+import { RecordServiceContractCommand } from '../application/property-evaluations';
 
 /**
  * What the owners' committee keeps of others' facts: each, once its schema holds, becomes one
@@ -28,6 +34,21 @@ export const ownersCommitteeInbound = [
     ({ data: d }, context) =>
       new RecordDirectoryEntryCommand(
         { id: d.memberId, kind: 'party-member', communityId: d.communityId, compoundId: null },
+        context,
+      ),
+  ),
+  // Who serves the compound when: a committee evaluates only that company (监督物业服务).
+  consume(
+    contractRecordedV1,
+    ({ data: d }, context) =>
+      new RecordServiceContractCommand(
+        {
+          contractId: d.contractId,
+          companyId: d.companyId,
+          compoundId: d.compoundId,
+          startsOn: d.startsOn,
+          endsOn: d.endsOn,
+        },
         context,
       ),
   ),

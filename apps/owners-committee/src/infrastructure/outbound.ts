@@ -1,10 +1,21 @@
-import { committeeFormedV1, partyShareComplianceChangedV1 } from '@cogov/contracts';
+import {
+  committeeFormedV1,
+  partyShareComplianceChangedV1,
+  propertyEvaluationRecordedV1,
+} from '@cogov/contracts';
 import type { OutboundMapping } from '@cogov/context-kit';
 import type { CommitteeEvent } from '../domain/committee';
 import type { CompoundTermsEvent } from '../domain/compound-terms';
+import type { PropertyEvaluationEvent } from '../domain/property-evaluation';
+import type { SurveyEvent } from '../domain/survey';
 
-/** What the owners' committee tells the others: its committees and their Party share compliance. */
-export const ownersCommitteeOutbound: OutboundMapping<CommitteeEvent | CompoundTermsEvent> = (event, out) => {
+/**
+ * What the owners' committee tells the others: its committees, their Party share compliance, and
+ * its evaluations of the property service (scores only: the comment, like survey answers, stays).
+ */
+export const ownersCommitteeOutbound: OutboundMapping<
+  CommitteeEvent | CompoundTermsEvent | PropertyEvaluationEvent | SurveyEvent
+> = (event, out) => {
   switch (event.type) {
     case 'CommitteeFormed': {
       const d = event.data;
@@ -25,6 +36,20 @@ export const ownersCommitteeOutbound: OutboundMapping<CommitteeEvent | CompoundT
         partySharePercent: d.partySharePercent,
         minimumPartySharePercent: d.minimumPartySharePercent,
         since: d.since,
+      });
+    }
+    case 'PropertyEvaluationRecorded': {
+      const d = event.data;
+      return out.publish(propertyEvaluationRecordedV1, d.evaluationId, {
+        evaluationId: d.evaluationId,
+        committeeId: d.committeeId,
+        compoundId: d.compoundId,
+        communityId: d.communityId,
+        companyId: d.companyId,
+        period: d.period,
+        scores: { ...d.scores },
+        meanScore: d.meanScore,
+        recordedAt: d.recordedAt,
       });
     }
     default:

@@ -2,10 +2,11 @@ import type { IntegrationEvent, IntegrationEventContract } from '@cogov/contract
 import { type Publisher, schemaViolations } from '@cogov/context-kit';
 import type { RecordedEvent } from '@cogov/event-store';
 import type { CommitteeEvent } from '../domain/committee';
+import type { PropertyEvaluationEvent } from '../domain/property-evaluation';
 import { ownersCommitteeOutbound } from './outbound';
 
 /** The contracts and payloads the mapping published, each checked against its schema. */
-function published(event: CommitteeEvent) {
+function published(event: CommitteeEvent | PropertyEvaluationEvent) {
   const sent: Array<{ type: string; key: string; data: unknown; violations: string[] }> = [];
   const out: Publisher = {
     recorded: {} as RecordedEvent,
@@ -81,4 +82,30 @@ describe('what the owners committee publishes', () => {
         },
       }),
     ).toEqual([]));
+
+  it('an evaluation of the property service, its scores and mean without the comment', () => {
+    const scores = { cleaning: 80, security: 90, greenery: 70, repairs: 60, feesTransparency: 100 };
+    const [sent] = published({
+      type: 'PropertyEvaluationRecorded',
+      data: {
+        evaluationId: 'e1',
+        committeeId: 'c1',
+        compoundId: 'k1',
+        communityId: 'm1',
+        companyId: 'p1',
+        period: '2026-Q4',
+        scores,
+        meanScore: 80,
+        comment: 'Repairs are slow',
+        recordedAt: NOW,
+      },
+    });
+    expect(sent).toMatchObject({
+      type: 'owners-committee.property-evaluation-recorded',
+      key: 'e1',
+      data: { companyId: 'p1', period: '2026-Q4', scores, meanScore: 80 },
+      violations: [],
+    });
+    expect(JSON.stringify(sent)).not.toContain('Repairs are slow');
+  });
 });

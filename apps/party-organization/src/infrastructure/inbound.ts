@@ -11,6 +11,8 @@ import { consume } from '@cogov/context-kit';
 import { RecordCommunityDirectoryEntryCommand } from '../application/record-community-directory-entry';
 import { RecordCompanyDirectoryEntryCommand } from '../application/record-company-directory-entry';
 import { RecordOrderLifecycleCommand } from '../application/record-order-lifecycle';
+import { contractRecordedV1 } from '@cogov/contracts';
+import { RecordServiceContractCommand } from '../application/rate-company';
 
 /**
  * What the Party organization does with the residents' committee's facts: each, once its schema
@@ -100,5 +102,20 @@ export const partyOrganizationInbound = [
     companyRegisteredV1,
     ({ data: d }, context) =>
       new RecordCompanyDirectoryEntryCommand({ companyId: d.companyId, name: d.name }, context),
+  ),
+  // Which companies serve the community when: it rates only those (社区党组织评价).
+  consume(
+    contractRecordedV1,
+    ({ data: d }, context) =>
+      new RecordServiceContractCommand(
+        {
+          contractId: d.contractId,
+          companyId: d.companyId,
+          communityId: d.communityId,
+          startsOn: d.startsOn,
+          endsOn: d.endsOn,
+        },
+        context,
+      ),
   ),
 ];

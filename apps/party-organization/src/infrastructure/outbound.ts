@@ -11,11 +11,13 @@ import {
   type PartyOrganizationOrderWorkV1,
 } from '@cogov/contracts';
 import type { OutboundMapping, Publisher } from '@cogov/context-kit';
+import { companyRatedV1 } from '@cogov/contracts';
 import type { BranchOrderEvent } from '../domain/branch-order';
+import type { CompanyRatingEvent } from '../domain/company-rating';
 import type { MemberEvent } from '../domain/member';
 import type { OrganizationEvent } from '../domain/organization';
 
-type Own = OrganizationEvent | MemberEvent | BranchOrderEvent;
+type Own = OrganizationEvent | MemberEvent | BranchOrderEvent | CompanyRatingEvent;
 
 /** What the Party organization tells the others. Members' names and phones stay inside. */
 export const partyOrganizationOutbound: OutboundMapping<Own> = (event, out) => {
@@ -74,6 +76,19 @@ export const partyOrganizationOutbound: OutboundMapping<Own> = (event, out) => {
     case 'OrderHandedBack': {
       const d = event.data;
       return work(out, d, 'handed-back', d.handedBackAt, { reason: d.reason });
+    }
+    case 'CompanyRated': {
+      // The score, not the comment: the comment is the committee's own words.
+      const d = event.data;
+      return out.publish(companyRatedV1, d.companyId, {
+        ratingId: d.ratingId,
+        organizationId: d.organizationId,
+        communityId: d.communityId,
+        companyId: d.companyId,
+        period: d.period,
+        score: d.score,
+        ratedAt: d.ratedAt,
+      });
     }
     default:
       return [];

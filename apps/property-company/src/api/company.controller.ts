@@ -9,12 +9,12 @@ import { ChangeHeadcountCommand, RegisterCompanyCommand } from '../application/r
 import { SignContractCommand } from '../application/sign-contract';
 import { WorkOnOrderCommand } from '../application/work-on-order';
 import {
-  AcceptOrderDto,
-  CompleteOrderDto,
-  HandBackOrderDto,
+  CompanyAcceptOrderDto,
+  CompanyCompleteOrderDto,
+  CompanyHandBackOrderDto,
   HeadcountDto,
   IdDto,
-  RecordArrivalDto,
+  CompanyRecordArrivalDto,
   RegisterCompanyDto,
   SignContractDto,
 } from './dto';
@@ -99,7 +99,8 @@ export class CompanyController {
   @Access({ roles: ['platform-admin', 'auditor', 'property-staff', 'partner-system'], scope: CompanyInPath })
   @ApiOperation({
     operationId: 'getPropertyCompany',
-    summary: 'The company: its red-property rules (met / not-met / not-applicable, since when) and contracts',
+    summary:
+      'The company: its red-property rules (met / not-met / not-applicable, since when), contracts, open orders, and its evaluation’s scores and grade by period',
   })
   @ApiOkResponse({ type: CompanyResponse })
   get(@Param('id', ParseUUIDPipe) companyId: string) {
@@ -117,7 +118,7 @@ export class CompanyController {
   accept(
     @Param('id', ParseUUIDPipe) companyId: string,
     @Param('orderId', ParseUUIDPipe) orderId: string,
-    @Body() _body: AcceptOrderDto,
+    @Body() _body: CompanyAcceptOrderDto,
     @Caller() caller: Principal,
     @RequestMeta() meta: RequestMetadata,
   ) {
@@ -135,7 +136,7 @@ export class CompanyController {
   arrival(
     @Param('id', ParseUUIDPipe) companyId: string,
     @Param('orderId', ParseUUIDPipe) orderId: string,
-    @Body() body: RecordArrivalDto,
+    @Body() body: CompanyRecordArrivalDto,
     @Caller() caller: Principal,
     @RequestMeta() meta: RequestMetadata,
   ) {
@@ -159,7 +160,7 @@ export class CompanyController {
   complete(
     @Param('id', ParseUUIDPipe) companyId: string,
     @Param('orderId', ParseUUIDPipe) orderId: string,
-    @Body() body: CompleteOrderDto,
+    @Body() body: CompanyCompleteOrderDto,
     @Caller() caller: Principal,
     @RequestMeta() meta: RequestMetadata,
   ) {
@@ -189,7 +190,7 @@ export class CompanyController {
   handBack(
     @Param('id', ParseUUIDPipe) companyId: string,
     @Param('orderId', ParseUUIDPipe) orderId: string,
-    @Body() body: HandBackOrderDto,
+    @Body() body: CompanyHandBackOrderDto,
     @Caller() caller: Principal,
     @RequestMeta() meta: RequestMetadata,
   ) {

@@ -58,7 +58,7 @@ export class IdDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
 }
 
-export class AcceptOrderDto {
+export class CompanyAcceptOrderDto {
   @JSONSchema({ example: 'We will come this afternoon' })
   @IsOptional()
   @FreeText()
@@ -66,7 +66,7 @@ export class AcceptOrderDto {
   note?: string;
 }
 
-export class RecordArrivalDto {
+export class CompanyRecordArrivalDto {
   @JSONSchema({ example: 'On site; the pipe joint under the sink is leaking' })
   @IsOptional()
   @FreeText()
@@ -74,7 +74,7 @@ export class RecordArrivalDto {
   note?: string;
 }
 
-export class CompleteOrderDto {
+export class CompanyCompleteOrderDto {
   @JSONSchema({ example: 'Replaced the joint' }) @FreeText() @Length(1, 4000) resultNote!: string;
 
   @JSONSchema({ example: ['https://evidence.example/photo.jpg'] })
@@ -84,6 +84,6 @@ export class CompleteOrderDto {
   evidence!: string[];
 }
 
-export class HandBackOrderDto {
+export class CompanyHandBackOrderDto {
   @JSONSchema({ example: 'Needs the gas company' }) @FreeText() @Length(1, 1000) reason!: string;
 }

@@ -9,7 +9,14 @@ import {
   RED_PROPERTY_RULES,
   type ServiceContract,
 } from '../domain/company';
-import { type CompanyRepository, companyAggregate } from '../infrastructure/aggregates';
+import { type Grade, periodScore, type PeriodScore } from '../domain/company-evaluation';
+import {
+  type CompanyEvaluationRepository,
+  type CompanyRepository,
+  companyAggregate,
+  companyEvaluationAggregate,
+} from '../infrastructure/aggregates';
+import { EvaluationPolicyConfig } from './evaluation-policy';
 import { CompanyOrderView } from '../infrastructure/company-orders/company-order-view.entity';
 
 export interface CompanyView {
@@ -22,6 +29,15 @@ export interface CompanyView {
   readonly rules: Array<RuleAssessment & { rule: RedPropertyRule }>;
   readonly contracts: ServiceContract[];
   readonly openOrders: Array<{ orderId: string; round: number; stage: string; dispatchedAt: string }>;
+  /** 物业服务质量考核评价: each period's score as the current policy derives it, and its grade. */
+  readonly evaluations: Array<
+    PeriodScore & {
+      period: string;
+      grade: Grade | null;
+      committeeEvaluationCount: number;
+      partyRatingCount: number;
+    }
+  >;
   readonly registeredAt: string;
 }
 
@@ -31,12 +47,17 @@ export class GetCompanyQuery extends Query<CompanyView> {
   }
 }
 
-/** One company, read from its stream (a handful of events), and its open orders from their read model. */
+/**
+ * One company, read from its stream (a handful of events), its open orders from their read model,
+ * and its evaluation's periods from the evaluation's stream.
+ */
 @QueryHandler(GetCompanyQuery)
 export class GetCompanyHandler implements IQueryHandler<GetCompanyQuery> {
   constructor(
     @InjectRepository(companyAggregate) private readonly companies: CompanyRepository,
+    @InjectRepository(companyEvaluationAggregate) private readonly evaluations: CompanyEvaluationRepository,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    private readonly config: EvaluationPolicyConfig,
   ) {}
 
   async execute({ companyId }: GetCompanyQuery): Promise<CompanyView> {
@@ -45,6 +66,16 @@ export class GetCompanyHandler implements IQueryHandler<GetCompanyQuery> {
     const open = await this.db.readSource
       .getRepository(CompanyOrderView)
       .find({ where: { companyId, open: true }, order: { dispatchedAt: 'ASC' } });
+    const { state: evaluation } = await this.evaluations.load(companyId);
+    const evaluations = Object.entries(evaluation.periods)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([period, facts]) => ({
+        period,
+        ...periodScore(facts, this.config.policy),
+        grade: facts.grade,
+        committeeEvaluationCount: Object.keys(facts.committeeEvaluations).length,
+        partyRatingCount: Object.keys(facts.partyRatings).length,
+      }));
     return {
       companyId: state.companyId,
       name: state.name,
@@ -60,6 +91,7 @@ export class GetCompanyHandler implements IQueryHandler<GetCompanyQuery> {
         stage,
         dispatchedAt,
       })),
+      evaluations,
       registeredAt: state.registeredAt,
     };
   }

@@ -5,7 +5,7 @@ import { NotFound } from '@cogov/decider';
 import { type CommandContext, newId, withoutIdempotencyKey } from '@cogov/event-sourcing';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { companyDecider } from '../domain/company';
-import { compoundServiceDecider } from '../domain/compound-service';
+import { compoundServiceDecider, overlaps, reservationHasLapsed } from '../domain/compound-service';
 import {
   type CompanyRepository,
   type CompoundServiceRepository,
@@ -26,7 +26,7 @@ export class SignContractCommand extends Command<{ id: string }> {
 /**
  * A contract reserves its term on the compound's stream first (one company at a time, see
  * domain/compound-service.ts), then is recorded on the company's; if that fails, the term is
- * given back.
+ * given back, and if the signing dies in between, the reservation lapses after 30 s.
  */
 @CommandHandler(SignContractCommand)
 export class SignContractHandler implements ICommandHandler<SignContractCommand> {
@@ -47,13 +47,18 @@ export class SignContractHandler implements ICommandHandler<SignContractCommand>
     const communityId = entry?.communityId ?? null;
     // The reservation is idempotent by its contract id (derived from the request's key).
     const reservationContext = withoutIdempotencyKey(context);
+    const abandoned = await this.abandonLapsedHolders(
+      { compoundId, contractId, startsOn, endsOn },
+      now,
+      reservationContext,
+    );
     await this.compounds.handle(
       compoundId,
       (state) =>
         compoundServiceDecider.decide(
           {
             type: 'ReserveTerm',
-            data: { compoundId, communityId, contractId, companyId, startsOn, endsOn, now },
+            data: { compoundId, communityId, contractId, companyId, startsOn, endsOn, abandoned, now },
           },
           state,
         ),
@@ -85,5 +90,39 @@ export class SignContractHandler implements ICommandHandler<SignContractCommand>
       throw error;
     }
     return { id: contractId };
+  }
+
+  /**
+   * Calls off the contracts holding overlapping terms whose reservation has lapsed, unless they
+   * were recorded meanwhile; returns those now abandoned (as the owners' committee's terms).
+   */
+  private async abandonLapsedHolders(
+    term: { compoundId: string; contractId: string; startsOn: string; endsOn: string },
+    now: string,
+    context: CommandContext,
+  ): Promise<string[]> {
+    const { state } = await this.compounds.load(term.compoundId);
+    const abandoned: string[] = [];
+    for (const holder of state.terms) {
+      if (holder.contractId === term.contractId || !overlaps(holder, term)) continue;
+      if (!reservationHasLapsed(holder, now)) continue;
+      await this.companies.handle(
+        holder.companyId,
+        (company) =>
+          companyDecider.decide(
+            {
+              type: 'AbandonContract',
+              data: { companyId: holder.companyId, contractId: holder.contractId, now },
+            },
+            company,
+          ),
+        context,
+      );
+      const { state: company } = await this.companies.load(holder.companyId);
+      if (company.status === 'registered' && company.abandonedContracts.includes(holder.contractId)) {
+        abandoned.push(holder.contractId);
+      }
+    }
+    return abandoned;
   }
 }

@@ -3,6 +3,7 @@ import {
   InvalidInput,
   InvalidTransition,
   NotFound,
+  NotYetKnown,
   OutOfScope,
   assertNever,
 } from '@cogov/decider';
@@ -39,7 +40,12 @@ interface Work {
   performedBy: string;
   now: string;
 }
-export type AcceptOrder = { type: 'AcceptOrder'; data: Work };
+/**
+ * Whether the company serves the order's compound on the day it accepts: a contract of its own
+ * for that compound covering the day. Null while the order's compound has not reached us.
+ */
+export type CompoundServed = { compoundId: string; served: boolean; on: string } | null;
+export type AcceptOrder = { type: 'AcceptOrder'; data: Work & { service: CompoundServed } };
 export type RecordArrival = { type: 'RecordArrival'; data: Work & { note: string | null } };
 export type CompleteOrder = {
   type: 'CompleteOrder';
@@ -110,8 +116,20 @@ export function decide(command: CompanyOrderCommand, state: CompanyOrder): Compa
   }
   const now = command.data.now;
   switch (command.type) {
-    case 'AcceptOrder':
+    case 'AcceptOrder': {
+      const { service } = command.data;
+      // The order-placed fact names the compound; it may still be on its way (ADR 21).
+      if (service === null) throw new NotYetKnown('order compound', order.orderId);
+      if (!service.served) {
+        throw new OutOfScope(
+          'order',
+          order.orderId,
+          `order ${order.orderId} is of compound ${service.compoundId}, which property company ${command.data.companyId} does not serve on ${service.on}`,
+          { compoundId: service.compoundId, companyId: command.data.companyId },
+        );
+      }
       return [{ type: 'OrderAccepted', data: { ...done, acceptedAt: now } }];
+    }
     case 'RecordArrival':
       return [{ type: 'ArrivalRecorded', data: { ...done, note: command.data.note, arrivedAt: now } }];
     case 'CompleteOrder': {
@@ -163,6 +181,15 @@ export const companyOrderDecider: Decider<CompanyOrderCommand, CompanyOrder, Com
 /** Still to be worked on by the company. */
 export function isOpen(state: CompanyOrder): boolean {
   return state.status === 'known' && ['dispatched', 'accepted', 'arrived'].includes(state.stage);
+}
+
+/**
+ * The company a resident's rating of this round counts for: the one that completed it. Null for a
+ * round another kind of executor had, an older round, or one the company did not complete.
+ */
+export function ratedCompany(state: CompanyOrder, round: number): string | null {
+  if (state.status !== 'known' || state.round !== round || state.stage !== 'completed') return null;
+  return state.companyId;
 }
 
 function ours(state: CompanyOrder, work: Work): Extract<CompanyOrder, { status: 'known' }> {

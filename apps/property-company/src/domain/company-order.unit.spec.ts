@@ -1,10 +1,11 @@
-import { InvalidInput, InvalidTransition, NotFound, OutOfScope } from '@cogov/decider';
+import { InvalidInput, InvalidTransition, NotFound, NotYetKnown, OutOfScope } from '@cogov/decider';
 import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import { type CompanyOrderEvent, companyOrderDecider, evolve, initialState, isOpen } from './company-order';
 
 const given = deciderSpecification(companyOrderDecider);
 const NOW = '2025-03-01T08:00:00.000Z';
 const work = { orderId: 'order-1', companyId: 'company-1', performedBy: 'staff-1', now: NOW };
+const service = { compoundId: 'compound-1', served: true, on: '2025-03-01' };
 const done = { orderId: 'order-1', round: 1, companyId: 'company-1', performedBy: 'staff-1' };
 const dispatched = (companyId: string | null = 'company-1', round = 1): CompanyOrderEvent => ({
   type: 'OrderDispatchRecorded',
@@ -39,7 +40,9 @@ describe('company order: work on orders dispatched to the company', () => {
       .thenNothingHappens());
 
   it('the company accepts, arrives, completes', () => {
-    given([dispatched()]).when({ type: 'AcceptOrder', data: work }).then([accepted]);
+    given([dispatched()])
+      .when({ type: 'AcceptOrder', data: { ...work, service } })
+      .then([accepted]);
     given([dispatched(), accepted])
       .when({ type: 'RecordArrival', data: { ...work, note: null } })
       .then([arrived]);
@@ -68,7 +71,7 @@ describe('company order: work on orders dispatched to the company', () => {
 
   it('another company cannot work on the order', () =>
     given([dispatched('company-2')])
-      .when({ type: 'AcceptOrder', data: work })
+      .when({ type: 'AcceptOrder', data: { ...work, service } })
       .thenThrows(OutOfScope, /not dispatched to property company company-1/));
 
   it('an order re-dispatched elsewhere is no longer the company’s', () =>
@@ -78,8 +81,21 @@ describe('company order: work on orders dispatched to the company', () => {
 
   it('an order the company never had is not found', () =>
     given([])
-      .when({ type: 'AcceptOrder', data: work })
+      .when({ type: 'AcceptOrder', data: { ...work, service } })
       .thenThrows(NotFound, /order order-1 not found/));
+
+  it('the company accepts only an order of a compound it serves that day', () =>
+    given([dispatched()])
+      .when({ type: 'AcceptOrder', data: { ...work, service: { ...service, served: false } } })
+      .thenThrows(
+        OutOfScope,
+        /compound compound-1, which property company company-1 does not serve on 2025-03-01/,
+      ));
+
+  it('an order whose compound has not reached the company yet is not yet known', () =>
+    given([dispatched()])
+      .when({ type: 'AcceptOrder', data: { ...work, service: null } })
+      .thenThrows(NotYetKnown));
 
   it('an order is open until completed or handed back', () => {
     const state = (events: CompanyOrderEvent[]) => events.reduce(evolve, initialState());

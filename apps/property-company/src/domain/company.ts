@@ -65,7 +65,28 @@ export type RecordPartyOrganization = {
   type: 'RecordPartyOrganization';
   data: { companyId: string; organizationId: string; thresholds: RedPropertyThresholds; now: string };
 };
-export type CompanyCommand = RegisterCompany | ChangeHeadcount | RecordContract | RecordPartyOrganization;
+/**
+ * Calls off a registration that reserved its credit code and never happened (it died between the
+ * two), so the code may be taken over; succeeds only while the company was never registered, and
+ * then forbids registering it forever (domain/credit-code-registry.ts).
+ */
+/**
+ * Calls off a contract that reserved its compound's term and was never recorded (the signing died
+ * between the two), so the term may be taken over; succeeds only while the contract was never
+ * recorded, and then forbids recording it forever (domain/compound-service.ts).
+ */
+export type AbandonContract = {
+  type: 'AbandonContract';
+  data: { companyId: string; contractId: string; now: string };
+};
+export type AbandonRegistration = { type: 'AbandonRegistration'; data: { companyId: string; now: string } };
+export type CompanyCommand =
+  | RegisterCompany
+  | ChangeHeadcount
+  | RecordContract
+  | RecordPartyOrganization
+  | AbandonRegistration
+  | AbandonContract;
 
 export type CompanyRegistered = {
   type: 'CompanyRegistered';
@@ -88,7 +109,17 @@ export type RedPropertyRuleAssessed = {
   type: 'RedPropertyRuleAssessed';
   data: { companyId: string; rule: RedPropertyRule; status: RuleStatus; since: string };
 };
+export type RegistrationAbandoned = {
+  type: 'RegistrationAbandoned';
+  data: { companyId: string; abandonedAt: string };
+};
+export type ContractAbandoned = {
+  type: 'ContractAbandoned';
+  data: { companyId: string; contractId: string; abandonedAt: string };
+};
 export type CompanyEvent =
+  | ContractAbandoned
+  | RegistrationAbandoned
   | CompanyRegistered
   | HeadcountChanged
   | ContractRecorded
@@ -101,13 +132,16 @@ export interface RuleAssessment {
 }
 
 export type Company =
-  | { status: 'absent' }
+  /** `abandoned`: its registration was called off, and it can never be registered. */
+  | { status: 'absent'; abandoned?: boolean }
   | (Headcount & {
       status: 'registered';
       companyId: string;
       name: string;
       unifiedCreditCode: string;
       contracts: ServiceContract[];
+      /** Contracts whose term was taken over before they were recorded: never to be recorded. */
+      abandonedContracts: string[];
       partyOrganizationId: string | null;
       rules: Record<RedPropertyRule, RuleAssessment>;
       registeredAt: string;
@@ -137,7 +171,30 @@ export function decide(command: CompanyCommand, state: Company): CompanyEvent[] 
       const { now, ...contract } = command.data;
       // A retry of the same recording.
       if (company.contracts.some((c) => c.contractId === contract.contractId)) return [];
+      if (company.abandonedContracts.includes(contract.contractId)) {
+        throw new InvalidTransition(
+          'abandoned',
+          'record contract',
+          `contract ${contract.contractId} was abandoned: its term was taken over`,
+        );
+      }
       return [{ type: 'ContractRecorded', data: { ...contract, recordedAt: now } }];
+    }
+    case 'AbandonRegistration':
+      // Only a registration that never happened is called off; calling it off twice is a retry.
+      if (state.status !== 'absent' || state.abandoned) return [];
+      return [
+        {
+          type: 'RegistrationAbandoned',
+          data: { companyId: command.data.companyId, abandonedAt: command.data.now },
+        },
+      ];
+    case 'AbandonContract': {
+      const { companyId, contractId, now } = command.data;
+      if (state.status !== 'registered') return [];
+      const known = [...state.contracts.map((c) => c.contractId), ...state.abandonedContracts];
+      if (known.includes(contractId)) return [];
+      return [{ type: 'ContractAbandoned', data: { companyId, contractId, abandonedAt: now } }];
     }
     case 'RecordPartyOrganization': {
       const company = registered(state, command.data.companyId);
@@ -156,6 +213,13 @@ export function decide(command: CompanyCommand, state: Company): CompanyEvent[] 
 
 export function evolve(state: Company, event: CompanyEvent): Company {
   switch (event.type) {
+    case 'RegistrationAbandoned':
+      return { status: 'absent', abandoned: true };
+    case 'ContractAbandoned':
+      return onRegistered(state, (s) => ({
+        ...s,
+        abandonedContracts: [...s.abandonedContracts, event.data.contractId],
+      }));
     case 'CompanyRegistered': {
       const { registeredAt, ...rest } = event.data;
       const unassessed: RuleAssessment = { status: 'not-applicable', since: registeredAt };
@@ -163,6 +227,7 @@ export function evolve(state: Company, event: CompanyEvent): Company {
         status: 'registered',
         ...rest,
         contracts: [],
+        abandonedContracts: [],
         partyOrganizationId: null,
         rules: { 'party-organization': unassessed, 'party-members': unassessed },
         registeredAt,
@@ -218,6 +283,13 @@ export function assessRule(
 function register(d: RegisterCompany['data'], state: Company): CompanyEvent[] {
   if (state.status !== 'absent') {
     throw new InvalidTransition(state.status, 'register', `company ${state.companyId} is already registered`);
+  }
+  if (state.abandoned) {
+    throw new InvalidTransition(
+      'abandoned',
+      'register',
+      `company ${d.companyId}'s registration was abandoned`,
+    );
   }
   if (d.name.trim() === '') throw new InvalidInput('a company needs a name');
   if (!isUnifiedCreditCode(d.unifiedCreditCode)) {

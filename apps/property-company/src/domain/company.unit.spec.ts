@@ -205,4 +205,33 @@ describe('property company: contracts', () => {
     ])
       .when({ type: 'RecordContract', data: { ...contract, companyId: 'company-1', now: LATER } })
       .thenNothingHappens());
+
+  const abandon = {
+    type: 'AbandonContract' as const,
+    data: { companyId: 'company-1', contractId: 'contract-1', now: LATER },
+  };
+  const contractAbandoned: CompanyEvent = {
+    type: 'ContractAbandoned',
+    data: { companyId: 'company-1', contractId: 'contract-1', abandonedAt: LATER },
+  };
+
+  it('a contract that reserved its term and was never recorded is abandoned, once', () => {
+    given(smallCompany()).when(abandon).then([contractAbandoned]);
+    given([...smallCompany(), contractAbandoned])
+      .when(abandon)
+      .thenNothingHappens();
+  });
+
+  it('an abandoned contract is never recorded', () =>
+    given([...smallCompany(), contractAbandoned])
+      .when({ type: 'RecordContract', data: { ...contract, companyId: 'company-1', now: LATER } })
+      .thenThrows(InvalidTransition, /abandoned/));
+
+  it('a recorded contract is not abandoned', () =>
+    given([
+      ...smallCompany(),
+      { type: 'ContractRecorded', data: { ...contract, companyId: 'company-1', recordedAt: LATER } },
+    ])
+      .when(abandon)
+      .thenNothingHappens());
 });

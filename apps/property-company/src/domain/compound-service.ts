@@ -6,6 +6,12 @@ import { type Decider, DomainError, InvalidInput, NotYetKnown, assertNever } fro
  * holding the terms of the contracts that serve it (like the compound coverage of the Party
  * organization, ADR 15), and a contract reserves its term there, appended with the revision read,
  * before the company records it. Of two overlapping contracts signed at once only one gets in.
+ *
+ * A contract refused after reserving gives its term back. A crash between the two leaves the term
+ * reserved by a contract that was never recorded: once that reservation has lapsed
+ * ({@link reservationHasLapsed}, as the owners' committee's terms do), the next contract over the
+ * term first abandons the holder's contract on the holder company's stream (which succeeds only
+ * while it was never recorded, and then forbids recording it forever) and then takes the term.
  */
 export interface ContractTerm {
   readonly contractId: string;
@@ -15,7 +21,14 @@ export interface ContractTerm {
   readonly endsOn: string;
 }
 
-export type CompoundService = { terms: ContractTerm[] };
+export type CompoundService = { terms: Array<ContractTerm & { reservedAt: string }> };
+
+/** How long a reservation by a contract that was never recorded holds before another may take it. */
+export const RESERVATION_LAPSES_AFTER_MS = 30_000;
+
+export function reservationHasLapsed(term: { reservedAt: string }, now: string): boolean {
+  return Date.parse(now) - Date.parse(term.reservedAt) >= RESERVATION_LAPSES_AFTER_MS;
+}
 
 export type ReserveTerm = {
   type: 'ReserveTerm';
@@ -23,6 +36,8 @@ export type ReserveTerm = {
     compoundId: string;
     /** The community of the compound, from the directory; null when it has not reached us yet. */
     communityId: string | null;
+    /** Holders of overlapping terms whose contract the handler found abandoned on their company's stream. */
+    abandoned: readonly string[];
     now: string;
   };
 };
@@ -75,8 +90,8 @@ export function decide(command: CompoundServiceCommand, state: CompoundService):
 export function evolve(state: CompoundService, event: CompoundServiceEvent): CompoundService {
   switch (event.type) {
     case 'TermReserved': {
-      const { contractId, companyId, startsOn, endsOn } = event.data;
-      return { terms: [...state.terms, { contractId, companyId, startsOn, endsOn }] };
+      const { contractId, companyId, startsOn, endsOn, reservedAt } = event.data;
+      return { terms: [...state.terms, { contractId, companyId, startsOn, endsOn, reservedAt }] };
     }
     case 'TermReleased':
       return { terms: state.terms.filter((t) => t.contractId !== event.data.contractId) };
@@ -111,9 +126,15 @@ function reserve(d: ReserveTerm['data'], state: CompoundService): CompoundServic
   const same = state.terms.find((t) => t.contractId === d.contractId);
   // A retry of the same reservation.
   if (same) return [];
-  const clash = state.terms.find((t) => overlaps(t, d));
+  const holders = state.terms.filter((t) => overlaps(t, d));
+  // Only a holder whose contract was abandoned gives way.
+  const clash = holders.find((t) => !d.abandoned.includes(t.contractId));
   if (clash) throw new ContractsOverlap(d.compoundId, clash);
   return [
+    ...holders.map((t): TermReleased => ({
+      type: 'TermReleased',
+      data: { compoundId: d.compoundId, contractId: t.contractId, releasedAt: d.now },
+    })),
     {
       type: 'TermReserved',
       data: {

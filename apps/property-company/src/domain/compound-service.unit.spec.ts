@@ -5,6 +5,7 @@ import {
   type TermReserved,
   ContractsOverlap,
   compoundServiceDecider,
+  reservationHasLapsed,
 } from './compound-service';
 
 const given = deciderSpecification(compoundServiceDecider);
@@ -19,6 +20,7 @@ const reserve = (overrides: Partial<ReserveTerm['data']> = {}): ReserveTerm => (
     companyId: 'company-2',
     startsOn: '2028-01-01',
     endsOn: '2030-12-31',
+    abandoned: [],
     now: NOW,
     ...overrides,
   },
@@ -97,4 +99,25 @@ describe('compound service: one property company at a time', () => {
     given([])
       .when(reserve({ communityId: null }))
       .thenThrows(NotYetKnown, /compound compound-1/));
+
+  it('a holder whose contract was abandoned gives its overlapping term way', () =>
+    given([reserved()])
+      .when(reserve({ startsOn: '2027-01-01', abandoned: ['contract-1'] }))
+      .then([
+        {
+          type: 'TermReleased',
+          data: { compoundId: 'compound-1', contractId: 'contract-1', releasedAt: NOW },
+        },
+        reserved({
+          contractId: 'contract-2',
+          companyId: 'company-2',
+          startsOn: '2027-01-01',
+          endsOn: '2030-12-31',
+        }),
+      ]));
+
+  it('a reservation lapses after 30 s', () => {
+    expect(reservationHasLapsed({ reservedAt: NOW }, '2025-03-01T08:00:29.999Z')).toBe(false);
+    expect(reservationHasLapsed({ reservedAt: NOW }, '2025-03-01T08:00:30.000Z')).toBe(true);
+  });
 });

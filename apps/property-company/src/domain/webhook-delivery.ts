@@ -114,6 +114,10 @@ export function concernedCompany(event: IntegrationEvent): string | null {
     }
     case 'property-company.company-registered':
     case 'property-company.red-property-rule-assessed':
+    case 'property-company.contract-recorded':
+    case 'property-company.evaluation-graded':
+    case 'owners-committee.property-evaluation-recorded':
+    case 'party-organization.company-rated':
       return str(data.companyId);
     default:
       return null;

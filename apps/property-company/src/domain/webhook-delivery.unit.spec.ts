@@ -84,6 +84,15 @@ describe('the company an event concerns', () => {
     expect(concernedCompany(event('property-company.red-property-rule-assessed', { companyId: 'c' }))).toBe(
       'c',
     );
+    // Its evaluation: the grades, and what the owners' committee and the Party organization said of it.
+    for (const type of [
+      'property-company.contract-recorded',
+      'property-company.evaluation-graded',
+      'owners-committee.property-evaluation-recorded',
+      'party-organization.company-rated',
+    ]) {
+      expect(concernedCompany(event(type, { companyId: 'c' }))).toBe('c');
+    }
     expect(concernedCompany(event('residents-committee.order-placed', { companyId: 'c' }))).toBeNull();
   });
 });

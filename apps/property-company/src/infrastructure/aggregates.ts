@@ -1,7 +1,9 @@
 import { aggregate, type RepositoryOf } from '@cogov/context-kit';
 import { companyDecider } from '../domain/company';
+import { companyEvaluationDecider } from '../domain/company-evaluation';
 import { companyOrderDecider } from '../domain/company-order';
 import { compoundServiceDecider } from '../domain/compound-service';
+import { creditCodeRegistryDecider } from '../domain/credit-code-registry';
 
 export const companyAggregate = aggregate('property-company.company', companyDecider);
 export type CompanyRepository = RepositoryOf<typeof companyAggregate>;
@@ -16,3 +18,14 @@ export type CompoundServiceRepository = RepositoryOf<typeof compoundServiceAggre
 /** One stream per order dispatched to a property company. */
 export const companyOrderAggregate = aggregate('property-company.company-order', companyOrderDecider);
 export type CompanyOrderRepository = RepositoryOf<typeof companyOrderAggregate>;
+
+/** One stream per company: the facts of its evaluation, by period, and the grades they earned. */
+export const companyEvaluationAggregate = aggregate(
+  'property-company.company-evaluation',
+  companyEvaluationDecider,
+);
+export type CompanyEvaluationRepository = RepositoryOf<typeof companyEvaluationAggregate>;
+
+/** One stream per unified social credit code: the company holding it (one company per code). */
+export const creditCodeAggregate = aggregate('property-company.credit-code', creditCodeRegistryDecider);
+export type CreditCodeRepository = RepositoryOf<typeof creditCodeAggregate>;

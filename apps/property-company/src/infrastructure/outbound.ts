@@ -1,5 +1,7 @@
 import {
   companyRegisteredV1,
+  contractRecordedV1,
+  evaluationGradedV1,
   type IntegrationEvent,
   type OrderWorkDetails,
   orderWorkPayload,
@@ -9,10 +11,17 @@ import {
 } from '@cogov/contracts';
 import type { OutboundMapping, Publisher } from '@cogov/context-kit';
 import type { CompanyEvent } from '../domain/company';
+import type { CompanyEvaluationEvent } from '../domain/company-evaluation';
 import type { CompanyOrderEvent } from '../domain/company-order';
 
-/** The company's registration, its red-property rule status, and its work on orders in the order-work language every executor context speaks (ADR 13). */
-export const propertyCompanyOutbound: OutboundMapping<CompanyEvent | CompanyOrderEvent> = (event, out) => {
+/**
+ * The company's registration, its red-property rule status, its contracts (who serves which
+ * compound when), the grades of its evaluation, and its work on orders in the order-work language
+ * every executor context speaks (ADR 13).
+ */
+export const propertyCompanyOutbound: OutboundMapping<
+  CompanyEvent | CompanyOrderEvent | CompanyEvaluationEvent
+> = (event, out) => {
   switch (event.type) {
     case 'CompanyRegistered': {
       const { companyId, name, registeredAt } = event.data;
@@ -21,6 +30,31 @@ export const propertyCompanyOutbound: OutboundMapping<CompanyEvent | CompanyOrde
     case 'RedPropertyRuleAssessed': {
       const { companyId, rule, status, since } = event.data;
       return out.publish(redPropertyRuleAssessedV1, companyId, { companyId, rule, status, since });
+    }
+    case 'ContractRecorded': {
+      const d = event.data;
+      return out.publish(contractRecordedV1, d.companyId, {
+        contractId: d.contractId,
+        companyId: d.companyId,
+        compoundId: d.compoundId,
+        communityId: d.communityId,
+        startsOn: d.startsOn,
+        endsOn: d.endsOn,
+        recordedAt: d.recordedAt,
+      });
+    }
+    case 'EvaluationGraded': {
+      const d = event.data;
+      return out.publish(evaluationGradedV1, d.companyId, {
+        companyId: d.companyId,
+        period: d.period,
+        grade: d.grade,
+        score: d.score,
+        ownersSatisfaction: d.ownersSatisfaction,
+        partyRating: d.partyRating,
+        complaints: d.complaints,
+        gradedAt: d.gradedAt,
+      });
     }
     case 'OrderAccepted':
       return work(out, event.data, 'accepted', event.data.acceptedAt, {});

@@ -11,6 +11,10 @@ export const WEBHOOK_EVENT_TYPES = [
   'property-company.order-work',
   'property-company.company-registered',
   'property-company.red-property-rule-assessed',
+  'property-company.contract-recorded',
+  'property-company.evaluation-graded',
+  'owners-committee.property-evaluation-recorded',
+  'party-organization.company-rated',
 ] as const;
 
 /**
