@@ -57,7 +57,6 @@ function validSignature(secret: string, { headers, body }: Received): boolean {
 describe.each(testDatabases)('partner integration (embedded platform on %s)', (_name, makeDatabase) => {
   const { config: database, cleanup } = makeDatabase();
   let platform: TestPlatform;
-  let seed: Awaited<ReturnType<typeof seedCommunity>>;
   let admin: ApiClient;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
@@ -153,7 +152,6 @@ describe.each(testDatabases)('partner integration (embedded platform on %s)', (_
 
   beforeAll(async () => {
     platform = await TestPlatform.start(database);
-    seed = await seedCommunity(call);
     admin = await platform.as({ personId: 'admin', roles: ['platform-admin'] });
     receiver = await startReceiver();
     await platform.settle();
