@@ -1,11 +1,16 @@
 import 'reflect-metadata';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { WEBHOOK_HEADERS } from '@cogov/contracts';
 import type { INestApplication } from '@nestjs/common';
 import { LocalTokenAuthority, type TokenClaims } from '@cogov/security';
 import { loadConfig, type PlatformConfig } from '@cogov/hosting';
 import { CONTEXTS } from '../../contexts';
 import { contextServing, type HttpMethod } from './context-routes';
 import { createPlatformApp } from './create-app';
+import { unifiedCreditCode } from './unified-credit-code';
 import { lockDataDir } from '@cogov/hosting';
 
 /**
@@ -167,6 +172,176 @@ async function walkTheChain(api: DemoClient): Promise<void> {
   );
   await api.printChainAt(orderId, 'closed');
   console.log(`\nRaw history for auditors: GET /api/streams/residents-committee.order-${orderId}`);
+
+  await throughThePartnerPath(api, { communityId, compoundId, buildingId, residentId, workerId, memberId });
+}
+
+interface Seeded {
+  readonly communityId: string;
+  readonly compoundId: string;
+  readonly buildingId: string;
+  readonly residentId: string;
+  readonly workerId: string;
+  readonly memberId: string;
+}
+
+/**
+ * An order to the compound's property company, worked on by the company's own system through the
+ * partner path: its key, a signed webhook it receives (a receiver this demo runs on 127.0.0.1),
+ * and CloudEvents it sends back.
+ */
+async function throughThePartnerPath(api: DemoClient, seeded: Seeded): Promise<void> {
+  const { communityId, compoundId, buildingId, residentId, workerId, memberId } = seeded;
+  section('A property company (物业服务企业) and its partner system');
+  await api.actAs({ personId: 'demo-admin', roles: ['platform-admin'] });
+  const companyId = await api.create('/property-companies', {
+    name: '绿荫物业 Green Shade Property',
+    unifiedCreditCode: unifiedCreditCode(),
+    staffCount: 42,
+    fullPartyMemberCount: 2,
+  });
+  // The property company learns of the compound through published events.
+  await api.eventually(() =>
+    api.create(`/property-companies/${companyId}/contracts`, {
+      compoundId,
+      startsOn: '2025-01-01',
+      endsOn: '2029-12-31',
+    }),
+  );
+  const { key } = (await api.post('/partner-keys', {
+    companyId,
+    name: 'Green Shade ticketing',
+    compoundIds: [compoundId],
+  })) as { key: string };
+  const receiver = await startReceiver();
+  try {
+    const { secret } = (await api.postWithKey(key, '/partner/webhooks', { url: receiver.url })) as {
+      secret: string;
+    };
+    receiver.verifyWith(secret);
+    console.log(`company   ${companyId}\nwebhook   ${receiver.url} (signed with the secret shown once)`);
+
+    section('An order for the property company, worked on through CloudEvents');
+    const person = (personId: string, role: 'resident' | 'party-member' | 'residents-committee-staff') =>
+      api.actAs({ personId, roles: [role], communities: [communityId] });
+    await person(residentId, 'resident');
+    const orderId = await api.create('/orders', {
+      residentId,
+      compoundId,
+      buildingId,
+      category: 'repair',
+      title: 'Lift stuck between floors',
+      description: 'The lift of building 3 stops between floors 4 and 5.',
+      channel: 'app',
+    });
+    await person(memberId, 'party-member');
+    await api.eventually(() =>
+      api.post(`/orders/${orderId}/review`, {
+        reviewerId: memberId,
+        decision: 'approve',
+        note: 'The property company maintains the lift',
+        priority: 'normal',
+      }),
+    );
+    await person(workerId, 'residents-committee-staff');
+    // The residents' committee learns of the company through published events.
+    await api.eventually(() =>
+      api.post(`/orders/${orderId}/dispatch`, {
+        dispatcherId: workerId,
+        assigneeKind: 'property-company',
+        assigneeId: companyId,
+      }),
+    );
+    await api.printChainAt(orderId, 'dispatched');
+    const steps: Array<[string, Record<string, unknown>, string]> = [
+      ['order-work.accepted', { orderId, note: 'Technician on the way' }, 'taken'],
+      ['order-work.arrived', { orderId, note: 'On site' }, 'arrived'],
+      [
+        'order-work.completed',
+        {
+          orderId,
+          resultNote: 'Reset the controller, lift serviced',
+          evidence: ['https://example.org/lift.jpg'],
+        },
+        'completed',
+      ],
+    ];
+    for (const [type, data, stage] of steps) {
+      // The company's system learns of the order by its webhook and answers in CloudEvents.
+      await api.eventually(() =>
+        api.postWithKey(key, '/partner/events', {
+          specversion: '1.0',
+          id: randomUUID(),
+          source: 'urn:green-shade:ticketing',
+          type,
+          data,
+        }),
+      );
+      await api.printChainAt(orderId, stage);
+    }
+    await person(residentId, 'resident');
+    await api.eventually(() =>
+      api.post(`/orders/${orderId}/rating`, {
+        raterId: residentId,
+        score: 4,
+        comment: 'Fixed within the hour',
+      }),
+    );
+    await api.printChainAt(orderId, 'closed');
+
+    section('What the partner system received, each signature checked');
+    const received = await receiver.atLeast(4);
+    for (const delivery of received)
+      console.log(`  ${delivery.signed ? 'signed ✓' : 'BAD SIGNATURE'}  ${delivery.type}`);
+    if (received.some((d) => !d.signed)) throw new Error('a webhook delivery was not signed with the secret');
+    const company = await api.eventually(async () => {
+      const view = await api.get(`/property-companies/${companyId}`);
+      const evaluations = (view?.evaluations ?? []) as Array<Record<string, unknown>>;
+      if (evaluations.length === 0) throw new DemoError(404, 'no evaluation yet');
+      return evaluations;
+    });
+    console.log(`evaluation: ${JSON.stringify(company)}`);
+  } finally {
+    await receiver.close();
+  }
+}
+
+/** A partner's webhook receiver: checks each delivery's signature (ADR 23) and keeps it. */
+async function startReceiver() {
+  const received: Array<{ type: string; signed: boolean }> = [];
+  let secret = '';
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const timestamp = String(request.headers[WEBHOOK_HEADERS.timestamp] ?? '');
+      const expected = `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+      const given = String(request.headers[WEBHOOK_HEADERS.signature] ?? '');
+      const signed =
+        given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+      received.push({ type: (JSON.parse(body) as { type: string }).type, signed });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    verifyWith(value: string) {
+      secret = value;
+    },
+    async atLeast(count: number, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline)
+          throw new Error(`the webhook received ${received.length} of ${count} deliveries`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return [...received];
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 class DemoClient {
@@ -189,6 +364,19 @@ class DemoClient {
     const response = await fetch(`${this.baseFor('POST', path)}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok)
+      throw new DemoError(response.status, `POST ${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+
+  /** As a partner system, with its API key. */
+  async postWithKey(key: string, path: string, body: object): Promise<Record<string, unknown>> {
+    const response = await fetch(`${this.baseFor('POST', path)}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
       body: JSON.stringify(body),
     });
     const json = (await response.json()) as Record<string, unknown>;

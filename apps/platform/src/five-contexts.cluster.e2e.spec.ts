@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import type { TokenClaims } from '@cogov/security';
 import { CONTEXTS } from '../../contexts';
 import { Cluster } from './testing/cluster';
-import { unifiedCreditCode } from './testing/unified-credit-code';
+import { unifiedCreditCode } from './unified-credit-code';
 import {
   type ApiCall,
   eventually as retryUntil,

@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { WebhookSender } from '../../property-company/src/property-company.context';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
-import { unifiedCreditCode } from './testing/unified-credit-code';
+import { unifiedCreditCode } from './unified-credit-code';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
 
 // The test drives the sender with times of its choosing; no background loop races it.

@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
-import { unifiedCreditCode } from './testing/unified-credit-code';
+import { unifiedCreditCode } from './unified-credit-code';
 
 /**
  * The property company (物业服务企业): registered with a checked unified credit code, its
