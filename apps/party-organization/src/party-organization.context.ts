@@ -1,6 +1,8 @@
 import { defineContext } from '@cogov/context-kit';
 import { BranchOrderController, PartyController } from './api/party.controller';
 import { partyOrganizationScopes } from './api/scopes';
+import { CompanyClaims } from './application/company-claims';
+import { FillSeatHandler, VacateSeatHandler } from './application/committee-seats';
 import { CompoundClaims } from './application/compound-claims';
 import { CompleteOrderHandler } from './application/complete-order';
 import { FoundOrganizationHandler } from './application/found-organization';
@@ -13,6 +15,7 @@ import { TakeOrderHandler } from './application/take-order';
 import { HandBackOrderHandler, RecordArrivalHandler } from './application/work-on-order';
 import {
   branchOrderAggregate,
+  companyBranchReservationAggregate,
   compoundCoverageAggregate,
   memberAggregate,
   organizationAggregate,
@@ -35,6 +38,7 @@ export const partyOrganization = defineContext({
     member: memberAggregate,
     branchOrder: branchOrderAggregate,
     compoundCoverage: compoundCoverageAggregate,
+    companyBranchReservation: companyBranchReservationAggregate,
   },
   upcasters: partyOrganizationUpcasters,
   publishes: partyOrganizationOutbound,
@@ -44,6 +48,9 @@ export const partyOrganization = defineContext({
   controllers: [PartyController, BranchOrderController],
   handlers: [
     CompoundClaims,
+    CompanyClaims,
+    FillSeatHandler,
+    VacateSeatHandler,
     FoundOrganizationHandler,
     RegisterMemberHandler,
     ReviewOrderHandler,

@@ -118,3 +118,28 @@ export class HandBackOrderDto {
   @IsUUID() memberId!: string;
   @JSONSchema({ example: 'Needs a licensed electrician' }) @FreeText() @Length(1, 1000) reason!: string;
 }
+
+export const SEAT_KINDS = ['secretary', 'deputy-secretary', 'committee-member'] as const;
+export const SEAT_HOLDS = ['owners-committee-chair', 'property-manager', 'community-police'] as const;
+export class FillSeatDto {
+  @JSONSchema({ example: 'Li Hua' }) @IsString() @Length(1, 100) personName!: string;
+
+  @JSONSchema({ description: 'The Party member this person is, a member of this organization' })
+  @IsOptional()
+  @IsUUID()
+  memberId?: string;
+
+  @JSONSchema({ description: 'The resident this person is, a resident of its community' })
+  @IsOptional()
+  @IsUUID()
+  residentId?: string;
+
+  @JSONSchema({ description: '书记 / 副书记 / 委员' })
+  @IsIn(SEAT_KINDS)
+  seat!: (typeof SEAT_KINDS)[number];
+
+  @JSONSchema({ description: '交叉任职: the other post the person holds; none when absent' })
+  @IsOptional()
+  @IsIn(SEAT_HOLDS)
+  holds?: (typeof SEAT_HOLDS)[number];
+}

@@ -15,6 +15,14 @@ export const OrganizationInBody = scopeFromAggregate(
   (state) => (state.status === 'absent' ? null : { communityId: state.communityId, compoundId: null }),
 );
 
+/** A seat, and whatever else belongs to an organization, lies in the organization's community. */
+export const OrganizationInPath = scopeFromAggregate(
+  'OrganizationInPath',
+  organizationAggregate,
+  { param: 'id' },
+  (state) => (state.status === 'absent' ? null : { communityId: state.communityId, compoundId: null }),
+);
+
 /** The order as the branch knows it (opened when the residents' committee published it). */
 export const BranchOrderInPath = scopeFromAggregate(
   'BranchOrderInPath',
@@ -24,4 +32,9 @@ export const BranchOrderInPath = scopeFromAggregate(
     state.status === 'absent' ? null : { communityId: state.communityId, compoundId: state.compoundId },
 );
 
-export const partyOrganizationScopes = [CommunityInBody, OrganizationInBody, BranchOrderInPath];
+export const partyOrganizationScopes = [
+  CommunityInBody,
+  OrganizationInBody,
+  BranchOrderInPath,
+  OrganizationInPath,
+];

@@ -1,6 +1,7 @@
 import { aggregate, type RepositoryOf } from '@cogov/context-kit';
 import { branchOrderDecider } from '../domain/branch-order';
 import { compoundCoverageDecider } from '../domain/compound-coverage';
+import { companyBranchReservationDecider } from '../domain/company-branch-reservation';
 import { memberDecider } from '../domain/member';
 import { organizationDecider } from '../domain/organization';
 
@@ -18,3 +19,10 @@ export const compoundCoverageAggregate = aggregate(
   compoundCoverageDecider,
 );
 export type CompoundCoverageRepository = RepositoryOf<typeof compoundCoverageAggregate>;
+
+/** One stream per property company: the company branch it has (the reservation that keeps it to one). */
+export const companyBranchReservationAggregate = aggregate(
+  'party-organization.company-branch-reservation',
+  companyBranchReservationDecider,
+);
+export type CompanyBranchReservationRepository = RepositoryOf<typeof companyBranchReservationAggregate>;

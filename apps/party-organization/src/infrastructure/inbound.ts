@@ -6,6 +6,7 @@ import {
   orderDispatchedV1,
   orderPlacedV1,
   orderRatedV1,
+  residentRegisteredV1,
 } from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
 import { RecordCommunityDirectoryEntryCommand } from '../application/record-community-directory-entry';
@@ -14,8 +15,8 @@ import { RecordOrderLifecycleCommand } from '../application/record-order-lifecyc
 
 /**
  * What the Party organization does with the residents' committee's facts: each, once its schema
- * holds, becomes one command of ours, built field by field (a resident's id and comment, say,
- * are not kept here).
+ * holds, becomes one command of ours, built field by field (a rating's comment, say, is not
+ * kept here).
  */
 export const partyOrganizationInbound = [
   consume(
@@ -93,6 +94,15 @@ export const partyOrganizationInbound = [
             ratedAt: d.ratedAt,
           },
         },
+        context,
+      ),
+  ),
+  // A seat names a resident by id: the directory knows which community the resident lives in.
+  consume(
+    residentRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordCommunityDirectoryEntryCommand(
+        { id: d.residentId, kind: 'resident', communityId: d.communityId, compoundId: d.compoundId },
         context,
       ),
   ),
