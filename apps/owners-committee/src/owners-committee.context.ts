@@ -8,6 +8,8 @@ import { FormCommitteeHandler } from './application/form-committee';
 import { minimumPartyShareProvider } from './application/minimum-party-share';
 import { committeeAggregate, compoundTermsAggregate } from './infrastructure/aggregates';
 import { DirectoryEntry } from './infrastructure/directory/directory-entry.entity';
+import { BranchSeatEntry } from './infrastructure/branch-seats/branch-seat.entity';
+import { RecordSeatFilledHandler, RecordSeatVacatedHandler } from './application/branch-seats';
 import { ownersCommitteeInbound } from './infrastructure/inbound';
 import { ownersCommitteeOutbound } from './infrastructure/outbound';
 
@@ -22,7 +24,7 @@ export const ownersCommittee = defineContext({
   publishes: ownersCommitteeOutbound,
   consumes: ownersCommitteeInbound,
   scopes: ownersCommitteeScopes,
-  entities: [DirectoryEntry],
+  entities: [DirectoryEntry, BranchSeatEntry],
   controllers: [CommitteeController],
   handlers: [
     minimumPartyShareProvider,
@@ -32,5 +34,7 @@ export const ownersCommittee = defineContext({
     RemoveMemberHandler,
     GetCommitteeHandler,
     RecordDirectoryEntryHandler,
+    RecordSeatFilledHandler,
+    RecordSeatVacatedHandler,
   ],
 });

@@ -1,5 +1,12 @@
-import { compoundRegisteredV1, memberRegisteredV1, residentRegisteredV1 } from '@cogov/contracts';
+import {
+  compoundRegisteredV1,
+  memberRegisteredV1,
+  residentRegisteredV1,
+  seatFilledV1,
+  seatVacatedV1,
+} from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
+import { RecordSeatFilledCommand, RecordSeatVacatedCommand } from '../application/branch-seats';
 import { RecordDirectoryEntryCommand } from '../application/directory';
 
 /**
@@ -30,5 +37,29 @@ export const ownersCommitteeInbound = [
         { id: d.memberId, kind: 'party-member', communityId: d.communityId, compoundId: null },
         context,
       ),
+  ),
+  consume(
+    seatFilledV1,
+    ({ data: d }, context) =>
+      new RecordSeatFilledCommand(
+        {
+          seatId: d.seatId,
+          branchId: d.organizationId,
+          organizationKind: d.organizationKind,
+          communityId: d.communityId,
+          compoundIds: d.compoundIds,
+          seat: d.seat,
+          holds: d.holds,
+          memberId: d.memberId,
+          residentId: d.residentId,
+          filledAt: d.filledAt,
+        },
+        context,
+      ),
+  ),
+  consume(
+    seatVacatedV1,
+    ({ data: d }, context) =>
+      new RecordSeatVacatedCommand({ seatId: d.seatId, vacatedAt: d.vacatedAt }, context),
   ),
 ];
