@@ -9,8 +9,7 @@ import { CLAIM_LAPSES_AFTER_MS, type ClaimHolder } from './compound-coverage';
  * foundings at once only one gets it. A claim by a founding that died lapses the same way.
  */
 export type CompanyBranchReservation =
-  | { status: 'unclaimed' }
-  | { status: 'claimed'; companyId: string; branchId: string; claimedAt: string };
+  { status: 'unclaimed' } | { status: 'claimed'; companyId: string; branchId: string; claimedAt: string };
 
 export type ClaimCompany = {
   type: 'ClaimCompany';

@@ -85,11 +85,7 @@ describe('branch committee seats', () => {
       .thenThrows(RuleViolation, /one secretary at a time/));
 
   it('a vacated secretary’s seat can be filled again', () =>
-    given([
-      branchFounded(),
-      filled(),
-      vacated,
-    ])
+    given([branchFounded(), filled(), vacated])
       .when(fill({ seatId: 'seat-2', member: member('member-2'), resident: null, holds: null }))
       .then([filled({ seatId: 'seat-2', memberId: 'member-2', residentId: null, holds: null })]));
 
@@ -132,7 +128,9 @@ describe('branch committee seats', () => {
       .thenThrows(WrongKind, /group/));
 
   it('an organization not founded has no seats', () =>
-    given([]).when(fill()).thenThrows(NotFound, /organization branch-1 not found/));
+    given([])
+      .when(fill())
+      .thenThrows(NotFound, /organization branch-1 not found/));
 
   it('vacating a seat it does not have is not found', () =>
     given([branchFounded()])
