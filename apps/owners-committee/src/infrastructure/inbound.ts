@@ -2,6 +2,7 @@ import {
   compoundRegisteredV1,
   memberRegisteredV1,
   residentRegisteredV1,
+  residentRegisteredV2,
   seatFilledV1,
   seatVacatedV1,
 } from '@cogov/contracts';
@@ -18,15 +19,36 @@ export const ownersCommitteeInbound = [
     compoundRegisteredV1,
     ({ data: d }, context) =>
       new RecordDirectoryEntryCommand(
-        { id: d.compoundId, kind: 'compound', communityId: d.communityId, compoundId: null },
+        { id: d.compoundId, kind: 'compound', communityId: d.communityId, compoundId: null, tenure: null },
         context,
       ),
   ),
+  // A v1 registration did not say whether the resident owns their home: not an owner we know of.
   consume(
     residentRegisteredV1,
     ({ data: d }, context) =>
       new RecordDirectoryEntryCommand(
-        { id: d.residentId, kind: 'resident', communityId: d.communityId, compoundId: d.compoundId },
+        {
+          id: d.residentId,
+          kind: 'resident',
+          communityId: d.communityId,
+          compoundId: d.compoundId,
+          tenure: 'unknown',
+        },
+        context,
+      ),
+  ),
+  consume(
+    residentRegisteredV2,
+    ({ data: d }, context) =>
+      new RecordDirectoryEntryCommand(
+        {
+          id: d.residentId,
+          kind: 'resident',
+          communityId: d.communityId,
+          compoundId: d.compoundId,
+          tenure: d.tenure,
+        },
         context,
       ),
   ),
@@ -34,7 +56,7 @@ export const ownersCommitteeInbound = [
     memberRegisteredV1,
     ({ data: d }, context) =>
       new RecordDirectoryEntryCommand(
-        { id: d.memberId, kind: 'party-member', communityId: d.communityId, compoundId: null },
+        { id: d.memberId, kind: 'party-member', communityId: d.communityId, compoundId: null, tenure: null },
         context,
       ),
   ),

@@ -7,6 +7,7 @@ import {
   orderPlacedV1,
   orderRatedV1,
   residentRegisteredV1,
+  residentRegisteredV2,
 } from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
 import { RecordCommunityDirectoryEntryCommand } from '../application/record-community-directory-entry';
@@ -100,6 +101,15 @@ export const partyOrganizationInbound = [
   // A seat names a resident by id: the directory knows which community the resident lives in.
   consume(
     residentRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordCommunityDirectoryEntryCommand(
+        { id: d.residentId, kind: 'resident', communityId: d.communityId, compoundId: d.compoundId },
+        context,
+      ),
+  ),
+  // v2 adds the resident's tenure, which a seat does not need.
+  consume(
+    residentRegisteredV2,
     ({ data: d }, context) =>
       new RecordCommunityDirectoryEntryCommand(
         { id: d.residentId, kind: 'resident', communityId: d.communityId, compoundId: d.compoundId },
