@@ -83,6 +83,8 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/owners-committees/:id': [...SEAT_KEEPERS, 'auditor', 'party-staff'],
   'POST /api/owners-committees/:id/members': SEAT_KEEPERS,
   'DELETE /api/owners-committees/:id/members/:memberId': SEAT_KEEPERS,
+  'POST /api/party/organizations/:id/seats': ['platform-admin', 'party-staff'],
+  'DELETE /api/party/organizations/:id/seats/:seatId': ['platform-admin', 'party-staff'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -187,12 +187,19 @@ function templates(s: Seeded): Record<string, Template> {
         background: 'party-member',
       },
     },
+    'POST /api/party/organizations/:id/seats': {
+      caller: admin,
+      body: { personName: 'N', memberId: s.memberId, residentId: s.residentId, seat: 'committee-member' },
+    },
   };
 }
 
 /** The path of a route with the seeded aggregate its parameter names. */
 function pathOf(route: string, s: Seeded): string {
-  const path = route.slice(route.indexOf(' ') + 1).replace('/:orderId/', `/${s.orderId}/`);
+  const path = route
+    .slice(route.indexOf(' ') + 1)
+    .replace('/:orderId/', `/${s.orderId}/`)
+    .replace('/api/party/organizations/:id/', `/api/party/organizations/${s.branchId}/`);
   const ids: Record<string, string> = {
     '/api/communities/:id': s.communityId,
     '/api/compounds/:id': s.compoundId,
