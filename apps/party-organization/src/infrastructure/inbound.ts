@@ -5,6 +5,7 @@ import {
   compoundRegisteredV1,
   orderDispatchedV1,
   orderPlacedV1,
+  opinionReportedV1,
   orderRatedV1,
   residentRegisteredV1,
   residentRegisteredV2,
@@ -12,6 +13,7 @@ import {
 import { consume } from '@cogov/context-kit';
 import { RecordCommunityDirectoryEntryCommand } from '../application/record-community-directory-entry';
 import { RecordCompanyDirectoryEntryCommand } from '../application/record-company-directory-entry';
+import { RecordOpinionCommand } from '../application/record-opinion';
 import { RecordOrderLifecycleCommand } from '../application/record-order-lifecycle';
 
 /**
@@ -120,5 +122,14 @@ export const partyOrganizationInbound = [
     companyRegisteredV1,
     ({ data: d }, context) =>
       new RecordCompanyDirectoryEntryCommand({ companyId: d.companyId, name: d.name }, context),
+  ),
+  // A joint meeting's agenda may name an opinion a building leader reported: we keep its compound.
+  consume(
+    opinionReportedV1,
+    ({ data: d }, context) =>
+      new RecordOpinionCommand(
+        { opinionId: d.opinionId, communityId: d.communityId, compoundId: d.compoundId, topic: d.topic },
+        context,
+      ),
   ),
 ];
