@@ -1,6 +1,17 @@
 import { defineContext } from '@cogov/context-kit';
 import { BranchOrderController, PartyController } from './api/party.controller';
-import { partyOrganizationScopes } from './api/scopes';
+import { JointMeetingController } from './api/joint-meeting.controller';
+import { jointMeetingScopes, partyOrganizationScopes } from './api/scopes';
+import { GetCompoundBoardHandler, GetJointMeetingHandler } from './application/joint-meeting-queries';
+import {
+  AddAgendaItemHandler,
+  ConveneMeetingHandler,
+  RecordDecisionHandler,
+  UpdateMeetingHandler,
+} from './application/joint-meetings';
+import { RecordOpinionHandler } from './application/record-opinion';
+import { jointMeetingTasksProjection } from './infrastructure/board/joint-meeting-tasks.projection';
+import { OpinionDirectoryEntry } from './infrastructure/directory/opinion-directory.entity';
 import { CompanyClaims } from './application/company-claims';
 import { FillSeatHandler, VacateSeatHandler } from './application/committee-seats';
 import { CompoundClaims } from './application/compound-claims';
@@ -17,6 +28,7 @@ import {
   branchOrderAggregate,
   companyBranchReservationAggregate,
   compoundCoverageAggregate,
+  jointMeetingAggregate,
   memberAggregate,
   organizationAggregate,
 } from './infrastructure/aggregates';
@@ -39,18 +51,27 @@ export const partyOrganization = defineContext({
     branchOrder: branchOrderAggregate,
     compoundCoverage: compoundCoverageAggregate,
     companyBranchReservation: companyBranchReservationAggregate,
+    jointMeeting: jointMeetingAggregate,
   },
   upcasters: partyOrganizationUpcasters,
   publishes: partyOrganizationOutbound,
   consumes: partyOrganizationInbound,
-  scopes: partyOrganizationScopes,
-  entities: [CommunityDirectoryEntry, CompanyDirectoryEntry],
-  controllers: [PartyController, BranchOrderController],
+  projections: [jointMeetingTasksProjection],
+  scopes: [...partyOrganizationScopes, ...jointMeetingScopes],
+  entities: [CommunityDirectoryEntry, CompanyDirectoryEntry, OpinionDirectoryEntry],
+  controllers: [PartyController, BranchOrderController, JointMeetingController],
   handlers: [
     CompoundClaims,
     CompanyClaims,
     FillSeatHandler,
     VacateSeatHandler,
+    ConveneMeetingHandler,
+    AddAgendaItemHandler,
+    RecordDecisionHandler,
+    UpdateMeetingHandler,
+    GetJointMeetingHandler,
+    GetCompoundBoardHandler,
+    RecordOpinionHandler,
     FoundOrganizationHandler,
     RegisterMemberHandler,
     ReviewOrderHandler,

@@ -2,6 +2,7 @@ import { aggregate, type RepositoryOf } from '@cogov/context-kit';
 import { branchOrderDecider } from '../domain/branch-order';
 import { compoundCoverageDecider } from '../domain/compound-coverage';
 import { companyBranchReservationDecider } from '../domain/company-branch-reservation';
+import { jointMeetingDecider } from '../domain/joint-meeting';
 import { memberDecider } from '../domain/member';
 import { organizationDecider } from '../domain/organization';
 
@@ -26,3 +27,7 @@ export const companyBranchReservationAggregate = aggregate(
   companyBranchReservationDecider,
 );
 export type CompanyBranchReservationRepository = RepositoryOf<typeof companyBranchReservationAggregate>;
+
+/** 联席会议: one stream per joint meeting, its agenda, decisions and tasks. */
+export const jointMeetingAggregate = aggregate('party-organization.joint-meeting', jointMeetingDecider);
+export type JointMeetingRepository = RepositoryOf<typeof jointMeetingAggregate>;
