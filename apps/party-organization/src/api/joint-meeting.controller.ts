@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
 import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access, type Role } from '@cogov/security';
@@ -13,10 +13,12 @@ import {
 } from '../application/joint-meetings';
 import {
   AddAgendaItemDto,
+  AttendeeDto,
   ConveneJointMeetingDto,
   DecisionCreatedDto,
   IdDto,
   RecordDecisionDto,
+  TaskDto,
   TaskProgressDto,
 } from './dto';
 import { CompoundBoardResponse, JointMeetingResponse } from './joint-meeting.views';
@@ -36,6 +38,8 @@ const READERS: Role[] = [...TASK_OWNERS, 'auditor'];
 
 /** 联席会议: joint meetings of the compound branch, the owners' committee and the property company. */
 @ApiTags('joint meetings')
+// The bodies' items, which the document would not otherwise hold (their $refs point here).
+@ApiExtraModels(AttendeeDto, TaskDto)
 @Controller()
 export class JointMeetingController {
   constructor(
