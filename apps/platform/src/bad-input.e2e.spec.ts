@@ -24,7 +24,12 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   leaderId: string;
   visitId: string;
   ownersCommitteeId: string;
-} & CompanySeeded;
+} & CompanySeeded &
+  JointMeetingSeeded;
+interface JointMeetingSeeded {
+  readonly jointMeetingId: string;
+  readonly jointMeetingTaskId: string;
+}
 interface CompanySeeded {
   readonly companyId: string;
 }
@@ -187,6 +192,28 @@ function templates(s: Seeded): Record<string, Template> {
         background: 'party-member',
       },
     },
+    'POST /api/joint-meetings': {
+      caller: admin,
+      body: {
+        branchId: s.branchId,
+        compoundId: s.compoundId,
+        date: '2030-06-01',
+        attendees: [{ party: 'branch', personName: 'N' }],
+      },
+    },
+    'POST /api/joint-meetings/:id/agenda-items': {
+      caller: admin,
+      body: { kind: 'order', refId: s.orderId, title: 'T' },
+    },
+    'POST /api/joint-meetings/:id/decisions': {
+      caller: admin,
+      body: { text: 'T', tasks: [{ ownerParty: 'branch', ownerId: s.memberId, dueOn: '2030-06-10' }] },
+    },
+    'POST /api/joint-meetings/:id/tasks/:taskId/progress': {
+      caller: admin,
+      body: { note: 'N', done: false },
+    },
+    'POST /api/joint-meetings/:id/close': { caller: admin, body: { note: 'N' } },
     'POST /api/party/organizations/:id/seats': {
       caller: admin,
       body: { personName: 'N', memberId: s.memberId, residentId: s.residentId, seat: 'committee-member' },
@@ -199,7 +226,8 @@ function pathOf(route: string, s: Seeded): string {
   const path = route
     .slice(route.indexOf(' ') + 1)
     .replace('/:orderId/', `/${s.orderId}/`)
-    .replace('/api/party/organizations/:id/', `/api/party/organizations/${s.branchId}/`);
+    .replace('/api/party/organizations/:id/', `/api/party/organizations/${s.branchId}/`)
+    .replace('/tasks/:taskId/', `/tasks/${s.jointMeetingTaskId}/`);
   const ids: Record<string, string> = {
     '/api/communities/:id': s.communityId,
     '/api/compounds/:id': s.compoundId,
@@ -207,6 +235,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/building-leaders/:id': s.leaderId,
     '/api/property-companies/:id': s.companyId,
     '/api/owners-committees/:id': s.ownersCommitteeId,
+    '/api/joint-meetings/:id': s.jointMeetingId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -324,8 +353,21 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       termStart: '2025-01-01',
       termEnd: '2029-12-31',
     });
+    const meeting = await call(PLATFORM_ADMIN, 'POST', '/api/joint-meetings', {
+      branchId: community.branchId,
+      compoundId: community.compoundId,
+      date: '2030-06-01',
+      attendees: [{ party: 'branch', personName: 'N' }],
+    });
+    const jointMeetingId = meeting.body.id as string;
+    const decision = await call(PLATFORM_ADMIN, 'POST', `/api/joint-meetings/${jointMeetingId}/decisions`, {
+      text: 'T',
+      tasks: [{ ownerParty: 'branch', ownerId: community.memberId, dueOn: '2030-06-10' }],
+    });
     seeded = {
       ...community,
+      jointMeetingId,
+      jointMeetingTaskId: (decision.body.taskIds as string[])[0]!,
       orderId: placed.body.id as string,
       leaderId,
       visitId: visited.body.id as string,

@@ -170,7 +170,7 @@ describe.each(testDatabases)('joint meetings (embedded platform on %s)', (_name,
       status: 409,
       error: 'rule-violation',
     });
-    await admin.expectPost(`/api/joint-meetings/${meetingId}/close`, {});
+    await admin.expectPost(`/api/joint-meetings/${meetingId}/close`, { note: 'Adjourned' });
     const late = await admin.post(`/api/joint-meetings/${meetingId}/decisions`, {
       text: 'Too late',
       tasks: [],

@@ -241,3 +241,7 @@ export class DecisionCreatedDto {
   @ApiProperty({ format: 'uuid', description: 'The decision' }) id!: string;
   @ApiProperty({ type: [String], description: 'Its tasks, in the order given' }) taskIds!: string[];
 }
+
+export class CloseJointMeetingDto {
+  @JSONSchema({ example: 'Adjourned: the remaining tasks go on' }) @FreeText() @Length(1, 2000) note!: string;
+}

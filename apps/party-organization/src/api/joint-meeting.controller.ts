@@ -14,6 +14,7 @@ import {
 import {
   AddAgendaItemDto,
   AttendeeDto,
+  CloseJointMeetingDto,
   ConveneJointMeetingDto,
   DecisionCreatedDto,
   IdDto,
@@ -159,9 +160,16 @@ export class JointMeetingController {
     summary: 'The branch closes the meeting; tasks not done stay open on the board',
   })
   @ApiOkResponse({ type: IdDto, description: 'The meeting’s id' })
-  async close(@Param('id', ParseUUIDPipe) meetingId: string, @RequestMeta() meta: RequestMetadata) {
+  async close(
+    @Param('id', ParseUUIDPipe) meetingId: string,
+    @Body() body: CloseJointMeetingDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
     await this.commands.execute(
-      new UpdateMeetingCommand({ type: 'CloseMeeting', meetingId }, commandContext(meta, this.clock.now())),
+      new UpdateMeetingCommand(
+        { type: 'CloseMeeting', meetingId, note: body.note },
+        commandContext(meta, this.clock.now()),
+      ),
     );
     return { id: meetingId };
   }

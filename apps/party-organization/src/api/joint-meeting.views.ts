@@ -47,9 +47,10 @@ export class TaskView {
 const CLOSURE: ApiPropertyOptions = {
   type: 'object',
   selfRequired: true,
-  required: ['reason', 'at'],
+  required: ['reason', 'note', 'at'],
   properties: {
     reason: { type: 'string', enum: ['all-tasks-done', 'closed'] },
+    note: { type: 'string', nullable: true },
     at: { type: 'string', format: 'date-time' },
   },
   nullable: true,
@@ -71,7 +72,11 @@ export class JointMeetingResponse {
   @ApiProperty({ type: [String], description: 'Tasks due before today and not done' })
   overdueTaskIds!: string[];
   @ApiProperty({ format: 'date', description: 'The day overdue is judged by' }) today!: string;
-  @ApiProperty(CLOSURE) closed!: { reason: 'all-tasks-done' | 'closed'; at: string } | null;
+  @ApiProperty(CLOSURE) closed!: {
+    reason: 'all-tasks-done' | 'closed';
+    note: string | null;
+    at: string;
+  } | null;
   @ApiProperty({ format: 'date-time' }) convenedAt!: string;
 }
 

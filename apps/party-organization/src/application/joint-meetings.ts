@@ -160,7 +160,7 @@ export class UpdateMeetingCommand extends Command<void> {
   constructor(
     readonly input:
       | { type: 'RecordTaskProgress'; meetingId: string; taskId: string; note: string; done: boolean }
-      | { type: 'CloseMeeting'; meetingId: string },
+      | { type: 'CloseMeeting'; meetingId: string; note: string },
     readonly context: CommandContext,
   ) {
     super();
@@ -175,7 +175,7 @@ export class UpdateMeetingHandler implements ICommandHandler<UpdateMeetingComman
     const now = context.now.toISOString();
     const command: JointMeetingCommand =
       input.type === 'CloseMeeting'
-        ? { type: 'CloseMeeting', data: { meetingId: input.meetingId, now } }
+        ? { type: 'CloseMeeting', data: { meetingId: input.meetingId, note: input.note, now } }
         : {
             type: 'RecordTaskProgress',
             data: {

@@ -92,7 +92,8 @@ export type RecordTaskProgress = {
 
 export type CloseMeeting = {
   type: 'CloseMeeting';
-  data: { meetingId: string; now: string };
+  /** Why it closes with tasks not done, or none given. */
+  data: { meetingId: string; note: string; now: string };
 };
 
 export type JointMeetingCommand =
@@ -143,7 +144,7 @@ export type TaskProgressRecorded = {
 
 export type MeetingClosed = {
   type: 'MeetingClosed';
-  data: { meetingId: string; reason: 'all-tasks-done' | 'closed'; closedAt: string };
+  data: { meetingId: string; reason: 'all-tasks-done' | 'closed'; note: string | null; closedAt: string };
 };
 
 export type JointMeetingEvent =
@@ -164,7 +165,7 @@ export type JointMeeting =
       agenda: ReadonlyArray<Omit<AgendaItemAdded['data'], 'meetingId'>>;
       decisions: ReadonlyArray<{ decisionId: string; text: string; taskIds: string[]; decidedAt: string }>;
       tasks: readonly Task[];
-      closed: { reason: MeetingClosed['data']['reason']; at: string } | null;
+      closed: { reason: MeetingClosed['data']['reason']; note: string | null; at: string } | null;
     });
 
 type Held = Exclude<JointMeeting, { status: 'absent' }>;
@@ -186,7 +187,12 @@ export function decide(command: JointMeetingCommand, state: JointMeeting): Joint
       return [
         {
           type: 'MeetingClosed',
-          data: { meetingId: meeting.meetingId, reason: 'closed', closedAt: command.data.now },
+          data: {
+            meetingId: meeting.meetingId,
+            reason: 'closed',
+            note: command.data.note,
+            closedAt: command.data.now,
+          },
         },
       ];
     }
@@ -236,7 +242,11 @@ export function evolve(state: JointMeeting, event: JointMeetingEvent): JointMeet
       return { ...state, tasks };
     }
     case 'MeetingClosed':
-      return { ...state, status: 'closed', closed: { reason: event.data.reason, at: event.data.closedAt } };
+      return {
+        ...state,
+        status: 'closed',
+        closed: { reason: event.data.reason, note: event.data.note, at: event.data.closedAt },
+      };
     default:
       return assertNever(event);
   }
@@ -393,7 +403,7 @@ function recordProgress(d: RecordTaskProgress['data'], meeting: Held): JointMeet
     progressed,
     {
       type: 'MeetingClosed',
-      data: { meetingId: meeting.meetingId, reason: 'all-tasks-done', closedAt: d.now },
+      data: { meetingId: meeting.meetingId, reason: 'all-tasks-done', note: null, closedAt: d.now },
     },
   ];
 }

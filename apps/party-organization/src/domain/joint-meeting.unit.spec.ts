@@ -115,7 +115,7 @@ const progressed = (taskId: string, done: boolean): TaskProgressRecorded => ({
 });
 const closedBy = (reason: 'all-tasks-done' | 'closed', closedAt = LATER) => ({
   type: 'MeetingClosed' as const,
-  data: { meetingId: 'meeting-1', reason, closedAt },
+  data: { meetingId: 'meeting-1', reason, note: reason === 'closed' ? 'Adjourned' : null, closedAt },
 });
 
 describe('joint meetings (联席会议)', () => {
@@ -227,7 +227,7 @@ describe('joint meetings (联席会议)', () => {
 
     it('a meeting is closed once', () =>
       given([convened, closedBy('closed')])
-        .when({ type: 'CloseMeeting', data: { meetingId: 'meeting-1', now: LATER } })
+        .when({ type: 'CloseMeeting', data: { meetingId: 'meeting-1', note: 'Again', now: LATER } })
         .thenThrows(InvalidTransition, /is closed/));
   });
 
