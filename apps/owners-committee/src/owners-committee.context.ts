@@ -22,6 +22,8 @@ import {
 } from './infrastructure/aggregates';
 import { ServiceContractEntry } from './infrastructure/contracts/service-contract.entity';
 import { DirectoryEntry } from './infrastructure/directory/directory-entry.entity';
+import { BranchSeatEntry } from './infrastructure/branch-seats/branch-seat.entity';
+import { RecordSeatFilledHandler, RecordSeatVacatedHandler } from './application/branch-seats';
 import { ownersCommitteeInbound } from './infrastructure/inbound';
 import { ownersCommitteeOutbound } from './infrastructure/outbound';
 
@@ -42,7 +44,7 @@ export const ownersCommittee = defineContext({
   publishes: ownersCommitteeOutbound,
   consumes: ownersCommitteeInbound,
   scopes: [...ownersCommitteeScopes, SurveyInPath],
-  entities: [DirectoryEntry, ServiceContractEntry],
+  entities: [DirectoryEntry, ServiceContractEntry, BranchSeatEntry],
   controllers: [CommitteeController, PropertyEvaluationController, SurveyController],
   handlers: [
     minimumPartyShareProvider,
@@ -58,5 +60,7 @@ export const ownersCommittee = defineContext({
     CreateSurveyHandler,
     RespondToSurveyHandler,
     GetSurveyHandler,
+    RecordSeatFilledHandler,
+    RecordSeatVacatedHandler,
   ],
 });

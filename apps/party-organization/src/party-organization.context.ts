@@ -1,6 +1,5 @@
 import { defineContext } from '@cogov/context-kit';
 import { BranchOrderController, PartyController } from './api/party.controller';
-import { partyOrganizationScopes } from './api/scopes';
 import { CompanyRatingController, OrganizationInPath } from './api/company-rating.controller';
 import {
   partyEvaluationPeriodKindProvider,
@@ -9,6 +8,20 @@ import {
 } from './application/rate-company';
 import { companyRatingAggregate } from './infrastructure/company-rating-aggregate';
 import { ServiceContractEntry } from './infrastructure/directory/service-contract.entity';
+import { JointMeetingController } from './api/joint-meeting.controller';
+import { jointMeetingScopes, partyOrganizationScopes } from './api/scopes';
+import { GetCompoundBoardHandler, GetJointMeetingHandler } from './application/joint-meeting-queries';
+import {
+  AddAgendaItemHandler,
+  ConveneMeetingHandler,
+  RecordDecisionHandler,
+  UpdateMeetingHandler,
+} from './application/joint-meetings';
+import { RecordOpinionHandler } from './application/record-opinion';
+import { jointMeetingTasksProjection } from './infrastructure/board/joint-meeting-tasks.projection';
+import { OpinionDirectoryEntry } from './infrastructure/directory/opinion-directory.entity';
+import { CompanyClaims } from './application/company-claims';
+import { FillSeatHandler, VacateSeatHandler } from './application/committee-seats';
 import { CompoundClaims } from './application/compound-claims';
 import { CompleteOrderHandler } from './application/complete-order';
 import { FoundOrganizationHandler } from './application/found-organization';
@@ -21,7 +34,9 @@ import { TakeOrderHandler } from './application/take-order';
 import { HandBackOrderHandler, RecordArrivalHandler } from './application/work-on-order';
 import {
   branchOrderAggregate,
+  companyBranchReservationAggregate,
   compoundCoverageAggregate,
+  jointMeetingAggregate,
   memberAggregate,
   organizationAggregate,
 } from './infrastructure/aggregates';
@@ -44,15 +59,28 @@ export const partyOrganization = defineContext({
     branchOrder: branchOrderAggregate,
     compoundCoverage: compoundCoverageAggregate,
     companyRating: companyRatingAggregate,
+    companyBranchReservation: companyBranchReservationAggregate,
+    jointMeeting: jointMeetingAggregate,
   },
   upcasters: partyOrganizationUpcasters,
   publishes: partyOrganizationOutbound,
   consumes: partyOrganizationInbound,
-  scopes: [...partyOrganizationScopes, OrganizationInPath],
-  entities: [CommunityDirectoryEntry, CompanyDirectoryEntry, ServiceContractEntry],
-  controllers: [PartyController, BranchOrderController, CompanyRatingController],
+  projections: [jointMeetingTasksProjection],
+  scopes: [...partyOrganizationScopes, OrganizationInPath, ...jointMeetingScopes],
+  entities: [CommunityDirectoryEntry, CompanyDirectoryEntry, ServiceContractEntry, OpinionDirectoryEntry],
+  controllers: [PartyController, BranchOrderController, CompanyRatingController, JointMeetingController],
   handlers: [
     CompoundClaims,
+    CompanyClaims,
+    FillSeatHandler,
+    VacateSeatHandler,
+    ConveneMeetingHandler,
+    AddAgendaItemHandler,
+    RecordDecisionHandler,
+    UpdateMeetingHandler,
+    GetJointMeetingHandler,
+    GetCompoundBoardHandler,
+    RecordOpinionHandler,
     FoundOrganizationHandler,
     RegisterMemberHandler,
     ReviewOrderHandler,

@@ -29,6 +29,14 @@ const RESIDENT_READERS: Role[] = [
   'party-staff',
 ];
 const SEAT_KEEPERS: Role[] = ['platform-admin', 'residents-committee-staff', 'owners-committee-staff'];
+const JOINT_MEETING_TASK_OWNERS: Role[] = [
+  'platform-admin',
+  'party-staff',
+  'owners-committee-staff',
+  'property-staff',
+  'residents-committee-staff',
+  'building-leader',
+];
 const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/health': [...ROLES],
   'GET /api/health/live': [...ROLES],
@@ -100,6 +108,15 @@ const ACCESS_TABLE: Record<string, Role[]> = {
     'resident',
   ],
   'POST /api/party/organizations/:id/company-ratings': ['platform-admin', 'party-staff'],
+  'POST /api/party/organizations/:id/seats': ['platform-admin', 'party-staff'],
+  'DELETE /api/party/organizations/:id/seats/:seatId': ['platform-admin', 'party-staff'],
+  'POST /api/joint-meetings': ['platform-admin', 'party-staff'],
+  'GET /api/joint-meetings/:id': [...JOINT_MEETING_TASK_OWNERS, 'auditor'],
+  'POST /api/joint-meetings/:id/agenda-items': ['platform-admin', 'party-staff'],
+  'POST /api/joint-meetings/:id/decisions': ['platform-admin', 'party-staff'],
+  'POST /api/joint-meetings/:id/tasks/:taskId/progress': JOINT_MEETING_TASK_OWNERS,
+  'POST /api/joint-meetings/:id/close': ['platform-admin', 'party-staff'],
+  'GET /api/party/compounds/:compoundId/board': [...JOINT_MEETING_TASK_OWNERS, 'auditor'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -25,7 +25,12 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   visitId: string;
   ownersCommitteeId: string;
   surveyId: string;
-} & CompanySeeded;
+} & CompanySeeded &
+  JointMeetingSeeded;
+interface JointMeetingSeeded {
+  readonly jointMeetingId: string;
+  readonly jointMeetingTaskId: string;
+}
 interface CompanySeeded {
   readonly companyId: string;
 }
@@ -231,6 +236,32 @@ function templates(s: Seeded): Record<string, Template> {
       caller: admin,
       body: { companyId: s.companyId, period: '2026-Q4', score: 80, comment: 'C' },
     },
+    'POST /api/joint-meetings': {
+      caller: admin,
+      body: {
+        branchId: s.branchId,
+        compoundId: s.compoundId,
+        date: '2030-06-01',
+        attendees: [{ party: 'branch', personName: 'N' }],
+      },
+    },
+    'POST /api/joint-meetings/:id/agenda-items': {
+      caller: admin,
+      body: { kind: 'order', refId: s.orderId, title: 'T' },
+    },
+    'POST /api/joint-meetings/:id/decisions': {
+      caller: admin,
+      body: { text: 'T', tasks: [{ ownerParty: 'branch', ownerId: s.memberId, dueOn: '2030-06-10' }] },
+    },
+    'POST /api/joint-meetings/:id/tasks/:taskId/progress': {
+      caller: admin,
+      body: { note: 'N', done: false },
+    },
+    'POST /api/joint-meetings/:id/close': { caller: admin, body: { note: 'N' } },
+    'POST /api/party/organizations/:id/seats': {
+      caller: admin,
+      body: { personName: 'N', memberId: s.memberId, residentId: s.residentId, seat: 'committee-member' },
+    },
   };
 }
 
@@ -239,7 +270,12 @@ function pathOf(route: string, s: Seeded): string {
   const path = route
     .slice(route.indexOf(' ') + 1)
     .replace('/:orderId/', `/${s.orderId}/`)
-    .replace('/api/party/organizations/:id/', `/api/party/organizations/${s.committeeId}/`)
+    .replace(
+      '/api/party/organizations/:id/company-ratings',
+      `/api/party/organizations/${s.committeeId}/company-ratings`,
+    )
+    .replace('/api/party/organizations/:id/', `/api/party/organizations/${s.branchId}/`)
+    .replace('/tasks/:taskId/', `/tasks/${s.jointMeetingTaskId}/`)
     // Any id will do: the intake and validation refuse before a delivery is looked up.
     .replace('/deliveries/:id/', `/deliveries/${s.orderId}/`);
   const ids: Record<string, string> = {
@@ -250,6 +286,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/property-companies/:id': s.companyId,
     '/api/owners-committees/:id': s.ownersCommitteeId,
     '/api/surveys/:id': s.surveyId,
+    '/api/joint-meetings/:id': s.jointMeetingId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -367,6 +404,17 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       termStart: '2025-01-01',
       termEnd: '2029-12-31',
     });
+    const meeting = await call(PLATFORM_ADMIN, 'POST', '/api/joint-meetings', {
+      branchId: community.branchId,
+      compoundId: community.compoundId,
+      date: '2030-06-01',
+      attendees: [{ party: 'branch', personName: 'N' }],
+    });
+    const jointMeetingId = meeting.body.id as string;
+    const decision = await call(PLATFORM_ADMIN, 'POST', `/api/joint-meetings/${jointMeetingId}/decisions`, {
+      text: 'T',
+      tasks: [{ ownerParty: 'branch', ownerId: community.memberId, dueOn: '2030-06-10' }],
+    });
     const survey = await call(
       PLATFORM_ADMIN,
       'POST',
@@ -380,6 +428,8 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
     seeded = {
       ...community,
       surveyId: survey.body.id as string,
+      jointMeetingId,
+      jointMeetingTaskId: (decision.body.taskIds as string[])[0]!,
       orderId: placed.body.id as string,
       leaderId,
       visitId: visited.body.id as string,

@@ -31,6 +31,7 @@ describe.each(testDatabases)('owners committee (embedded platform on %s)', (_nam
       buildingId: seed.buildingId,
       name: 'Owner',
       phone: '13800000009',
+      tenure: 'owner',
     });
   const remove = (path: string) => platform.http().delete(path).set('Authorization', staff.authorization);
   let term = 2000;

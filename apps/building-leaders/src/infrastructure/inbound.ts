@@ -3,6 +3,7 @@ import {
   compoundRegisteredV1,
   memberRegisteredV1,
   residentRegisteredV1,
+  residentRegisteredV2,
 } from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
 import {
@@ -57,6 +58,23 @@ export const buildingLeadersInbound = [
     ({ data: d }, context) =>
       new RecordPartyMemberDirectoryCommand(
         { type: 'RecordPartyMember', data: { memberId: d.memberId, communityId: d.communityId } },
+        context,
+      ),
+  ),
+  // v2 adds the resident's tenure, which the building leaders do not keep.
+  consume(
+    residentRegisteredV2,
+    ({ data: d }, context) =>
+      new RecordResidentDirectoryCommand(
+        {
+          type: 'RecordResident',
+          data: {
+            residentId: d.residentId,
+            communityId: d.communityId,
+            compoundId: d.compoundId,
+            buildingId: d.buildingId,
+          },
+        },
         context,
       ),
   ),

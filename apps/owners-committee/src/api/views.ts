@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { BACKGROUNDS, COMMITTEE_ROLES } from '../domain/committee';
 
 /* What the read route answers, for the OpenAPI document. */
@@ -10,6 +10,45 @@ export class CommitteeMemberView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) partyMemberId!: string | null;
   @ApiProperty({ enum: BACKGROUNDS }) background!: (typeof BACKGROUNDS)[number];
   @ApiProperty({ format: 'date-time' }) joinedAt!: string;
+}
+
+/** A nullable object inline: a nullable `$ref` would still apply the referred schema to null. */
+const NULLABLE_PERSON: ApiPropertyOptions = {
+  type: 'object',
+  // `required` lists the object's own fields; the property itself is required too.
+  selfRequired: true,
+  required: ['memberId', 'residentId'],
+  properties: {
+    memberId: { type: 'string', format: 'uuid', nullable: true },
+    residentId: { type: 'string', format: 'uuid', nullable: true },
+  },
+  nullable: true,
+  description: 'The person in that seat, by ids',
+};
+
+/** One linkage fact, judged from the seats of the branch covering the compound. */
+export class LinkageFactView {
+  @ApiProperty({
+    enum: ['holds', 'does-not-hold', 'unknown'],
+    description: 'unknown: no chair, or nothing heard yet of the covering branch’s seats',
+  })
+  status!: 'holds' | 'does-not-hold' | 'unknown';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The covering branch' })
+  branchId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The seat that makes it hold' })
+  seatId!: string | null;
+  @ApiProperty(NULLABLE_PERSON)
+  person!: { memberId: string | null; residentId: string | null } | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) since!: string | null;
+}
+
+export class CrossAppointmentView {
+  @ApiProperty({ type: LinkageFactView, description: 'The chair sits on the branch committee' })
+  chair!: LinkageFactView;
+  @ApiProperty({ type: LinkageFactView, description: 'A property manager sits on it' })
+  propertyManager!: LinkageFactView;
+  @ApiProperty({ type: LinkageFactView, description: 'A community police officer sits on it' })
+  communityPolice!: LinkageFactView;
 }
 
 /** 业主委员会: one committee, its members, its Party share and whether the share is met. */
@@ -28,4 +67,8 @@ export class CommitteeResponse {
   @ApiProperty({ enum: ['compliant', 'non-compliant'] }) compliance!: 'compliant' | 'non-compliant';
   @ApiProperty({ format: 'date-time', description: 'Since when the committee is (non-)compliant' })
   complianceSince!: string;
+  @ApiProperty({ type: LinkageFactView, description: '一肩挑: the chair is the covering branch’s secretary' })
+  oneShoulder!: LinkageFactView;
+  @ApiProperty({ type: CrossAppointmentView, description: '交叉任职 on the covering branch’s committee' })
+  crossAppointment!: CrossAppointmentView;
 }

@@ -2,7 +2,10 @@ import { InjectRepository } from '@cogov/context-kit';
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NotFound } from '@cogov/decider';
+import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { type CommitteeFormed, type Seat, partySharePercent } from '../domain/committee';
+import { type BranchSeat, type Holds, type Linkage, type SeatKind, linkage } from '../domain/linkage';
+import { BranchSeatEntry } from '../infrastructure/branch-seats/branch-seat.entity';
 import { committeeAggregate, type CommitteeRepository } from '../infrastructure/aggregates';
 import { MINIMUM_PARTY_SHARE } from './minimum-party-share';
 
@@ -12,7 +15,7 @@ export type CommitteeView = CommitteeFormed['data'] & {
   minimumPartySharePercent: number;
   compliance: 'compliant' | 'non-compliant';
   complianceSince: string;
-};
+} & Linkage;
 
 export class GetCommitteeQuery extends Query<CommitteeView> {
   constructor(readonly committeeId: string) {
@@ -26,13 +29,31 @@ export class GetCommitteeHandler implements IQueryHandler<GetCommitteeQuery> {
   constructor(
     @InjectRepository(committeeAggregate) private readonly committees: CommitteeRepository,
     @Inject(MINIMUM_PARTY_SHARE) private readonly minimumPartySharePercent: number,
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 
   async execute({ committeeId }: GetCommitteeQuery): Promise<CommitteeView> {
     const { state } = await this.committees.load(committeeId);
     if (state.status !== 'formed') throw new NotFound('owners committee', committeeId);
     const { compliance } = state;
+    const chair = state.seats.find((s) => s.role === 'chair') ?? null;
+    // Only a branch covers compounds; the community committee's seats tell nothing of this one.
+    const rows = await this.db.readSource
+      .getRepository(BranchSeatEntry)
+      .findBy({ communityId: state.communityId, organizationKind: 'branch' });
+    const seats: BranchSeat[] = rows.map((r) => ({
+      seatId: r.seatId,
+      branchId: r.branchId,
+      compoundIds: r.compoundIds,
+      seat: r.seat as SeatKind,
+      holds: r.holds as Holds | null,
+      memberId: r.memberId,
+      residentId: r.residentId,
+      filledAt: r.filledAt,
+      vacatedAt: r.vacatedAt,
+    }));
     return {
+      ...linkage(state.compoundId, chair, seats),
       committeeId,
       compoundId: state.compoundId,
       communityId: state.communityId,

@@ -2,13 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '@cogov/event-sourcing';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
-import type { DirectoryKind, DirectoryLookup } from '../domain/directory';
+import type { DirectoryKind, DirectoryLookup, Tenure } from '../domain/directory';
 import { DirectoryEntry } from '../infrastructure/directory/directory-entry.entity';
 
 /** Keeps what the owners' committee has heard of a compound, resident or Party member. */
 export class RecordDirectoryEntryCommand extends Command<void> {
   constructor(
-    readonly entry: { id: string; kind: DirectoryKind; communityId: string; compoundId: string | null },
+    readonly entry: {
+      id: string;
+      kind: DirectoryKind;
+      communityId: string;
+      compoundId: string | null;
+      tenure: Tenure | null;
+    },
     readonly context: CommandContext,
   ) {
     super();
@@ -38,6 +44,7 @@ export class Directory {
       kind: entry.kind as DirectoryKind,
       communityId: entry.communityId,
       compoundId: entry.compoundId,
+      tenure: (entry.tenure as Tenure | null) ?? null,
     };
   }
 }

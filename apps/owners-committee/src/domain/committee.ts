@@ -6,7 +6,7 @@ import {
   RuleViolation,
   assertNever,
 } from '@cogov/decider';
-import { type DirectoryLookup, expectKind, expectWithin } from './directory';
+import { type DirectoryLookup, type KnownEntry, expectKind, expectWithin } from './directory';
 
 export const COMMITTEE_ROLES = ['chair', 'deputy', 'member'] as const;
 /** 主任 / 副主任 / 委员. */
@@ -260,6 +260,7 @@ function addMember(d: AddMember['data'], state: Formed): CommitteeEvent[] {
   if (state.seats.some((s) => s.memberId === d.memberId)) return [];
   const resident = expectKind(d.resident, 'resident', 'resident');
   expectWithin(resident, 'resident', { communityId: state.communityId, compoundId: state.compoundId });
+  expectOwner(resident);
   if (state.seats.some((s) => s.residentId === resident.id)) {
     throw new RuleViolation(`resident ${resident.id} already sits on the committee`, {
       residentId: resident.id,
@@ -293,6 +294,23 @@ function addMember(d: AddMember['data'], state: Formed): CommitteeEvent[] {
   };
   const { committeeId: _committee, ...seat } = joined.data;
   return [joined, ...complianceAfter(state, [...state.seats, seat], d.minimumPartySharePercent, d.now)];
+}
+
+/** The rule's name, in the refusal's details, so a caller can tell it from the others. */
+export const MEMBERS_ARE_OWNERS = 'members-are-owners';
+
+/** 业委会委员 are elected from the owners (业主) living in the compound, not from tenants. */
+function expectOwner(resident: KnownEntry): void {
+  if (resident.tenure === 'owner') return;
+  const why =
+    resident.tenure === 'tenant'
+      ? 'is a tenant'
+      : 'is not known to own a home in the compound (the residents’ committee did not record it)';
+  throw new RuleViolation(`${MEMBERS_ARE_OWNERS}: resident ${resident.id} ${why}`, {
+    rule: MEMBERS_ARE_OWNERS,
+    residentId: resident.id,
+    tenure: resident.tenure,
+  });
 }
 
 function removeMember(d: RemoveMember['data'], state: Formed): CommitteeEvent[] {

@@ -25,18 +25,25 @@ const compound: DirectoryLookup = {
   kind: 'compound',
   communityId: 'community-1',
   compoundId: null,
+  tenure: null,
 };
-const resident = (id: string, compoundId = 'compound-1'): DirectoryLookup => ({
+const resident = (
+  id: string,
+  compoundId = 'compound-1',
+  tenure: 'owner' | 'tenant' | 'unknown' = 'owner',
+): DirectoryLookup => ({
   id,
   kind: 'resident',
   communityId: 'community-1',
   compoundId,
+  tenure,
 });
 const partyMember = (id: string, communityId = 'community-1'): DirectoryLookup => ({
   id,
   kind: 'party-member',
   communityId,
   compoundId: null,
+  tenure: null,
 });
 
 const form = (
@@ -276,5 +283,22 @@ describe('owners committee (业主委员会)', () => {
     const seat = (partyMemberId: string | null) => ({ ...joined(1).data, partyMemberId });
     expect(partySharePercent([])).toBeNull();
     expect(partySharePercent([seat('p'), seat('q'), seat(null)])).toBe(66.7);
+  });
+
+  describe('members are owners living in the compound (业主)', () => {
+    it('a tenant of the compound is refused, naming the rule', () =>
+      given([formed()])
+        .when(add(1, { resident: resident('resident-1', 'compound-1', 'tenant') }))
+        .thenThrows(RuleViolation, /members-are-owners: resident resident-1 is a tenant/));
+
+    it('a resident whose tenure was never recorded is refused: not an owner we know of', () =>
+      given([formed()])
+        .when(add(1, { resident: resident('resident-1', 'compound-1', 'unknown') }))
+        .thenThrows(RuleViolation, /members-are-owners: resident resident-1 is not known to own/));
+
+    it('an owner of the compound joins', () =>
+      given([formed()])
+        .when(add(1))
+        .thenMatches([{ type: 'MemberJoined', data: { residentId: 'resident-1' } }]));
   });
 });

@@ -12,7 +12,12 @@ export type DirectoryLookup =
       readonly communityId: string;
       /** The compound a resident lives in; null for the others. */
       readonly compoundId: string | null;
+      /** Whether a resident owns their home (业主); null for the others. */
+      readonly tenure: Tenure | null;
     };
+
+/** `unknown`: the residents' committee did not record it (every registration before v2). */
+export type Tenure = 'owner' | 'tenant' | 'unknown';
 
 export type KnownEntry = Exclude<DirectoryLookup, { kind: 'absent' }>;
 

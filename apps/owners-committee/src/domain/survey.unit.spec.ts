@@ -24,6 +24,8 @@ const resident = (id = 'r1', compoundId = 'k1'): DirectoryLookup => ({
   kind: 'resident',
   communityId: 'm1',
   compoundId,
+  // A survey asks everyone living in the compound, owners and tenants alike.
+  tenure: 'tenant',
 });
 
 const create = (data: Partial<CreateSurvey['data']> = {}): CreateSurvey => ({
@@ -90,7 +92,11 @@ describe('a survey of the owners', () => {
       .when(respond({ resident: { id: 'r3', kind: 'absent' } }))
       .thenThrows(NotYetKnown);
     given([created])
-      .when(respond({ resident: { id: 'r4', kind: 'party-member', communityId: 'm1', compoundId: null } }))
+      .when(
+        respond({
+          resident: { id: 'r4', kind: 'party-member', communityId: 'm1', compoundId: null, tenure: null },
+        }),
+      )
       .thenThrows(WrongKind);
   });
 

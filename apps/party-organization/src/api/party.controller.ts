@@ -1,10 +1,17 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
 import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access } from '@cogov/security';
-import { BranchOrderInPath, CommunityInBody, OrganizationInBody } from './scopes';
+import { BranchOrderInPath, CommunityInBody, OrganizationInBody, OrganizationInPath } from './scopes';
+import { FillSeatCommand, VacateSeatCommand } from '../application/committee-seats';
 import { CompleteOrderCommand } from '../application/complete-order';
 import { FoundOrganizationCommand } from '../application/found-organization';
 import { RegisterMemberCommand } from '../application/register-member';
@@ -13,6 +20,7 @@ import { TakeOrderCommand } from '../application/take-order';
 import { HandBackOrderCommand, RecordArrivalCommand } from '../application/work-on-order';
 import {
   CompleteOrderDto,
+  FillSeatDto,
   FoundOrganizationDto,
   HandBackOrderDto,
   IdDto,
@@ -61,6 +69,48 @@ export class PartyController {
   register(@Body() body: RegisterMemberDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
       new RegisterMemberCommand({ ...body }, commandContext(meta, this.clock.now())),
+    );
+  }
+
+  @Post('organizations/:id/seats')
+  @Access({ roles: ['platform-admin', 'party-staff'], scope: OrganizationInPath })
+  @ApiOperation({
+    operationId: 'fillCommitteeSeat',
+    summary: 'A person takes a seat on the organization’s committee (交叉任职, 一肩挑); one secretary',
+  })
+  @ApiCreatedResponse({ type: IdDto, description: 'The seat’s id' })
+  fillSeat(
+    @Param('id', ParseUUIDPipe) organizationId: string,
+    @Body() body: FillSeatDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(
+      new FillSeatCommand(
+        {
+          organizationId,
+          personName: body.personName,
+          memberId: body.memberId ?? null,
+          residentId: body.residentId ?? null,
+          seat: body.seat,
+          holds: body.holds ?? null,
+        },
+        commandContext(meta, this.clock.now()),
+      ),
+    );
+  }
+
+  @Delete('organizations/:id/seats/:seatId')
+  @HttpCode(204)
+  @Access({ roles: ['platform-admin', 'party-staff'], scope: OrganizationInPath })
+  @ApiOperation({ operationId: 'vacateCommitteeSeat', summary: 'The person in a committee seat leaves it' })
+  @ApiNoContentResponse({ description: 'The seat is vacated' })
+  async vacateSeat(
+    @Param('id', ParseUUIDPipe) organizationId: string,
+    @Param('seatId', ParseUUIDPipe) seatId: string,
+    @RequestMeta() meta: RequestMetadata,
+  ): Promise<void> {
+    await this.commands.execute(
+      new VacateSeatCommand({ organizationId, seatId }, commandContext(meta, this.clock.now())),
     );
   }
 }

@@ -13,6 +13,7 @@ import {
 import { type OrganizationRepository, organizationAggregate } from '../infrastructure/aggregates';
 import { CommunityDirectoryEntry } from '../infrastructure/directory/community-directory.entity';
 import { CompanyDirectoryEntry } from '../infrastructure/directory/company-directory.entity';
+import { CompanyClaims } from './company-claims';
 import { CompoundClaims } from './compound-claims';
 
 export class FoundOrganizationCommand extends Command<{ id: string }> {
@@ -38,6 +39,7 @@ export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizati
   constructor(
     @InjectRepository(organizationAggregate) private readonly organizations: OrganizationRepository,
     private readonly claims: CompoundClaims,
+    private readonly companyClaims: CompanyClaims,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 
@@ -48,7 +50,8 @@ export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizati
     const directory = this.db.readSource.getRepository(CommunityDirectoryEntry);
     const named = [...input.compoundIds, ...input.buildingIds];
     const [known, namedEntries, company] = await Promise.all([
-      directory.findBy({ communityId: input.communityId }),
+      // Residents are in the directory too, and a community has tens of thousands of them.
+      directory.findBy({ communityId: input.communityId, kind: In(['community', 'compound', 'building']) }),
       named.length > 0 ? directory.findBy({ id: In(named) }) : Promise.resolve([]),
       input.companyId
         ? this.db.readSource.getRepository(CompanyDirectoryEntry).findOneBy({ companyId: input.companyId })
@@ -81,18 +84,25 @@ export class FoundOrganizationHandler implements ICommandHandler<FoundOrganizati
       );
     // A branch claims its compounds first (one branch per compound); a refused founding claims
     // nothing, and one that fails after claiming gives back what it claimed.
+    // A company branch claims its company the same way (one Party organization per company).
     let claimed: string[] = [];
-    if (input.kind === 'branch') {
+    let claimedCompany: string | null = null;
+    if (input.kind === 'branch' || input.kind === 'company-branch') {
       const { state } = await this.organizations.load(organizationId);
       if (state.status === 'absent') {
         founding(state);
-        claimed = await this.claims.claimAll(organizationId, input.compoundIds, context);
+        if (input.kind === 'branch') {
+          claimed = await this.claims.claimAll(organizationId, input.compoundIds, context);
+        } else if (await this.companyClaims.claim(organizationId, input.companyId!, context)) {
+          claimedCompany = input.companyId;
+        }
       }
     }
     try {
       await this.organizations.handle(organizationId, founding, context);
     } catch (error) {
       await this.claims.releaseAll(organizationId, claimed, context);
+      if (claimedCompany) await this.companyClaims.release(organizationId, claimedCompany, context);
       throw error;
     }
     return { id: organizationId };

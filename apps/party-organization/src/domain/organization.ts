@@ -5,6 +5,7 @@ import {
   NotFound,
   NotYetKnown,
   OutOfScope,
+  RuleViolation,
   WrongKind,
   assertNever,
 } from '@cogov/decider';
@@ -72,7 +73,51 @@ export type AbandonFounding = {
   data: { organizationId: string; now: string };
 };
 
-export type OrganizationCommand = FoundOrganization | AbandonFounding;
+export const SEATS = ['secretary', 'deputy-secretary', 'committee-member'] as const;
+/** 书记 / 副书记 / 委员 of an organization's committee. */
+export type SeatKind = (typeof SEATS)[number];
+
+export const HOLDS = ['owners-committee-chair', 'property-manager', 'community-police'] as const;
+/**
+ * 交叉任职: the other post the person holds, for which they sit on the branch committee (the
+ * owners' committee chair, the property manager, the community police officer).
+ */
+export type Holds = (typeof HOLDS)[number];
+
+/** What the directory knows of an id a seat names, loaded by the handler. */
+export type PersonLookup =
+  | { id: string; known: false }
+  | {
+      id: string;
+      known: true;
+      communityId: string;
+      /** A member's organization, and the branch it answers to; null for a resident. */
+      organizationId: string | null;
+      branchId: string | null;
+    };
+
+export type FillSeat = {
+  type: 'FillSeat';
+  data: {
+    organizationId: string;
+    seatId: string;
+    personName: string;
+    /** The Party member this person is, as the member's stream has it; null when none is named. */
+    member: PersonLookup | null;
+    /** The resident this person is, as the directory has it; null when none is named. */
+    resident: PersonLookup | null;
+    seat: SeatKind;
+    holds: Holds | null;
+    now: string;
+  };
+};
+
+export type VacateSeat = {
+  type: 'VacateSeat';
+  data: { organizationId: string; seatId: string; now: string };
+};
+
+export type OrganizationCommand = FoundOrganization | AbandonFounding | FillSeat | VacateSeat;
 
 export type OrganizationFounded = {
   type: 'OrganizationFounded';
@@ -95,7 +140,36 @@ export type FoundingAbandoned = {
   data: { organizationId: string; abandonedAt: string };
 };
 
-export type OrganizationEvent = OrganizationFounded | FoundingAbandoned;
+/** The person's name stays in this stream; the published contract carries their ids only. */
+export type SeatFilled = {
+  type: 'SeatFilled';
+  data: {
+    organizationId: string;
+    /** Of the organization when the seat was filled: what the published fact carries. */
+    organizationKind: Exclude<OrganizationKind, 'group'>;
+    communityId: string;
+    compoundIds: string[];
+    seatId: string;
+    personName: string;
+    memberId: string | null;
+    residentId: string | null;
+    seat: SeatKind;
+    holds: Holds | null;
+    filledAt: string;
+  };
+};
+
+export type SeatVacated = {
+  type: 'SeatVacated';
+  data: { organizationId: string; communityId: string; seatId: string; vacatedAt: string };
+};
+
+export type OrganizationEvent = OrganizationFounded | FoundingAbandoned | SeatFilled | SeatVacated;
+
+export type CommitteeSeat = Omit<
+  SeatFilled['data'],
+  'organizationId' | 'organizationKind' | 'communityId' | 'compoundIds'
+>;
 
 export type Organization =
   /** `abandoned`: its founding was called off, and it can never be founded. */
@@ -111,6 +185,8 @@ export type Organization =
       buildingIds: string[];
       companyId: string | null;
       foundedAt: string;
+      /** The seats of its committee now filled. */
+      seats: readonly CommitteeSeat[];
     };
 
 export const initialState = (): Organization => ({ status: 'absent' });
@@ -119,6 +195,17 @@ export function decide(command: OrganizationCommand, state: Organization): Organ
   switch (command.type) {
     case 'FoundOrganization':
       return found(command.data, state);
+    case 'FillSeat':
+      return fillSeat(command.data, state);
+    case 'VacateSeat': {
+      const { organizationId, seatId, now } = command.data;
+      const organization = founded(state, organizationId);
+      if (!organization.seats.some((s) => s.seatId === seatId)) {
+        throw new NotFound('seat', seatId, { entity: 'organization', id: organizationId });
+      }
+      const { communityId } = organization;
+      return [{ type: 'SeatVacated', data: { organizationId, communityId, seatId, vacatedAt: now } }];
+    }
     case 'AbandonFounding':
       // Only a founding that never happened can be called off; calling it off twice is a retry.
       if (state.status !== 'absent' || state.abandoned) return [];
@@ -136,9 +223,20 @@ export function decide(command: OrganizationCommand, state: Organization): Organ
 export function evolve(state: Organization, event: OrganizationEvent): Organization {
   switch (event.type) {
     case 'OrganizationFounded':
-      return { status: 'founded', ...event.data };
+      return { status: 'founded', ...event.data, seats: [] };
     case 'FoundingAbandoned':
       return { status: 'absent', abandoned: true };
+    case 'SeatFilled': {
+      if (state.status !== 'founded') return state;
+      const { seatId, personName, memberId, residentId, seat, holds, filledAt } = event.data;
+      return {
+        ...state,
+        seats: [...state.seats, { seatId, personName, memberId, residentId, seat, holds, filledAt }],
+      };
+    }
+    case 'SeatVacated':
+      if (state.status !== 'founded') return state;
+      return { ...state, seats: state.seats.filter((s) => s.seatId !== event.data.seatId) };
     default:
       return assertNever(event);
   }
@@ -186,6 +284,92 @@ export function summarize(organizationId: string, state: Organization): Organiza
 }
 
 type FoundData = FoundOrganization['data'];
+type Founded = Extract<Organization, { status: 'founded' }>;
+
+function founded(state: Organization, organizationId: string): Founded {
+  if (state.status !== 'founded') throw new NotFound('organization', organizationId);
+  return state;
+}
+
+/**
+ * A seat on the committee of a community committee, branch or company branch (a group has a
+ * leader, not a committee). The person is recognised across contexts by their ids, never by name:
+ * a Party member of this organization, a resident of its community.
+ */
+function fillSeat(d: FillSeat['data'], state: Organization): OrganizationEvent[] {
+  const organization = founded(state, d.organizationId);
+  // A retry of the same request derives the same seat: it is already filled.
+  if (organization.seats.some((s) => s.seatId === d.seatId)) return [];
+  const { kind } = organization;
+  if (kind === 'group') {
+    throw new WrongKind('organization with a committee', organization.organizationId, kind);
+  }
+  if (d.personName.trim() === '') throw new InvalidInput('a seat needs the name of the person in it');
+  const memberId = d.member ? checkSeatMember(d.member, organization) : null;
+  const residentId = d.resident ? checkSeatResident(d.resident, organization) : null;
+  const samePerson = (s: CommitteeSeat) =>
+    (memberId !== null && s.memberId === memberId) || (residentId !== null && s.residentId === residentId);
+  const sitting = organization.seats.find(samePerson);
+  if (sitting) {
+    throw new RuleViolation(`this person already sits on the committee in seat ${sitting.seatId}`, {
+      seatId: sitting.seatId,
+    });
+  }
+  const secretary = organization.seats.find((s) => s.seat === 'secretary');
+  if (d.seat === 'secretary' && secretary) {
+    throw new RuleViolation('one secretary at a time: vacate the secretary’s seat first', {
+      seatId: secretary.seatId,
+    });
+  }
+  return [
+    {
+      type: 'SeatFilled',
+      data: {
+        organizationId: organization.organizationId,
+        organizationKind: kind,
+        communityId: organization.communityId,
+        compoundIds: [...organization.compoundIds],
+        seatId: d.seatId,
+        personName: d.personName,
+        memberId,
+        residentId,
+        seat: d.seat,
+        holds: d.holds,
+        filledAt: d.now,
+      },
+    },
+  ];
+}
+
+function checkSeatMember(member: PersonLookup, organization: Founded): string {
+  // The member's own stream answers, so an unknown member is nobody (404), not one on its way.
+  if (!member.known) throw new NotFound('member', member.id);
+  // A member of one of the branch's building groups is the branch's too.
+  const { organizationId } = organization;
+  if (member.organizationId !== organizationId && member.branchId !== organizationId) {
+    throw new OutOfScope(
+      'member',
+      member.id,
+      `member ${member.id} is not a member of organization ${organization.organizationId}`,
+      { organizationId: member.organizationId, expectedOrganizationId: organization.organizationId },
+    );
+  }
+  return member.id;
+}
+
+function checkSeatResident(resident: PersonLookup, organization: Founded): string {
+  // Residents reach us from the residents' committee: one not heard of may be on its way.
+  if (!resident.known) throw new NotYetKnown('resident', resident.id);
+  if (resident.communityId !== organization.communityId) {
+    throw new OutOfScope(
+      'resident',
+      resident.id,
+      `resident ${resident.id} is not of community ${organization.communityId}`,
+      { communityId: resident.communityId, expectedCommunityId: organization.communityId },
+    );
+  }
+  return resident.id;
+}
 type ExistingOrganization = Extract<OrganizationSummary, { exists: true }>;
 
 function found(command: FoundData, state: Organization): OrganizationEvent[] {

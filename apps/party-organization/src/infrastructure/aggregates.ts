@@ -1,6 +1,8 @@
 import { aggregate, type RepositoryOf } from '@cogov/context-kit';
 import { branchOrderDecider } from '../domain/branch-order';
 import { compoundCoverageDecider } from '../domain/compound-coverage';
+import { companyBranchReservationDecider } from '../domain/company-branch-reservation';
+import { jointMeetingDecider } from '../domain/joint-meeting';
 import { memberDecider } from '../domain/member';
 import { organizationDecider } from '../domain/organization';
 
@@ -18,3 +20,14 @@ export const compoundCoverageAggregate = aggregate(
   compoundCoverageDecider,
 );
 export type CompoundCoverageRepository = RepositoryOf<typeof compoundCoverageAggregate>;
+
+/** One stream per property company: the company branch it has (the reservation that keeps it to one). */
+export const companyBranchReservationAggregate = aggregate(
+  'party-organization.company-branch-reservation',
+  companyBranchReservationDecider,
+);
+export type CompanyBranchReservationRepository = RepositoryOf<typeof companyBranchReservationAggregate>;
+
+/** 联席会议: one stream per joint meeting, its agenda, decisions and tasks. */
+export const jointMeetingAggregate = aggregate('party-organization.joint-meeting', jointMeetingDecider);
+export type JointMeetingRepository = RepositoryOf<typeof jointMeetingAggregate>;

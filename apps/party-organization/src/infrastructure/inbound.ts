@@ -3,21 +3,25 @@ import {
   companyRegisteredV1,
   communityRegisteredV1,
   compoundRegisteredV1,
+  contractRecordedV1,
   orderDispatchedV1,
   orderPlacedV1,
+  opinionReportedV1,
   orderRatedV1,
+  residentRegisteredV1,
+  residentRegisteredV2,
 } from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
 import { RecordCommunityDirectoryEntryCommand } from '../application/record-community-directory-entry';
 import { RecordCompanyDirectoryEntryCommand } from '../application/record-company-directory-entry';
+import { RecordOpinionCommand } from '../application/record-opinion';
 import { RecordOrderLifecycleCommand } from '../application/record-order-lifecycle';
-import { contractRecordedV1 } from '@cogov/contracts';
 import { RecordServiceContractCommand } from '../application/rate-company';
 
 /**
  * What the Party organization does with the residents' committee's facts: each, once its schema
- * holds, becomes one command of ours, built field by field (a resident's id and comment, say,
- * are not kept here).
+ * holds, becomes one command of ours, built field by field (a rating's comment, say, is not
+ * kept here).
  */
 export const partyOrganizationInbound = [
   consume(
@@ -98,10 +102,37 @@ export const partyOrganizationInbound = [
         context,
       ),
   ),
+  // A seat names a resident by id: the directory knows which community the resident lives in.
+  consume(
+    residentRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordCommunityDirectoryEntryCommand(
+        { id: d.residentId, kind: 'resident', communityId: d.communityId, compoundId: d.compoundId },
+        context,
+      ),
+  ),
+  // v2 adds the resident's tenure, which a seat does not need.
+  consume(
+    residentRegisteredV2,
+    ({ data: d }, context) =>
+      new RecordCommunityDirectoryEntryCommand(
+        { id: d.residentId, kind: 'resident', communityId: d.communityId, compoundId: d.compoundId },
+        context,
+      ),
+  ),
   consume(
     companyRegisteredV1,
     ({ data: d }, context) =>
       new RecordCompanyDirectoryEntryCommand({ companyId: d.companyId, name: d.name }, context),
+  ),
+  // A joint meeting's agenda may name an opinion a building leader reported: we keep its compound.
+  consume(
+    opinionReportedV1,
+    ({ data: d }, context) =>
+      new RecordOpinionCommand(
+        { opinionId: d.opinionId, communityId: d.communityId, compoundId: d.compoundId, topic: d.topic },
+        context,
+      ),
   ),
   // Which companies serve the community when: it rates only those (社区党组织评价).
   consume(

@@ -9,6 +9,8 @@ import {
   orderWorkPayload,
   partyOrganizationOrderWorkV1,
   type PartyOrganizationOrderWorkV1,
+  seatFilledV1,
+  seatVacatedV1,
 } from '@cogov/contracts';
 import type { OutboundMapping, Publisher } from '@cogov/context-kit';
 import { companyRatedV1 } from '@cogov/contracts';
@@ -41,6 +43,31 @@ export const partyOrganizationOutbound: OutboundMapping<Own> = (event, out) => {
         parentId: d.parentId,
         compoundIds: d.compoundIds,
         buildingIds: d.buildingIds,
+      });
+    }
+    case 'SeatFilled': {
+      // The person by their ids only: the name stays in this stream.
+      const d = event.data;
+      return out.publish(seatFilledV1, d.organizationId, {
+        organizationId: d.organizationId,
+        organizationKind: d.organizationKind,
+        communityId: d.communityId,
+        compoundIds: d.compoundIds,
+        seatId: d.seatId,
+        seat: d.seat,
+        holds: d.holds,
+        memberId: d.memberId,
+        residentId: d.residentId,
+        filledAt: d.filledAt,
+      });
+    }
+    case 'SeatVacated': {
+      const d = event.data;
+      return out.publish(seatVacatedV1, d.organizationId, {
+        organizationId: d.organizationId,
+        communityId: d.communityId,
+        seatId: d.seatId,
+        vacatedAt: d.vacatedAt,
       });
     }
     case 'MemberRegistered': {

@@ -53,6 +53,8 @@ export async function seedCommunity(call: ApiCall) {
     buildingId,
     name: 'R',
     phone: '13800000000',
+    // An owner, so that the owners' committee may seat them.
+    tenure: 'owner',
   });
   const workerId = await created(`/api/communities/${communityId}/workers`, {
     name: 'W',

@@ -86,7 +86,10 @@ export class CommunityController {
   @ApiOperation({ operationId: 'registerResident', summary: 'Register a resident of a building' })
   @ApiCreatedResponse({ type: CreatedDto })
   registerResident(@Body() body: RegisterResidentDto, @RequestMeta() meta: RequestMetadata) {
-    return this.commands.execute(new RegisterResidentCommand({ ...body }, this.context(meta)));
+    const { tenure, ...rest } = body;
+    return this.commands.execute(
+      new RegisterResidentCommand({ ...rest, tenure: tenure ?? 'unknown' }, this.context(meta)),
+    );
   }
 
   private context(meta: RequestMetadata) {

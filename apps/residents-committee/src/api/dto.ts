@@ -3,6 +3,7 @@ import { JSONSchema } from 'class-validator-jsonschema';
 import { FreeText } from '@cogov/http';
 import { EXECUTOR_KINDS } from '@cogov/contracts';
 import { ORDER_STAGES } from '../domain/order';
+import { TENURES } from '../domain/resident';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
@@ -35,6 +36,11 @@ export class RegisterResidentDto {
   @JSONSchema({ example: '13812341234' })
   @Matches(PHONE, { message: 'phone must be a phone number' })
   phone!: string;
+
+  @JSONSchema({ description: '业主 / 租户: whether the resident owns their home; not recorded when absent' })
+  @IsOptional()
+  @IsIn(TENURES)
+  tenure?: (typeof TENURES)[number];
 }
 
 export const WORKER_ROLES = ['director', 'deputy', 'grid-worker', 'service-station'] as const;

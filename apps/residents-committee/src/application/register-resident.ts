@@ -1,7 +1,7 @@
 import { InjectRepository } from '@cogov/context-kit';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, newId } from '@cogov/event-sourcing';
-import { residentDecider } from '../domain/resident';
+import { type Tenure, residentDecider } from '../domain/resident';
 import {
   type CommunityRepository,
   type CompoundRepository,
@@ -20,6 +20,7 @@ export class RegisterResidentCommand extends Command<{ id: string }> {
       buildingId: string;
       name: string;
       phone: string;
+      tenure: Tenure;
     },
     readonly context: CommandContext,
   ) {

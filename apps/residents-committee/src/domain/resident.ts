@@ -1,6 +1,13 @@
 import { type Decider, InvalidTransition, NotFound, OutOfScope, assertNever } from '@cogov/decider';
 import type { CompoundSummary } from './compound';
 
+export const TENURES = ['owner', 'tenant'] as const;
+/**
+ * 业主 or 租户: whether the resident owns their home. `unknown` where it was not asked (every
+ * registration before it was recorded): an owners' committee seats only a known owner.
+ */
+export type Tenure = (typeof TENURES)[number] | 'unknown';
+
 export type RegisterResident = {
   type: 'RegisterResident';
   data: {
@@ -10,6 +17,7 @@ export type RegisterResident = {
     buildingId: string;
     name: string;
     phone: string;
+    tenure: Tenure;
     /** Whether the community named is registered. */
     communityExists: boolean;
     compound: CompoundSummary;
@@ -29,6 +37,7 @@ export type ResidentRegistered = {
     buildingId: string;
     name: string;
     phone: string;
+    tenure: Tenure;
     registeredAt: string;
   };
 };
@@ -80,7 +89,7 @@ export function summarizeResident(residentId: string, state: ResidentState): Res
 }
 
 function register(command: RegisterResident['data'], state: ResidentState): ResidentEvent[] {
-  const { residentId, communityId, compoundId, buildingId, name, phone, compound, now } = command;
+  const { residentId, communityId, compoundId, buildingId, name, phone, tenure, compound, now } = command;
   if (state.status !== 'absent') {
     throw new InvalidTransition(state.status, 'register', `resident ${residentId} is already registered`);
   }
@@ -100,7 +109,7 @@ function register(command: RegisterResident['data'], state: ResidentState): Resi
   return [
     {
       type: 'ResidentRegistered',
-      data: { residentId, communityId, compoundId, buildingId, name, phone, registeredAt: now },
+      data: { residentId, communityId, compoundId, buildingId, name, phone, tenure, registeredAt: now },
     },
   ];
 }

@@ -54,4 +54,11 @@ describe('residents committee schema history', () => {
       performedBy: 'm1',
     });
   });
+
+  it('reads a v1 registration, which did not ask, as a resident whose tenure is unknown', () => {
+    expect(registry.currentVersion('ResidentRegistered')).toBe(2);
+    expect(
+      registry.upcast(storedV1('ResidentRegistered', { residentId: 'r1', name: 'N', registeredAt: 't' })),
+    ).toMatchObject({ schemaVersion: 2, data: { residentId: 'r1', tenure: 'unknown' } });
+  });
 });

@@ -5,7 +5,7 @@ import {
   orderDispatchedV1,
   orderPlacedV1,
   orderRatedV1,
-  residentRegisteredV1,
+  residentRegisteredV2,
 } from '@cogov/contracts';
 import type { OutboundMapping } from '@cogov/context-kit';
 import type { CommunityEvent } from '../domain/community';
@@ -50,11 +50,12 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
     case 'ResidentRegistered': {
       // Ids only: the resident's name and phone stay here.
       const d = event.data;
-      return out.publish(residentRegisteredV1, d.residentId, {
+      return out.publish(residentRegisteredV2, d.residentId, {
         residentId: d.residentId,
         communityId: d.communityId,
         compoundId: d.compoundId,
         buildingId: d.buildingId,
+        tenure: d.tenure,
       });
     }
     case 'OrderPlaced': {

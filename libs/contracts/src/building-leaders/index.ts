@@ -60,3 +60,32 @@ export const needReferredV1 = contract<NeedReferredV1>('building-leaders.need-re
     referredAt: timeSchema,
   },
 });
+
+/**
+ * A building leader (楼门长) reported an opinion up, for the compound's board and a joint
+ * meeting's agenda. Its topic only: the text and the residents concerned stay with the building
+ * leaders (they may name or describe people).
+ */
+export type OpinionReportedV1 = IntegrationEvent<
+  'building-leaders.opinion-reported',
+  {
+    opinionId: string;
+    leaderId: string;
+    communityId: string;
+    compoundId: string;
+    topic: string;
+    reportedAt: string;
+  }
+>;
+export const opinionReportedV1 = contract<OpinionReportedV1>('building-leaders.opinion-reported', 1, {
+  type: 'object',
+  required: ['opinionId', 'leaderId', 'communityId', 'compoundId', 'topic', 'reportedAt'],
+  properties: {
+    opinionId: idSchema,
+    leaderId: idSchema,
+    communityId: idSchema,
+    compoundId: idSchema,
+    topic: nameSchema,
+    reportedAt: timeSchema,
+  },
+});

@@ -128,9 +128,76 @@ export const companyBranchFoundedV1 = contract<CompanyBranchFoundedV1>(
   },
 );
 
+/**
+ * A seat on an organization's committee was filled (交叉任职, 一肩挑 rest on it). The person is
+ * named by ids only, a Party member's and a resident's where they are one, never by name;
+ * `compoundIds` are those the organization covers, so a consumer needs no other fact to find the
+ * branch of a compound.
+ */
+export type SeatFilledV1 = IntegrationEvent<
+  'party-organization.seat-filled',
+  {
+    organizationId: string;
+    organizationKind: 'community-committee' | 'branch' | 'company-branch';
+    communityId: string;
+    compoundIds: string[];
+    seatId: string;
+    seat: 'secretary' | 'deputy-secretary' | 'committee-member';
+    holds: 'owners-committee-chair' | 'property-manager' | 'community-police' | null;
+    memberId: string | null;
+    residentId: string | null;
+    filledAt: string;
+  }
+>;
+export const seatFilledV1 = contract<SeatFilledV1>('party-organization.seat-filled', 1, {
+  type: 'object',
+  required: [
+    'organizationId',
+    'organizationKind',
+    'communityId',
+    'compoundIds',
+    'seatId',
+    'seat',
+    'holds',
+    'memberId',
+    'residentId',
+    'filledAt',
+  ],
+  properties: {
+    organizationId: idSchema,
+    organizationKind: { type: 'string', enum: ['community-committee', 'branch', 'company-branch'] },
+    communityId: idSchema,
+    compoundIds: idListSchema,
+    seatId: idSchema,
+    seat: { type: 'string', enum: ['secretary', 'deputy-secretary', 'committee-member'] },
+    holds: {
+      type: 'string',
+      // ajv checks `enum` apart from `nullable`: null is listed for the seat that holds nothing.
+      enum: ['owners-committee-chair', 'property-manager', 'community-police', null],
+      nullable: true,
+    },
+    memberId: nullable(idSchema),
+    residentId: nullable(idSchema),
+    filledAt: timeSchema,
+  },
+});
+
+/** The person in a committee seat left it. */
+export type SeatVacatedV1 = IntegrationEvent<
+  'party-organization.seat-vacated',
+  { organizationId: string; communityId: string; seatId: string; vacatedAt: string }
+>;
+export const seatVacatedV1 = contract<SeatVacatedV1>('party-organization.seat-vacated', 1, {
+  type: 'object',
+  required: ['organizationId', 'communityId', 'seatId', 'vacatedAt'],
+  properties: { organizationId: idSchema, communityId: idSchema, seatId: idSchema, vacatedAt: timeSchema },
+});
+
 export type PartyOrganizationEvent =
   | OrganizationFoundedV1
   | MemberRegisteredV1
   | OrderReviewedV1
   | PartyOrganizationOrderWorkV1
-  | CompanyBranchFoundedV1;
+  | CompanyBranchFoundedV1
+  | SeatFilledV1
+  | SeatVacatedV1;

@@ -73,6 +73,37 @@ export const residentRegisteredV1 = contract<ResidentRegisteredV1>(
   },
 );
 
+/**
+ * v2 adds `tenure`: whether the resident owns their home (业主), rents (租户), or was not asked
+ * (`unknown`: every registration before v2). An owners' committee seats only owners. Consumers
+ * accept v1 and v2; a v1 resident's tenure is `unknown`.
+ */
+export type ResidentRegisteredV2 = IntegrationEvent<
+  'residents-committee.resident-registered',
+  {
+    residentId: string;
+    communityId: string;
+    compoundId: string;
+    buildingId: string;
+    tenure: 'owner' | 'tenant' | 'unknown';
+  }
+>;
+export const residentRegisteredV2 = contract<ResidentRegisteredV2>(
+  'residents-committee.resident-registered',
+  2,
+  {
+    type: 'object',
+    required: ['residentId', 'communityId', 'compoundId', 'buildingId', 'tenure'],
+    properties: {
+      residentId: idSchema,
+      communityId: idSchema,
+      compoundId: idSchema,
+      buildingId: idSchema,
+      tenure: { type: 'string', enum: ['owner', 'tenant', 'unknown'] },
+    },
+  },
+);
+
 /** 居民点单: a resident placed an order. Carries no personal data of the resident. */
 export type OrderPlacedV1 = IntegrationEvent<
   'residents-committee.order-placed',

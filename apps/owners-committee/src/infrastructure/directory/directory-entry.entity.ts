@@ -19,4 +19,8 @@ export class DirectoryEntry {
   /** The compound a resident lives in; null otherwise. */
   @Column({ type: 'varchar', length: 100, nullable: true })
   compoundId!: string | null;
+
+  /** A resident's `owner`, `tenant` or `unknown` (not asked); null for the others. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  tenure!: string | null;
 }

@@ -11,14 +11,14 @@ export class CommunityDirectoryEntry {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  /** `community`, `compound` or `building`. */
+  /** `community`, `compound`, `building` or `resident`. */
   @Column({ type: 'varchar', length: 20 })
   kind!: string;
 
   @Column({ type: 'varchar', length: 36 })
   communityId!: string;
 
-  /** The compound of a building; null otherwise. */
+  /** The compound of a building or a resident; null otherwise. */
   @Column({ type: 'varchar', length: 36, nullable: true })
   compoundId!: string | null;
 }
