@@ -12,9 +12,11 @@ import { RecordVisitHandler } from './application/record-visit';
 import { ReferNeedHandler } from './application/refer-need';
 import { ReportOpinionHandler } from './application/report-opinion';
 import { VetLeaderHandler } from './application/vet-leader';
+import { RecordDispatchHandler, WorkOnOrderHandler } from './application/work-on-order';
 import {
   buildingLeaderAggregate,
   compoundDirectoryAggregate,
+  leaderOrderAggregate,
   partyMemberDirectoryAggregate,
   residentDirectoryAggregate,
 } from './infrastructure/aggregates';
@@ -24,7 +26,8 @@ import { buildingLeadersOutbound } from './infrastructure/outbound';
 
 /**
  * The building leaders (楼门长, the front-line sentinels) context: nomination and vetting, visits
- * to residents, needs referred as orders, and opinions reported up.
+ * to residents, needs referred as orders, opinions reported up, and work on orders dispatched
+ * to a leader.
  */
 export const buildingLeaders = defineContext({
   name: 'building-leaders',
@@ -34,6 +37,7 @@ export const buildingLeaders = defineContext({
     compound: compoundDirectoryAggregate,
     resident: residentDirectoryAggregate,
     partyMember: partyMemberDirectoryAggregate,
+    order: leaderOrderAggregate,
   },
   publishes: buildingLeadersOutbound,
   consumes: buildingLeadersInbound,
@@ -50,5 +54,7 @@ export const buildingLeaders = defineContext({
     RecordResidentDirectoryHandler,
     RecordPartyMemberDirectoryHandler,
     ListOpinionsHandler,
+    WorkOnOrderHandler,
+    RecordDispatchHandler,
   ],
 });

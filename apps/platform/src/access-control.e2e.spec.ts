@@ -83,6 +83,10 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/owners-committees/:id': [...SEAT_KEEPERS, 'auditor', 'party-staff'],
   'POST /api/owners-committees/:id/members': SEAT_KEEPERS,
   'DELETE /api/owners-committees/:id/members/:memberId': SEAT_KEEPERS,
+  'POST /api/building-leaders/:id/orders/:orderId/accept': ['building-leader', 'residents-committee-staff'],
+  'POST /api/building-leaders/:id/orders/:orderId/arrival': ['building-leader', 'residents-committee-staff'],
+  'POST /api/building-leaders/:id/orders/:orderId/complete': ['building-leader', 'residents-committee-staff'],
+  'POST /api/building-leaders/:id/orders/:orderId/hand-back': ['building-leader', 'residents-committee-staff'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -187,6 +187,13 @@ function templates(s: Seeded): Record<string, Template> {
         background: 'party-member',
       },
     },
+    'POST /api/building-leaders/:id/orders/:orderId/accept': asLeader({ note: 'N' }),
+    'POST /api/building-leaders/:id/orders/:orderId/arrival': asLeader({ note: 'N' }),
+    'POST /api/building-leaders/:id/orders/:orderId/complete': asLeader({
+      resultNote: 'R',
+      evidence: ['https://e.example/p.jpg'],
+    }),
+    'POST /api/building-leaders/:id/orders/:orderId/hand-back': asLeader({ reason: 'R' }),
   };
 }
 

@@ -10,7 +10,12 @@ import { RecordVisitCommand } from '../application/record-visit';
 import { ReferNeedCommand } from '../application/refer-need';
 import { ReportOpinionCommand } from '../application/report-opinion';
 import { VetLeaderCommand } from '../application/vet-leader';
+import { WorkOnOrderCommand } from '../application/work-on-order';
 import {
+  AcceptLeaderOrderDto,
+  CompleteLeaderOrderDto,
+  HandBackLeaderOrderDto,
+  RecordLeaderArrivalDto,
   IdDto,
   ListOpinionsQueryDto,
   NominateLeaderDto,
@@ -190,5 +195,84 @@ export class BuildingLeaderController {
         commandContext(meta, this.clock.now()),
       ),
     );
+  }
+
+  @Post(':id/orders/:orderId/accept')
+  @Access(AS_THE_LEADER)
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'acceptBuildingLeaderOrder',
+    summary: '受理: a vetted building leader accepts an order dispatched to them',
+  })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
+  acceptOrder(
+    @Param('id', ParseUUIDPipe) leaderId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: AcceptLeaderOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    sameLeader(leaderId, body.leaderId);
+    return this.work({ type: 'AcceptOrder', data: { orderId, leaderId, note: body.note ?? null } }, meta);
+  }
+
+  @Post(':id/orders/:orderId/arrival')
+  @Access(AS_THE_LEADER)
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'recordBuildingLeaderArrival', summary: '到场: the building leader is on site' })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
+  arrival(
+    @Param('id', ParseUUIDPipe) leaderId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: RecordLeaderArrivalDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    sameLeader(leaderId, body.leaderId);
+    return this.work({ type: 'RecordArrival', data: { orderId, leaderId, note: body.note ?? null } }, meta);
+  }
+
+  @Post(':id/orders/:orderId/complete')
+  @Access(AS_THE_LEADER)
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'completeBuildingLeaderOrder',
+    summary: '办结: the building leader completes the order, with a result note and evidence',
+  })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
+  complete(
+    @Param('id', ParseUUIDPipe) leaderId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: CompleteLeaderOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    sameLeader(leaderId, body.leaderId);
+    return this.work(
+      {
+        type: 'CompleteOrder',
+        data: { orderId, leaderId, resultNote: body.resultNote, evidence: body.evidence },
+      },
+      meta,
+    );
+  }
+
+  @Post(':id/orders/:orderId/hand-back')
+  @Access(AS_THE_LEADER)
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'handBackBuildingLeaderOrder',
+    summary: '退回: the building leader gives the order back to dispatch, with a reason',
+  })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
+  handBack(
+    @Param('id', ParseUUIDPipe) leaderId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: HandBackLeaderOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    sameLeader(leaderId, body.leaderId);
+    return this.work({ type: 'HandBackOrder', data: { orderId, leaderId, reason: body.reason } }, meta);
+  }
+
+  private work(step: WorkOnOrderCommand['step'], meta: RequestMetadata) {
+    return this.commands.execute(new WorkOnOrderCommand(step, commandContext(meta, this.clock.now())));
   }
 }

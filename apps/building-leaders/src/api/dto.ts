@@ -12,6 +12,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   IsUUID,
   Length,
   Max,
@@ -126,4 +127,41 @@ export class OpinionPageResponse {
   @ApiProperty({ type: 'integer', minimum: 0 }) total!: number;
   @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
   @ApiProperty({ type: 'integer', minimum: 1 }) pageSize!: number;
+}
+
+/** Who works on the order: the leader of the path (or residents' committee staff for them). */
+class AsTheLeaderDto {
+  @JSONSchema({ description: 'The building leader working on the order: the one in the path' })
+  @IsUUID()
+  leaderId!: string;
+}
+
+export class AcceptLeaderOrderDto extends AsTheLeaderDto {
+  @JSONSchema({ example: 'I will come by this evening' })
+  @IsOptional()
+  @FreeText()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class RecordLeaderArrivalDto extends AsTheLeaderDto {
+  @JSONSchema({ example: 'On site; the neighbour is home' })
+  @IsOptional()
+  @FreeText()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class CompleteLeaderOrderDto extends AsTheLeaderDto {
+  @JSONSchema({ example: 'Helped fit the grab rail' }) @FreeText() @Length(1, 4000) resultNote!: string;
+
+  @JSONSchema({ example: ['https://evidence.example/photo.jpg'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true })
+  evidence!: string[];
+}
+
+export class HandBackLeaderOrderDto extends AsTheLeaderDto {
+  @JSONSchema({ example: 'Needs a plumber' }) @FreeText() @Length(1, 1000) reason!: string;
 }

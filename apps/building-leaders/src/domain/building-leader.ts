@@ -90,9 +90,18 @@ export type LeaderNominated = {
     nominatedAt: string;
   };
 };
+/** Carries where the leader serves: the residents' committee dispatches only to an approved leader of the order's community. */
 export type LeaderApproved = {
   type: 'LeaderApproved';
-  data: { leaderId: string; vetterId: string; note: string; approvedAt: string };
+  data: {
+    leaderId: string;
+    communityId: string;
+    compoundId: string;
+    buildingIds: string[];
+    vetterId: string;
+    note: string;
+    approvedAt: string;
+  };
 };
 export type LeaderRejected = {
   type: 'LeaderRejected';
@@ -326,9 +335,13 @@ function vet(d: VetLeader['data'], state: Known): BuildingLeaderEvent[] {
     );
   }
   const base = { leaderId: state.leaderId, vetterId: d.vetterId, note: d.note };
-  return d.decision === 'approve'
-    ? [{ type: 'LeaderApproved', data: { ...base, approvedAt: d.now } }]
-    : [{ type: 'LeaderRejected', data: { ...base, rejectedAt: d.now } }];
+  if (d.decision === 'reject') return [{ type: 'LeaderRejected', data: { ...base, rejectedAt: d.now } }];
+  const where = {
+    communityId: state.communityId,
+    compoundId: state.compoundId,
+    buildingIds: [...state.buildingIds],
+  };
+  return [{ type: 'LeaderApproved', data: { ...base, ...where, approvedAt: d.now } }];
 }
 
 function visit(d: RecordVisit['data'], state: Known): BuildingLeaderEvent[] {

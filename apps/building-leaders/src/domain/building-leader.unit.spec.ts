@@ -87,7 +87,15 @@ const nominated: BuildingLeaderEvent = {
 };
 const approved: BuildingLeaderEvent = {
   type: 'LeaderApproved',
-  data: { leaderId: 'leader-1', vetterId: 'worker-1', note: 'known to neighbours', approvedAt: NOW },
+  data: {
+    leaderId: 'leader-1',
+    communityId: 'community-1',
+    compoundId: 'compound-1',
+    buildingIds: ['building-1'],
+    vetterId: 'worker-1',
+    note: 'known to neighbours',
+    approvedAt: NOW,
+  },
 };
 const rejected: BuildingLeaderEvent = {
   type: 'LeaderRejected',

@@ -2,6 +2,7 @@ import {
   buildingRegisteredV1,
   compoundRegisteredV1,
   memberRegisteredV1,
+  orderDispatchedV1,
   residentRegisteredV1,
 } from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
@@ -10,6 +11,7 @@ import {
   RecordPartyMemberDirectoryCommand,
   RecordResidentDirectoryCommand,
 } from '../application/record-directory';
+import { RecordDispatchCommand } from '../application/work-on-order';
 
 /**
  * What the building leaders keep of the others' facts: compounds, buildings and where residents
@@ -57,6 +59,20 @@ export const buildingLeadersInbound = [
     ({ data: d }, context) =>
       new RecordPartyMemberDirectoryCommand(
         { type: 'RecordPartyMember', data: { memberId: d.memberId, communityId: d.communityId } },
+        context,
+      ),
+  ),
+  consume(
+    orderDispatchedV1,
+    ({ data: d }, context) =>
+      new RecordDispatchCommand(
+        {
+          orderId: d.orderId,
+          round: d.round,
+          // A round that went to another kind of executor takes the order out of the leader's hands.
+          leaderId: d.assigneeKind === 'building-leader' ? d.assigneeId : null,
+          dispatchedAt: d.dispatchedAt,
+        },
         context,
       ),
   ),

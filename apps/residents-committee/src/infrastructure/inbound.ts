@@ -1,5 +1,7 @@
 import {
+  buildingLeadersOrderWorkV1,
   companyRegisteredV1,
+  leaderApprovedV1,
   memberRegisteredV1,
   needReferredV1,
   orderReviewedV1,
@@ -12,6 +14,7 @@ import {
 import { consume } from '@cogov/context-kit';
 import { PlaceOrderCommand } from '../application/place-order';
 import { RecordCompanyDirectoryEntryCommand } from '../application/record-company-directory-entry';
+import { RecordLeaderDirectoryEntryCommand } from '../application/record-leader-directory-entry';
 import { RecordOrderProgressCommand } from '../application/record-order-progress';
 import { RecordPartyDirectoryEntryCommand } from '../application/record-party-directory-entry';
 
@@ -19,6 +22,7 @@ import { RecordPartyDirectoryEntryCommand } from '../application/record-party-di
 const executorWork: IntegrationEventContract<OrderWorkV1>[] = [
   partyOrganizationOrderWorkV1,
   propertyCompanyOrderWorkV1,
+  buildingLeadersOrderWorkV1,
 ];
 
 /**
@@ -67,8 +71,7 @@ export const residentsCommitteeInbound = [
         context,
       ),
   ),
-  // Every executor context publishes the same order-work language; the building leaders' will be
-  // listed here the same way when it exists.
+  // Every executor context publishes the same order-work language.
   ...executorWork.map((contract) =>
     consume(
       contract,
@@ -108,6 +111,14 @@ export const residentsCommitteeInbound = [
           description: d.description,
           channel: 'building-leader',
         },
+        context,
+      ),
+  ),
+  consume(
+    leaderApprovedV1,
+    ({ data: d }, context) =>
+      new RecordLeaderDirectoryEntryCommand(
+        { id: d.leaderId, communityId: d.communityId, compoundId: d.compoundId, approvedAt: d.approvedAt },
         context,
       ),
   ),
