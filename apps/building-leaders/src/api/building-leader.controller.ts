@@ -52,6 +52,15 @@ function sameLeader(pathId: string, bodyId: string): void {
   }
 }
 
+/** A visit is to a resident or to a household: exactly one of the two. */
+function whoVisited(body: RecordVisitDto): RecordVisitCommand['input']['visited'] {
+  if (body.residentId !== undefined && body.household === undefined) return { residentId: body.residentId };
+  if (body.household !== undefined && body.residentId === undefined) {
+    return { buildingId: body.household.buildingId, household: body.household.label };
+  }
+  throw new InvalidInput('a visit names exactly one of residentId and household', { field: 'residentId' });
+}
+
 /** 楼门长: building leaders, their nomination and vetting, visits, needs referred and opinions. */
 @ApiTags('building-leaders')
 @Controller('building-leaders')
@@ -132,7 +141,7 @@ export class BuildingLeaderController {
   @Access(AS_THE_LEADER)
   @ApiOperation({
     operationId: 'recordBuildingLeaderVisit',
-    summary: '走访: an approved building leader records a visit to a resident of their buildings',
+    summary: '走访: an approved building leader records a visit to a resident or household of their buildings',
   })
   @ApiCreatedResponse({ type: IdDto, description: 'The visit’s id' })
   visit(
@@ -143,7 +152,7 @@ export class BuildingLeaderController {
     sameLeader(leaderId, body.leaderId);
     return this.commands.execute(
       new RecordVisitCommand(
-        { leaderId, residentId: body.residentId, notes: body.notes, needsFound: body.needsFound ?? [] },
+        { leaderId, visited: whoVisited(body), notes: body.notes, needsFound: body.needsFound ?? [] },
         commandContext(meta, this.clock.now()),
       ),
     );
@@ -167,6 +176,7 @@ export class BuildingLeaderController {
         {
           leaderId,
           visitId: body.visitId,
+          residentId: body.residentId ?? null,
           category: body.category,
           title: body.title,
           description: body.description,

@@ -10,6 +10,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -17,6 +18,7 @@ import {
   Length,
   Max,
   Min,
+  ValidateNested,
 } from 'class-validator';
 
 export const NOMINATIONS = ['self', 'residents', 'branch'] as const;
@@ -51,11 +53,31 @@ export class VetLeaderDto {
   @IsOptional() @FreeText() @Length(0, 2000) note?: string;
 }
 
+/** 入户: a household, for a flat whose people are not registered (yet). */
+export class HouseholdDto {
+  @JSONSchema({ description: 'One of the leader’s buildings' }) @IsUUID() buildingId!: string;
+  @JSONSchema({ description: 'The unit and room', example: 'Unit 2, room 601' })
+  @IsString()
+  @Length(1, 100)
+  label!: string;
+}
+
 export class RecordVisitDto {
   @JSONSchema({ description: 'The building leader visiting: the one in the path' })
   @IsUUID()
   leaderId!: string;
-  @IsUUID() residentId!: string;
+  @JSONSchema({ description: 'The resident visited; or give `household` instead (exactly one of the two)' })
+  @IsOptional()
+  @IsUUID()
+  residentId?: string;
+
+  @JSONSchema({ description: 'The household visited; or give `residentId` instead (exactly one of the two)' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => HouseholdDto)
+  household?: HouseholdDto;
+
   @FreeText() @Length(1, 4000) notes!: string;
 
   @JSONSchema({ description: 'Needs found on the visit, one short line each', example: ['Grab rail'] })
@@ -74,6 +96,12 @@ export class ReferNeedDto {
   @JSONSchema({ description: 'The visit the need was found on; the order is placed for its resident' })
   @IsUUID()
   visitId!: string;
+  @JSONSchema({
+    description: 'After a household visit: the resident of that building the order is placed for',
+  })
+  @IsOptional()
+  @IsUUID()
+  residentId?: string;
   @IsIn(NEED_CATEGORIES) category!: (typeof NEED_CATEGORIES)[number];
   @JSONSchema({ example: 'Grab rail in the bathroom' }) @IsString() @Length(1, 200) title!: string;
   @FreeText() @Length(1, 4000) description!: string;

@@ -44,12 +44,19 @@ export type VetLeader = {
   data: { vetterId: string; decision: VettingDecision; note: string; now: string };
 };
 
-/** 走访: a visit to a resident of one of the leader's buildings, with the needs found. */
+/**
+ * Who a visit is to: a resident this context knows, or a household (入户) named by its building
+ * and a unit/room label, for the flats whose people are not registered (yet).
+ */
+export type Visited =
+  { kind: 'resident'; resident: NamedResident } | { kind: 'household'; buildingId: string; household: string };
+
+/** 走访: a visit to a resident or household of one of the leader's buildings, with the needs found. */
 export type RecordVisit = {
   type: 'RecordVisit';
   data: {
     visitId: string;
-    resident: NamedResident;
+    visited: Visited;
     notes: string;
     needsFound: readonly string[];
     now: string;
@@ -62,6 +69,11 @@ export type ReferNeed = {
   data: {
     referralId: string;
     visitId: string;
+    /**
+     * On whose behalf the order is placed: needed for a household visit (an order is a resident's),
+     * and, after a resident's visit, that resident or nobody named.
+     */
+    resident: NamedResident | null;
     category: NeedCategory;
     title: string;
     description: string;
@@ -113,8 +125,11 @@ export type VisitRecorded = {
   data: {
     leaderId: string;
     visitId: string;
-    residentId: string;
+    /** Null for a household visit. */
+    residentId: string | null;
     buildingId: string;
+    /** The unit/room label of a household visit; null (or absent, before households) for a resident's. */
+    household?: string | null;
     notes: string;
     needsFound: string[];
     visitedAt: string;
@@ -167,8 +182,8 @@ export type BuildingLeader =
       buildingIds: readonly string[];
       /** The Party member the leader is, if one. */
       memberId: string | null;
-      /** Visit id → the resident visited and their building. */
-      visits: Readonly<Record<string, { residentId: string; buildingId: string }>>;
+      /** Visit id → the resident visited (null for a household) and the building. */
+      visits: Readonly<Record<string, { residentId: string | null; buildingId: string }>>;
     };
 
 export const initialState = (): BuildingLeader => ({ status: 'absent' });
@@ -345,15 +360,35 @@ function vet(d: VetLeader['data'], state: Known): BuildingLeaderEvent[] {
 }
 
 function visit(d: RecordVisit['data'], state: Known): BuildingLeaderEvent[] {
-  const buildingId = residentOf(d.resident, state.compoundId, state.buildingIds);
+  const { visited } = d;
+  let residentId: string | null = null;
+  let buildingId: string;
+  let household: string | null = null;
+  if (visited.kind === 'resident') {
+    residentId = visited.resident.residentId;
+    buildingId = residentOf(visited.resident, state.compoundId, state.buildingIds);
+  } else {
+    household = visited.household.trim();
+    if (household === '') throw new InvalidInput('a household is named by its unit or room', { field: 'household' });
+    if (!state.buildingIds.includes(visited.buildingId)) {
+      throw new OutOfScope(
+        'building',
+        visited.buildingId,
+        `building ${visited.buildingId} is not one of this leader's buildings`,
+        { wantedBuildingIds: [...state.buildingIds] },
+      );
+    }
+    buildingId = visited.buildingId;
+  }
   return [
     {
       type: 'VisitRecorded',
       data: {
         leaderId: state.leaderId,
         visitId: d.visitId,
-        residentId: d.resident.residentId,
+        residentId,
         buildingId,
+        household,
         notes: d.notes,
         needsFound: [...d.needsFound],
         visitedAt: d.now,
@@ -365,6 +400,7 @@ function visit(d: RecordVisit['data'], state: Known): BuildingLeaderEvent[] {
 function refer(d: ReferNeed['data'], state: Known): BuildingLeaderEvent[] {
   const visited = state.visits[d.visitId];
   if (!visited) throw new NotFound('visit', d.visitId, { entity: 'building leader', id: state.leaderId });
+  const residentId = onBehalfOf(d, visited, state);
   return [
     {
       type: 'NeedReferred',
@@ -372,7 +408,7 @@ function refer(d: ReferNeed['data'], state: Known): BuildingLeaderEvent[] {
         leaderId: state.leaderId,
         referralId: d.referralId,
         visitId: d.visitId,
-        residentId: visited.residentId,
+        residentId,
         communityId: state.communityId,
         compoundId: state.compoundId,
         buildingId: visited.buildingId,
@@ -383,6 +419,29 @@ function refer(d: ReferNeed['data'], state: Known): BuildingLeaderEvent[] {
       },
     },
   ];
+}
+
+/** The resident the order is placed for: the one visited, or for a household one who lives in its building. */
+function onBehalfOf(
+  d: ReferNeed['data'],
+  visited: { residentId: string | null; buildingId: string },
+  state: Known,
+): string {
+  if (visited.residentId !== null) {
+    if (d.resident && d.resident.residentId !== visited.residentId) {
+      throw new InvalidInput(`the need was found visiting resident ${visited.residentId}; refer it for them`, {
+        field: 'residentId',
+      });
+    }
+    return visited.residentId;
+  }
+  if (!d.resident) {
+    throw new InvalidInput('a need found at a household is referred on behalf of one of its residents', {
+      field: 'residentId',
+    });
+  }
+  residentOf(d.resident, state.compoundId, [visited.buildingId]);
+  return d.resident.residentId;
 }
 
 function report(d: ReportOpinion['data'], state: Known): BuildingLeaderEvent[] {
