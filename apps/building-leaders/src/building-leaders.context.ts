@@ -1,6 +1,14 @@
 import { defineContext } from '@cogov/context-kit';
 import { BuildingLeaderController } from './api/building-leader.controller';
+import { MediationController } from './api/mediation.controller';
 import { buildingLeadersScopes } from './api/scopes';
+import {
+  GetMediationHandler,
+  OpenMediationHandler,
+  RecordMediationOrderHandler,
+  RecordMediationOutcomeHandler,
+  RecordMediationSessionHandler,
+} from './application/mediate';
 import { NominateLeaderHandler } from './application/nominate-leader';
 import { ListOpinionsHandler } from './application/opinion-board';
 import {
@@ -17,6 +25,7 @@ import {
   buildingLeaderAggregate,
   compoundDirectoryAggregate,
   leaderOrderAggregate,
+  mediationAggregate,
   partyMemberDirectoryAggregate,
   residentDirectoryAggregate,
 } from './infrastructure/aggregates';
@@ -26,8 +35,8 @@ import { buildingLeadersOutbound } from './infrastructure/outbound';
 
 /**
  * The building leaders (楼门长, the front-line sentinels) context: nomination and vetting, visits
- * to residents, needs referred as orders, opinions reported up, and work on orders dispatched
- * to a leader.
+ * to residents, needs referred as orders, opinions reported up, work on orders dispatched
+ * to a leader, and the mediation of neighbour disputes.
  */
 export const buildingLeaders = defineContext({
   name: 'building-leaders',
@@ -38,12 +47,13 @@ export const buildingLeaders = defineContext({
     resident: residentDirectoryAggregate,
     partyMember: partyMemberDirectoryAggregate,
     order: leaderOrderAggregate,
+    mediation: mediationAggregate,
   },
   publishes: buildingLeadersOutbound,
   consumes: buildingLeadersInbound,
   projections: [opinionBoardProjection],
   scopes: buildingLeadersScopes,
-  controllers: [BuildingLeaderController],
+  controllers: [BuildingLeaderController, MediationController],
   handlers: [
     NominateLeaderHandler,
     VetLeaderHandler,
@@ -56,5 +66,10 @@ export const buildingLeaders = defineContext({
     ListOpinionsHandler,
     WorkOnOrderHandler,
     RecordDispatchHandler,
+    OpenMediationHandler,
+    RecordMediationSessionHandler,
+    RecordMediationOutcomeHandler,
+    RecordMediationOrderHandler,
+    GetMediationHandler,
   ],
 });

@@ -86,7 +86,14 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/building-leaders/:id/orders/:orderId/accept': ['building-leader', 'residents-committee-staff'],
   'POST /api/building-leaders/:id/orders/:orderId/arrival': ['building-leader', 'residents-committee-staff'],
   'POST /api/building-leaders/:id/orders/:orderId/complete': ['building-leader', 'residents-committee-staff'],
-  'POST /api/building-leaders/:id/orders/:orderId/hand-back': ['building-leader', 'residents-committee-staff'],
+  'POST /api/building-leaders/:id/orders/:orderId/hand-back': [
+    'building-leader',
+    'residents-committee-staff',
+  ],
+  'POST /api/mediations': ['building-leader', 'residents-committee-staff'],
+  'POST /api/mediations/:id/sessions': ['building-leader', 'residents-committee-staff'],
+  'POST /api/mediations/:id/outcome': ['building-leader', 'residents-committee-staff'],
+  'GET /api/mediations/:id': ['platform-admin', 'auditor', 'residents-committee-staff', 'building-leader'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

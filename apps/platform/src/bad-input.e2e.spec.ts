@@ -24,6 +24,7 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   leaderId: string;
   visitId: string;
   ownersCommitteeId: string;
+  mediationId: string;
 } & CompanySeeded;
 interface CompanySeeded {
   readonly companyId: string;
@@ -55,6 +56,11 @@ function templates(s: Seeded): Record<string, Template> {
     caller: { personId: s.leaderId, roles: ['building-leader'], communities },
     body: { leaderId: s.leaderId, ...body },
     actsAs: 'leaderId',
+  });
+  const asMediator = (body: Record<string, unknown>): Template => ({
+    caller: { personId: s.leaderId, roles: ['building-leader'], communities },
+    body: { mediatorId: s.leaderId, ...body },
+    actsAs: 'mediatorId',
   });
   return {
     'POST /api/communities': { caller: admin, body: { name: 'N', streetName: 'S' } },
@@ -194,6 +200,17 @@ function templates(s: Seeded): Record<string, Template> {
       evidence: ['https://e.example/p.jpg'],
     }),
     'POST /api/building-leaders/:id/orders/:orderId/hand-back': asLeader({ reason: 'R' }),
+    'POST /api/mediations': asMediator({
+      buildingId: s.buildingId,
+      residentIds: [s.residentId],
+      persons: ['P'],
+      summary: 'S',
+    }),
+    'POST /api/mediations/:id/sessions': asMediator({
+      heldOn: new Date().toISOString().slice(0, 10),
+      notes: 'N',
+    }),
+    'POST /api/mediations/:id/outcome': asMediator({ outcome: 'settled', note: 'N' }),
   };
 }
 
@@ -207,6 +224,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/building-leaders/:id': s.leaderId,
     '/api/property-companies/:id': s.companyId,
     '/api/owners-committees/:id': s.ownersCommitteeId,
+    '/api/mediations/:id': s.mediationId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -312,6 +330,13 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       residentId: community.residentId,
       notes: 'N',
     });
+    const mediation = await call(leader, 'POST', '/api/mediations', {
+      mediatorId: leaderId,
+      buildingId: community.buildingId,
+      residentIds: [community.residentId],
+      persons: ['P'],
+      summary: 'S',
+    });
     const company = await call(PLATFORM_ADMIN, 'POST', '/api/property-companies', {
       name: 'Green Shade Property',
       unifiedCreditCode: '91350100M000100Y43',
@@ -331,6 +356,7 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       visitId: visited.body.id as string,
       companyId: company.body.id as string,
       ownersCommitteeId: ownersCommittee.body.id as string,
+      mediationId: mediation.body.id as string,
     };
     await platform.settle();
     head = await store().headPosition();

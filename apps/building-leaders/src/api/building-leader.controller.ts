@@ -141,7 +141,8 @@ export class BuildingLeaderController {
   @Access(AS_THE_LEADER)
   @ApiOperation({
     operationId: 'recordBuildingLeaderVisit',
-    summary: '走访: an approved building leader records a visit to a resident or household of their buildings',
+    summary:
+      '走访: an approved building leader records a visit to a resident or household of their buildings',
   })
   @ApiCreatedResponse({ type: IdDto, description: 'The visit’s id' })
   visit(
@@ -228,7 +229,10 @@ export class BuildingLeaderController {
   @Post(':id/orders/:orderId/arrival')
   @Access(AS_THE_LEADER)
   @HttpCode(200)
-  @ApiOperation({ operationId: 'recordBuildingLeaderArrival', summary: '到场: the building leader is on site' })
+  @ApiOperation({
+    operationId: 'recordBuildingLeaderArrival',
+    summary: '到场: the building leader is on site',
+  })
   @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
   arrival(
     @Param('id', ParseUUIDPipe) leaderId: string,

@@ -16,6 +16,7 @@ import {
   IsUrl,
   IsUUID,
   Length,
+  Matches,
   Max,
   Min,
   ValidateNested,
@@ -192,4 +193,92 @@ export class CompleteLeaderOrderDto extends AsTheLeaderDto {
 
 export class HandBackLeaderOrderDto extends AsTheLeaderDto {
   @JSONSchema({ example: 'Needs a plumber' }) @FreeText() @Length(1, 1000) reason!: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class OpenMediationDto {
+  @JSONSchema({ description: 'The building leader mediating (调解员)' })
+  @IsUUID()
+  mediatorId!: string;
+  @JSONSchema({ description: 'The building of the compound the dispute is in' })
+  @IsUUID()
+  buildingId!: string;
+
+  @JSONSchema({
+    description:
+      'Parties who are residents of the compound; the first is the one an escalation’s order is for',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique(sameIdAnyCase)
+  @IsUUID('all', { each: true })
+  residentIds?: string[];
+
+  @JSONSchema({
+    description: 'Parties who are not registered residents, by name (kept in this context)',
+    example: ['Mr Wang, tenant of 602'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  persons?: string[];
+
+  @JSONSchema({ example: 'Water leaking from 602 into 502 since January' })
+  @FreeText()
+  @Length(1, 2000)
+  summary!: string;
+}
+
+export class MediationSessionDto {
+  @JSONSchema({ description: 'The mediator: the building leader of the mediation' })
+  @IsUUID()
+  mediatorId!: string;
+  @JSONSchema({ format: 'date', example: '2025-03-01' })
+  @Matches(ISO_DATE, { message: 'heldOn must be a date (YYYY-MM-DD)' })
+  heldOn!: string;
+  @FreeText() @Length(1, 4000) notes!: string;
+}
+
+export const MEDIATION_OUTCOMES = ['settled', 'escalated'] as const;
+export class MediationOutcomeDto {
+  @JSONSchema({ description: 'The mediator: the building leader of the mediation' })
+  @IsUUID()
+  mediatorId!: string;
+  @JSONSchema({ description: '调解成功 settled, or escalated into an order of category neighbour-dispute' })
+  @IsIn(MEDIATION_OUTCOMES)
+  outcome!: (typeof MEDIATION_OUTCOMES)[number];
+  @IsOptional() @FreeText() @Length(0, 1000) note?: string;
+}
+
+export class MediationSessionResponse {
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
+  @ApiProperty({ format: 'date' }) heldOn!: string;
+  @ApiProperty() notes!: string;
+}
+
+export class MediationResponse {
+  @ApiProperty({ format: 'uuid' }) mediationId!: string;
+  @ApiProperty({ enum: ['open', ...MEDIATION_OUTCOMES] }) status!: string;
+  @ApiProperty({ format: 'uuid', description: 'The mediating building leader' }) leaderId!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ format: 'uuid' }) compoundId!: string;
+  @ApiProperty({ format: 'uuid' }) buildingId!: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) residentIds!: string[];
+  @ApiProperty({ type: [String] }) persons!: string[];
+  @ApiProperty() summary!: string;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+  @ApiProperty({ type: [MediationSessionResponse] }) sessions!: MediationSessionResponse[];
+  @ApiProperty({ type: String, nullable: true }) outcomeNote!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The order an escalation became, once the residents’ committee placed it',
+  })
+  orderId!: string | null;
 }

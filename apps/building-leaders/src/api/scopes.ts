@@ -1,5 +1,9 @@
 import { scopeFromAggregate } from '@cogov/context-kit';
-import { buildingLeaderAggregate, compoundDirectoryAggregate } from '../infrastructure/aggregates';
+import {
+  buildingLeaderAggregate,
+  compoundDirectoryAggregate,
+  mediationAggregate,
+} from '../infrastructure/aggregates';
 
 /**
  * A nomination belongs to the compound it names, in the community the residents' committee
@@ -21,4 +25,21 @@ export const LeaderInPath = scopeFromAggregate(
     state.status === 'absent' ? null : { communityId: state.communityId, compoundId: state.compoundId },
 );
 
-export const buildingLeadersScopes = [CompoundInBody, LeaderInPath];
+/** A new mediation lives in its mediator's compound. */
+export const MediatorInBody = scopeFromAggregate(
+  'MediatorInBody',
+  buildingLeaderAggregate,
+  { body: 'mediatorId' },
+  (state) =>
+    state.status === 'absent' ? null : { communityId: state.communityId, compoundId: state.compoundId },
+);
+
+export const MediationInPath = scopeFromAggregate(
+  'MediationInPath',
+  mediationAggregate,
+  { param: 'id' },
+  (state) =>
+    state.status === 'absent' ? null : { communityId: state.communityId, compoundId: state.compoundId },
+);
+
+export const buildingLeadersScopes = [CompoundInBody, LeaderInPath, MediatorInBody, MediationInPath];

@@ -40,7 +40,11 @@ export class WorkOnOrderHandler implements ICommandHandler<WorkOnOrderCommand> {
       ...step,
       data: { ...step.data, leaderApproved, now: context.now.toISOString() },
     } as Step;
-    await this.orders.handle(step.data.orderId, (state) => leaderOrderDecider.decide(command, state), context);
+    await this.orders.handle(
+      step.data.orderId,
+      (state) => leaderOrderDecider.decide(command, state),
+      context,
+    );
     return { id: step.data.orderId };
   }
 }

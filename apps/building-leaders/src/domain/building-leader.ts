@@ -49,7 +49,8 @@ export type VetLeader = {
  * and a unit/room label, for the flats whose people are not registered (yet).
  */
 export type Visited =
-  { kind: 'resident'; resident: NamedResident } | { kind: 'household'; buildingId: string; household: string };
+  | { kind: 'resident'; resident: NamedResident }
+  | { kind: 'household'; buildingId: string; household: string };
 
 /** 走访: a visit to a resident or household of one of the leader's buildings, with the needs found. */
 export type RecordVisit = {
@@ -369,7 +370,8 @@ function visit(d: RecordVisit['data'], state: Known): BuildingLeaderEvent[] {
     buildingId = residentOf(visited.resident, state.compoundId, state.buildingIds);
   } else {
     household = visited.household.trim();
-    if (household === '') throw new InvalidInput('a household is named by its unit or room', { field: 'household' });
+    if (household === '')
+      throw new InvalidInput('a household is named by its unit or room', { field: 'household' });
     if (!state.buildingIds.includes(visited.buildingId)) {
       throw new OutOfScope(
         'building',
@@ -429,9 +431,12 @@ function onBehalfOf(
 ): string {
   if (visited.residentId !== null) {
     if (d.resident && d.resident.residentId !== visited.residentId) {
-      throw new InvalidInput(`the need was found visiting resident ${visited.residentId}; refer it for them`, {
-        field: 'residentId',
-      });
+      throw new InvalidInput(
+        `the need was found visiting resident ${visited.residentId}; refer it for them`,
+        {
+          field: 'residentId',
+        },
+      );
     }
     return visited.residentId;
   }

@@ -12,7 +12,8 @@ import {
  * residents' committee's `order-dispatched`), then that leader's work on it in the order-work
  * language (ADR 13): accepted (受理), arrived (到场), completed (办结), handed back (退回).
  */
-export type LeaderOrderStage = 'dispatched' | 'accepted' | 'arrived' | 'completed' | 'handed-back' | 'elsewhere';
+export type LeaderOrderStage =
+  'dispatched' | 'accepted' | 'arrived' | 'completed' | 'handed-back' | 'elsewhere';
 
 export type LeaderOrder =
   | { status: 'absent' }
@@ -44,7 +45,10 @@ interface Work {
 }
 export type AcceptOrder = { type: 'AcceptOrder'; data: Work & { note: string | null } };
 export type RecordArrival = { type: 'RecordArrival'; data: Work & { note: string | null } };
-export type CompleteOrder = { type: 'CompleteOrder'; data: Work & { resultNote: string; evidence: string[] } };
+export type CompleteOrder = {
+  type: 'CompleteOrder';
+  data: Work & { resultNote: string; evidence: string[] };
+};
 export type HandBackOrder = { type: 'HandBackOrder'; data: Work & { reason: string } };
 export type LeaderOrderCommand = RecordDispatch | AcceptOrder | RecordArrival | CompleteOrder | HandBackOrder;
 
@@ -54,13 +58,22 @@ interface Done {
   leaderId: string;
 }
 export type OrderDispatchRecorded = { type: 'OrderDispatchRecorded'; data: RecordDispatch['data'] };
-export type OrderAccepted = { type: 'OrderAccepted'; data: Done & { note: string | null; acceptedAt: string } };
-export type ArrivalRecorded = { type: 'ArrivalRecorded'; data: Done & { note: string | null; arrivedAt: string } };
+export type OrderAccepted = {
+  type: 'OrderAccepted';
+  data: Done & { note: string | null; acceptedAt: string };
+};
+export type ArrivalRecorded = {
+  type: 'ArrivalRecorded';
+  data: Done & { note: string | null; arrivedAt: string };
+};
 export type OrderCompleted = {
   type: 'OrderCompleted';
   data: Done & { resultNote: string; evidence: string[]; completedAt: string };
 };
-export type OrderHandedBack = { type: 'OrderHandedBack'; data: Done & { reason: string; handedBackAt: string } };
+export type OrderHandedBack = {
+  type: 'OrderHandedBack';
+  data: Done & { reason: string; handedBackAt: string };
+};
 export type LeaderOrderEvent =
   OrderDispatchRecorded | OrderAccepted | ArrivalRecorded | OrderCompleted | OrderHandedBack;
 

@@ -13,7 +13,10 @@ const dispatched = (leaderId: string | null = 'leader-1', round = 1): LeaderOrde
   data: { orderId: 'order-1', round, leaderId, dispatchedAt: NOW },
 });
 const accepted: LeaderOrderEvent = { type: 'OrderAccepted', data: { ...done, note: null, acceptedAt: NOW } };
-const arrived: LeaderOrderEvent = { type: 'ArrivalRecorded', data: { ...done, note: 'On site', arrivedAt: NOW } };
+const arrived: LeaderOrderEvent = {
+  type: 'ArrivalRecorded',
+  data: { ...done, note: 'On site', arrivedAt: NOW },
+};
 const accept = { type: 'AcceptOrder', data: { ...work, note: null } } as const;
 
 describe('leader order: work on orders dispatched to a building leader', () => {
@@ -23,7 +26,9 @@ describe('leader order: work on orders dispatched to a building leader', () => {
     given([]).when(dispatch(null)).thenNothingHappens());
 
   it('a redelivered or late dispatch is nothing new', () =>
-    given([dispatched(null, 2)]).when(dispatch('leader-1', 1)).thenNothingHappens());
+    given([dispatched(null, 2)])
+      .when(dispatch('leader-1', 1))
+      .thenNothingHappens());
 
   it('a later round dispatched elsewhere takes the order out of the leader’s hands', () =>
     given([dispatched(), dispatched(null, 2)])
@@ -86,10 +91,14 @@ describe('leader order: work on orders dispatched to a building leader', () => {
   });
 
   it('only the leader the order was dispatched to works on it', () =>
-    given([dispatched('leader-2')]).when(accept).thenThrows(OutOfScope, /leader-1/));
+    given([dispatched('leader-2')])
+      .when(accept)
+      .thenThrows(OutOfScope, /leader-1/));
 
   it('an order never dispatched to a leader is not found', () =>
-    given([]).when(accept).thenThrows(NotFound, /order order-1/));
+    given([])
+      .when(accept)
+      .thenThrows(NotFound, /order order-1/));
 
   it('only an approved (vetted) leader works on orders', () =>
     given([dispatched()])

@@ -3,6 +3,7 @@ import {
   compoundRegisteredV1,
   memberRegisteredV1,
   orderDispatchedV1,
+  orderPlacedV1,
   residentRegisteredV1,
 } from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
@@ -11,6 +12,7 @@ import {
   RecordPartyMemberDirectoryCommand,
   RecordResidentDirectoryCommand,
 } from '../application/record-directory';
+import { RecordMediationOrderCommand } from '../application/mediate';
 import { RecordDispatchCommand } from '../application/work-on-order';
 
 /**
@@ -75,5 +77,11 @@ export const buildingLeadersInbound = [
         },
         context,
       ),
+  ),
+  // An escalated mediation's order carries the mediation's id (ADR 0025): any other order is none of ours.
+  consume(
+    orderPlacedV1,
+    ({ data: d }, context) =>
+      new RecordMediationOrderCommand({ orderId: d.orderId, placedAt: d.placedAt }, context),
   ),
 ];

@@ -3,6 +3,7 @@ import {
   type BuildingLeadersOrderWorkV1,
   type IntegrationEvent,
   leaderApprovedV1,
+  mediationEscalatedV1,
   needReferredV1,
   type OrderWorkDetails,
   orderWorkPayload,
@@ -10,16 +11,17 @@ import {
 import type { OutboundMapping, Publisher } from '@cogov/context-kit';
 import type { BuildingLeaderEvent } from '../domain/building-leader';
 import type { LeaderOrderEvent } from '../domain/leader-order';
+import type { MediationEvent } from '../domain/mediation';
 
 /**
  * What the building leaders tell the others: a leader approved (dispatch may name them), a need
  * referred (for the residents' committee to place an order on the resident's behalf), and a
- * leader's work on orders in the order-work language (ADR 13). Visit notes and opinions stay inside.
+ * leader's work on orders in the order-work language (ADR 13), and a mediation escalated (for an
+ * order of category neighbour-dispute). Visit and session notes, parties' names and opinions stay inside.
  */
-export const buildingLeadersOutbound: OutboundMapping<BuildingLeaderEvent | LeaderOrderEvent> = (
-  event,
-  out,
-) => {
+export const buildingLeadersOutbound: OutboundMapping<
+  BuildingLeaderEvent | LeaderOrderEvent | MediationEvent
+> = (event, out) => {
   switch (event.type) {
     case 'LeaderApproved': {
       const { leaderId, communityId, compoundId, buildingIds, approvedAt } = event.data;
@@ -44,6 +46,20 @@ export const buildingLeadersOutbound: OutboundMapping<BuildingLeaderEvent | Lead
         title: d.title,
         description: d.description,
         referredAt: d.referredAt,
+      });
+    }
+    case 'MediationEscalated': {
+      const d = event.data;
+      return out.publish(mediationEscalatedV1, d.mediationId, {
+        mediationId: d.mediationId,
+        leaderId: d.leaderId,
+        residentId: d.residentId,
+        communityId: d.communityId,
+        compoundId: d.compoundId,
+        buildingId: d.buildingId,
+        title: d.title,
+        description: d.description,
+        escalatedAt: d.escalatedAt,
       });
     }
     case 'OrderAccepted':

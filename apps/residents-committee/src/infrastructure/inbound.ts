@@ -2,6 +2,7 @@ import {
   buildingLeadersOrderWorkV1,
   companyRegisteredV1,
   leaderApprovedV1,
+  mediationEscalatedV1,
   memberRegisteredV1,
   needReferredV1,
   orderReviewedV1,
@@ -119,6 +120,25 @@ export const residentsCommitteeInbound = [
     ({ data: d }, context) =>
       new RecordLeaderDirectoryEntryCommand(
         { id: d.leaderId, communityId: d.communityId, compoundId: d.compoundId, approvedAt: d.approvedAt },
+        context,
+      ),
+  ),
+  // A mediation a building leader escalated becomes an order of category neighbour-dispute; it
+  // takes the mediation's id, so the building leaders recognise its order-placed (ADR 0025).
+  consume(
+    mediationEscalatedV1,
+    ({ data: d }, context) =>
+      new PlaceOrderCommand(
+        {
+          orderId: d.mediationId,
+          residentId: d.residentId,
+          compoundId: d.compoundId,
+          buildingId: d.buildingId,
+          category: 'neighbour-dispute',
+          title: d.title,
+          description: d.description,
+          channel: 'building-leader',
+        },
         context,
       ),
   ),

@@ -21,28 +21,32 @@ export type MediationEscalatedV1 = IntegrationEvent<
     escalatedAt: string;
   }
 >;
-export const mediationEscalatedV1 = contract<MediationEscalatedV1>('building-leaders.mediation-escalated', 1, {
-  type: 'object',
-  required: [
-    'mediationId',
-    'leaderId',
-    'residentId',
-    'communityId',
-    'compoundId',
-    'buildingId',
-    'title',
-    'description',
-    'escalatedAt',
-  ],
-  properties: {
-    mediationId: idSchema,
-    leaderId: idSchema,
-    residentId: idSchema,
-    communityId: idSchema,
-    compoundId: idSchema,
-    buildingId: idSchema,
-    title: nameSchema,
-    description: { ...textSchema, minLength: 1 },
-    escalatedAt: timeSchema,
+export const mediationEscalatedV1 = contract<MediationEscalatedV1>(
+  'building-leaders.mediation-escalated',
+  1,
+  {
+    type: 'object',
+    required: [
+      'mediationId',
+      'leaderId',
+      'residentId',
+      'communityId',
+      'compoundId',
+      'buildingId',
+      'title',
+      'description',
+      'escalatedAt',
+    ],
+    properties: {
+      mediationId: idSchema,
+      leaderId: idSchema,
+      residentId: idSchema,
+      communityId: idSchema,
+      compoundId: idSchema,
+      buildingId: idSchema,
+      title: nameSchema,
+      description: { ...textSchema, minLength: 1 },
+      escalatedAt: timeSchema,
+    },
   },
-});
+);
