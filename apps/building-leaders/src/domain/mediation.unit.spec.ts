@@ -170,10 +170,7 @@ describe('mediation (矛盾调解)', () => {
         .thenThrows(RuleViolation, /at least one mediation session/));
 
     it('an escalation needs a party who is a registered resident', () =>
-      given([
-        { ...opened, data: { ...opened.data, residentIds: [], persons: ['A', 'B'] } } as MediationEvent,
-        sessionHeld,
-      ])
+      given([{ ...opened, data: { ...opened.data, residentIds: [], persons: ['A', 'B'] } }, sessionHeld])
         .when(outcome('escalated'))
         .thenThrows(RuleViolation, /no party is a registered resident/));
 
