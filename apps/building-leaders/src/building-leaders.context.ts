@@ -2,6 +2,7 @@ import { defineContext } from '@cogov/context-kit';
 import { BuildingLeaderController } from './api/building-leader.controller';
 import { MediationController } from './api/mediation.controller';
 import { buildingLeadersScopes } from './api/scopes';
+import { GetLeaderHandler, NameGridWorkerHandler } from './application/grid-worker';
 import {
   GetMediationHandler,
   OpenMediationHandler,
@@ -71,5 +72,7 @@ export const buildingLeaders = defineContext({
     RecordMediationOutcomeHandler,
     RecordMediationOrderHandler,
     GetMediationHandler,
+    NameGridWorkerHandler,
+    GetLeaderHandler,
   ],
 });

@@ -94,6 +94,13 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/mediations/:id/sessions': ['building-leader', 'residents-committee-staff'],
   'POST /api/mediations/:id/outcome': ['building-leader', 'residents-committee-staff'],
   'GET /api/mediations/:id': ['platform-admin', 'auditor', 'residents-committee-staff', 'building-leader'],
+  'GET /api/building-leaders/:id': [
+    'platform-admin',
+    'auditor',
+    'residents-committee-staff',
+    'building-leader',
+  ],
+  'POST /api/building-leaders/:id/grid-worker': ['platform-admin', 'residents-committee-staff'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

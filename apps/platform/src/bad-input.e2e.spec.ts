@@ -211,6 +211,11 @@ function templates(s: Seeded): Record<string, Template> {
       notes: 'N',
     }),
     'POST /api/mediations/:id/outcome': asMediator({ outcome: 'settled', note: 'N' }),
+    'POST /api/building-leaders/:id/grid-worker': {
+      caller: staff,
+      body: { namedBy: s.workerId, gridLabel: 'G' },
+      actsAs: 'namedBy',
+    },
   };
 }
 

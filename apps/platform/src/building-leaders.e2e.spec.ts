@@ -411,4 +411,19 @@ describe.each(testDatabases)('building leaders (embedded platform on %s)', (_nam
     expect(unknown.headers['retry-after']).toBeDefined();
     expect((await staff.post('/api/building-leaders', { ...nomination(), compoundId })).status).toBe(404);
   });
+
+  it('staff name the vetted leader a part-time grid worker; the leader’s view shows it', async () => {
+    const post = `/api/building-leaders/${leaderId}/grid-worker`;
+    const both = await staff.post(post, { namedBy: seed.workerId, gridId: randomUUID(), gridLabel: 'G' });
+    expect([both.status, both.body.error]).toEqual([400, 'invalid-input']);
+    const byLeader = await (await platform.as(leader())).post(post, { namedBy: leaderId, gridLabel: 'G' });
+    expect(byLeader.status).toBe(403);
+    await staff.expectPost(post, { namedBy: seed.workerId, gridLabel: 'Grid 3, east' });
+    expect(await (await platform.as(leader())).read(`/api/building-leaders/${leaderId}`)).toMatchObject({
+      leaderId,
+      status: 'approved',
+      buildingIds: [seed.buildingId],
+      gridWorker: { gridId: null, gridLabel: 'Grid 3, east' },
+    });
+  });
 });

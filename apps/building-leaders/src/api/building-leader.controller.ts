@@ -4,6 +4,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CLOCK, type Clock, InvalidInput } from '@cogov/decider';
 import { ApiQueryFrom, commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access, Caller, type Principal, type Role, visibleScope } from '@cogov/security';
+import { GetLeaderQuery, NameGridWorkerCommand } from '../application/grid-worker';
 import { ListOpinionsQuery } from '../application/opinion-board';
 import { NominateLeaderCommand } from '../application/nominate-leader';
 import { RecordVisitCommand } from '../application/record-visit';
@@ -17,7 +18,9 @@ import {
   HandBackLeaderOrderDto,
   RecordLeaderArrivalDto,
   IdDto,
+  LeaderResponse,
   ListOpinionsQueryDto,
+  NameGridWorkerDto,
   NominateLeaderDto,
   OpinionPageResponse,
   RecordVisitDto,
@@ -87,6 +90,45 @@ export class BuildingLeaderController {
         pageSize: query.pageSize ?? 20,
         within: visibleScope(caller),
       }),
+    );
+  }
+
+  @Get(':id')
+  @Access({
+    roles: ['platform-admin', 'auditor', 'residents-committee-staff', 'building-leader'],
+    scope: LeaderInPath,
+  })
+  @ApiOperation({
+    operationId: 'getBuildingLeader',
+    summary: 'The building leader: vetting, buildings, Party member link and part-time grid post',
+  })
+  @ApiOkResponse({ type: LeaderResponse })
+  get(@Param('id', ParseUUIDPipe) leaderId: string) {
+    return this.queries.execute(new GetLeaderQuery(leaderId));
+  }
+
+  @Post(':id/grid-worker')
+  @Access({
+    roles: ['platform-admin', 'residents-committee-staff'],
+    scope: LeaderInPath,
+    actsAs: { field: 'namedBy', onBehalfOf: ['platform-admin'] },
+  })
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'nameBuildingLeaderGridWorker',
+    summary: '兼职网格员: residents’ committee staff name a vetted building leader a part-time grid worker',
+  })
+  @ApiOkResponse({ type: IdDto, description: 'The building leader’s id' })
+  nameGridWorker(
+    @Param('id', ParseUUIDPipe) leaderId: string,
+    @Body() body: NameGridWorkerDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(
+      new NameGridWorkerCommand(
+        { leaderId, namedBy: body.namedBy, gridId: body.gridId ?? null, gridLabel: body.gridLabel ?? null },
+        commandContext(meta, this.clock.now()),
+      ),
     );
   }
 

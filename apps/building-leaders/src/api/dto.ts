@@ -282,3 +282,40 @@ export class MediationResponse {
   })
   orderId!: string | null;
 }
+
+export class NameGridWorkerDto {
+  @JSONSchema({ description: 'The residents’ committee staff member naming the leader' })
+  @IsUUID()
+  namedBy!: string;
+  @JSONSchema({ description: 'The grid, by its id; or give gridLabel (exactly one of the two)' })
+  @IsOptional()
+  @IsUUID()
+  gridId?: string;
+  @JSONSchema({ description: 'The grid, by its label, until grids are known by id', example: 'Grid 3, east' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  gridLabel?: string;
+}
+
+export class GridPostResponse {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) gridId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) gridLabel!: string | null;
+  @ApiProperty({ format: 'date-time' }) namedAt!: string;
+}
+
+export class LeaderResponse {
+  @ApiProperty({ format: 'uuid' }) leaderId!: string;
+  @ApiProperty({ enum: ['nominated', 'approved', 'rejected'] }) status!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ format: 'uuid' }) compoundId!: string;
+  @ApiProperty({ format: 'uuid' }) residentId!: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) buildingIds!: string[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) memberId!: string | null;
+  @ApiProperty({
+    type: GridPostResponse,
+    nullable: true,
+    description: '兼职网格员: the grid the leader serves as a part-time grid worker',
+  })
+  gridWorker!: GridPostResponse | null;
+}

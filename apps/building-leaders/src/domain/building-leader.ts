@@ -88,7 +88,17 @@ export type ReportOpinion = {
   data: { opinionId: string; topic: string; text: string; residents: readonly NamedResident[]; now: string };
 };
 
-export type BuildingLeaderCommand = NominateLeader | VetLeader | RecordVisit | ReferNeed | ReportOpinion;
+/**
+ * 兼职网格员: residents' committee staff name a vetted leader a part-time grid worker, of a grid
+ * by its id or, until grids are their own facts, by a label.
+ */
+export type NameGridWorker = {
+  type: 'NameGridWorker';
+  data: { namedBy: string; gridId: string | null; gridLabel: string | null; now: string };
+};
+
+export type BuildingLeaderCommand =
+  NominateLeader | VetLeader | RecordVisit | ReferNeed | ReportOpinion | NameGridWorker;
 
 export type LeaderNominated = {
   type: 'LeaderNominated';
@@ -166,8 +176,28 @@ export type OpinionReported = {
   };
 };
 
+export type GridWorkerNamed = {
+  type: 'GridWorkerNamed';
+  data: {
+    leaderId: string;
+    namedBy: string;
+    gridId: string | null;
+    gridLabel: string | null;
+    namedAt: string;
+  };
+};
+
 export type BuildingLeaderEvent =
-  LeaderNominated | LeaderApproved | LeaderRejected | VisitRecorded | NeedReferred | OpinionReported;
+  | LeaderNominated
+  | LeaderApproved
+  | LeaderRejected
+  | VisitRecorded
+  | NeedReferred
+  | OpinionReported
+  | GridWorkerNamed;
+
+/** The grid a leader serves on as a part-time grid worker (网格员 + 楼门长). */
+export type GridPost = { gridId: string | null; gridLabel: string | null; namedAt: string };
 
 export type LeaderStage = 'nominated' | 'approved' | 'rejected';
 
@@ -183,6 +213,8 @@ export type BuildingLeader =
       buildingIds: readonly string[];
       /** The Party member the leader is, if one. */
       memberId: string | null;
+      /** Named a part-time grid worker: of which grid, since when; null if not (yet). */
+      gridWorker: GridPost | null;
       /** Visit id → the resident visited (null for a household) and the building. */
       visits: Readonly<Record<string, { residentId: string | null; buildingId: string }>>;
     };
@@ -202,6 +234,8 @@ export function decide(command: BuildingLeaderCommand, state: BuildingLeader): B
       return refer(command.data, approved(state, command));
     case 'ReportOpinion':
       return report(command.data, approved(state, command));
+    case 'NameGridWorker':
+      return nameGridWorker(command.data, approved(state, command));
     default:
       return assertNever(command);
   }
@@ -210,7 +244,7 @@ export function decide(command: BuildingLeaderCommand, state: BuildingLeader): B
 export function evolve(state: BuildingLeader, event: BuildingLeaderEvent): BuildingLeader {
   if (event.type === 'LeaderNominated') {
     const { nominatedBy: _n, nominatedAt: _at, ...d } = event.data;
-    return { status: 'nominated', ...d, visits: {} };
+    return { status: 'nominated', ...d, gridWorker: null, visits: {} };
   }
   if (state.status === 'absent') return state;
   switch (event.type) {
@@ -221,6 +255,10 @@ export function evolve(state: BuildingLeader, event: BuildingLeaderEvent): Build
     case 'VisitRecorded': {
       const { visitId, residentId, buildingId } = event.data;
       return { ...state, visits: { ...state.visits, [visitId]: { residentId, buildingId } } };
+    }
+    case 'GridWorkerNamed': {
+      const { gridId, gridLabel, namedAt } = event.data;
+      return { ...state, gridWorker: { gridId, gridLabel, namedAt } };
     }
     case 'NeedReferred':
     case 'OpinionReported':
@@ -250,12 +288,14 @@ function verb(command: BuildingLeaderCommand): string {
       return 'refer a need';
     case 'ReportOpinion':
       return 'report an opinion';
+    case 'NameGridWorker':
+      return 'be named a part-time grid worker';
     default:
       return assertNever(command);
   }
 }
 
-/** Only an approved leader visits, refers needs and reports opinions. */
+/** Only an approved leader visits, refers needs, reports opinions and becomes a grid worker. */
 function approved(state: Known, command: BuildingLeaderCommand): Known {
   if (state.status !== 'approved') {
     throw new InvalidTransition(
@@ -464,6 +504,22 @@ function report(d: ReportOpinion['data'], state: Known): BuildingLeaderEvent[] {
         residentIds: d.residents.map((r) => r.residentId),
         reportedAt: d.now,
       },
+    },
+  ];
+}
+
+function nameGridWorker(d: NameGridWorker['data'], state: Known): BuildingLeaderEvent[] {
+  const gridLabel = d.gridLabel?.trim() ?? null;
+  if ((d.gridId === null) === (gridLabel === null || gridLabel === '')) {
+    throw new InvalidInput('a grid is named by exactly one of gridId and gridLabel', { field: 'gridId' });
+  }
+  const current = state.gridWorker;
+  // Named to the same grid again: nothing new.
+  if (current && current.gridId === d.gridId && current.gridLabel === gridLabel) return [];
+  return [
+    {
+      type: 'GridWorkerNamed',
+      data: { leaderId: state.leaderId, namedBy: d.namedBy, gridId: d.gridId, gridLabel, namedAt: d.now },
     },
   ];
 }

@@ -368,4 +368,42 @@ describe('building leader (楼门长)', () => {
         .when(opinion([unknownResident()]))
         .thenThrows(NotYetKnown));
   });
+
+  describe('part-time grid worker (兼职网格员)', () => {
+    const name = (gridId: string | null, gridLabel: string | null = null) =>
+      ({ type: 'NameGridWorker', data: { namedBy: 'worker-1', gridId, gridLabel, now: NOW } }) as const;
+    const named: BuildingLeaderEvent = {
+      type: 'GridWorkerNamed',
+      data: { leaderId: 'leader-1', namedBy: 'worker-1', gridId: 'grid-1', gridLabel: null, namedAt: NOW },
+    };
+
+    it('an approved leader is named a part-time grid worker of a grid', () =>
+      given([nominated, approved]).when(name('grid-1')).then([named]));
+
+    it('a grid not yet a fact of its own is named by a label', () =>
+      given([nominated, approved])
+        .when(name(null, ' Grid 3, east '))
+        .then([{ ...named, data: { ...named.data, gridId: null, gridLabel: 'Grid 3, east' } }]));
+
+    it('exactly one of grid id and label', () => {
+      given([nominated, approved])
+        .when(name(null))
+        .thenThrows(InvalidInput, /exactly one/);
+      given([nominated, approved])
+        .when(name('grid-1', 'Grid 3'))
+        .thenThrows(InvalidInput, /exactly one/);
+    });
+
+    it('named to the same grid again is nothing new; to another grid is recorded', () => {
+      given([nominated, approved, named]).when(name('grid-1')).thenNothingHappens();
+      given([nominated, approved, named])
+        .when(name('grid-2'))
+        .then([{ ...named, data: { ...named.data, gridId: 'grid-2' } }]);
+    });
+
+    it('only an approved leader becomes a grid worker', () =>
+      given([nominated])
+        .when(name('grid-1'))
+        .thenThrows(InvalidTransition, /not approved/));
+  });
 });

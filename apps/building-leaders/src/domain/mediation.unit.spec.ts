@@ -20,6 +20,7 @@ const leader = (status: 'nominated' | 'approved' = 'approved'): BuildingLeader =
   residentId: 'resident-leader',
   buildingIds: ['building-1'],
   memberId: null,
+  gridWorker: null,
   visits: {},
 });
 const resident = (residentId: string, compoundId = 'compound-1'): NamedResident => ({
