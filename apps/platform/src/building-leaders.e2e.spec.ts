@@ -401,6 +401,15 @@ describe.each(testDatabases)('building leaders (embedded platform on %s)', (_nam
       communities: [randomUUID()],
     });
     expect((await stranger.get(`/api/mediations/${mediationId}`)).status).toBe(404);
+    const auditor = await platform.as({
+      personId: 'auditor',
+      roles: ['auditor'],
+      communities: [seed.communityId],
+    });
+    expect(await auditor.read(`/api/mediations/${mediationId}`)).toMatchObject({
+      persons: ['M*********************'],
+    });
+    expect((await client.read(`/api/mediations/${mediationId}`)).persons).toEqual(['Mr Wang, tenant of 602']);
   });
 
   it('a compound not delivered here yet is not yet known to whoever may see it', async () => {

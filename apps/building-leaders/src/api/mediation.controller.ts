@@ -3,9 +3,10 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
 import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
-import { Access } from '@cogov/security';
+import { Access, Caller, maskName, type Principal, seesPersonalData } from '@cogov/security';
 import {
   GetMediationQuery,
+  type MediationView,
   OpenMediationCommand,
   RecordMediationOutcomeCommand,
   RecordMediationSessionCommand,
@@ -103,7 +104,11 @@ export class MediationController {
     summary: 'The mediation: parties, sessions, outcome, and the order an escalation became',
   })
   @ApiOkResponse({ type: MediationResponse })
-  get(@Param('id', ParseUUIDPipe) mediationId: string) {
-    return this.queries.execute(new GetMediationQuery(mediationId));
+  async get(@Param('id', ParseUUIDPipe) mediationId: string, @Caller() caller: Principal) {
+    const mediation: MediationView = await this.queries.execute(new GetMediationQuery(mediationId));
+    // Parties named are personal data: in full for the mediator and the roles that call people back.
+    return seesPersonalData(caller, mediation.leaderId)
+      ? mediation
+      : { ...mediation, persons: mediation.persons.map(maskName) };
   }
 }
