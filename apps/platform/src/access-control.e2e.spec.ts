@@ -117,6 +117,24 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/joint-meetings/:id/tasks/:taskId/progress': JOINT_MEETING_TASK_OWNERS,
   'POST /api/joint-meetings/:id/close': ['platform-admin', 'party-staff'],
   'GET /api/party/compounds/:compoundId/board': [...JOINT_MEETING_TASK_OWNERS, 'auditor'],
+  'POST /api/building-leaders/:id/orders/:orderId/accept': ['building-leader', 'residents-committee-staff'],
+  'POST /api/building-leaders/:id/orders/:orderId/arrival': ['building-leader', 'residents-committee-staff'],
+  'POST /api/building-leaders/:id/orders/:orderId/complete': ['building-leader', 'residents-committee-staff'],
+  'POST /api/building-leaders/:id/orders/:orderId/hand-back': [
+    'building-leader',
+    'residents-committee-staff',
+  ],
+  'POST /api/mediations': ['building-leader', 'residents-committee-staff'],
+  'POST /api/mediations/:id/sessions': ['building-leader', 'residents-committee-staff'],
+  'POST /api/mediations/:id/outcome': ['building-leader', 'residents-committee-staff'],
+  'GET /api/mediations/:id': ['platform-admin', 'auditor', 'residents-committee-staff', 'building-leader'],
+  'GET /api/building-leaders/:id': [
+    'platform-admin',
+    'auditor',
+    'residents-committee-staff',
+    'building-leader',
+  ],
+  'POST /api/building-leaders/:id/grid-worker': ['platform-admin', 'residents-committee-staff'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -25,6 +25,7 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   visitId: string;
   ownersCommitteeId: string;
   surveyId: string;
+  mediationId: string;
 } & CompanySeeded &
   JointMeetingSeeded;
 interface JointMeetingSeeded {
@@ -62,6 +63,11 @@ function templates(s: Seeded): Record<string, Template> {
     caller: { personId: s.leaderId, roles: ['building-leader'], communities },
     body: { leaderId: s.leaderId, ...body },
     actsAs: 'leaderId',
+  });
+  const asMediator = (body: Record<string, unknown>): Template => ({
+    caller: { personId: s.leaderId, roles: ['building-leader'], communities },
+    body: { mediatorId: s.leaderId, ...body },
+    actsAs: 'mediatorId',
   });
   return {
     'POST /api/communities': { caller: admin, body: { name: 'N', streetName: 'S' } },
@@ -262,6 +268,29 @@ function templates(s: Seeded): Record<string, Template> {
       caller: admin,
       body: { personName: 'N', memberId: s.memberId, residentId: s.residentId, seat: 'committee-member' },
     },
+    'POST /api/building-leaders/:id/orders/:orderId/accept': asLeader({ note: 'N' }),
+    'POST /api/building-leaders/:id/orders/:orderId/arrival': asLeader({ note: 'N' }),
+    'POST /api/building-leaders/:id/orders/:orderId/complete': asLeader({
+      resultNote: 'R',
+      evidence: ['https://e.example/p.jpg'],
+    }),
+    'POST /api/building-leaders/:id/orders/:orderId/hand-back': asLeader({ reason: 'R' }),
+    'POST /api/mediations': asMediator({
+      buildingId: s.buildingId,
+      residentIds: [s.residentId],
+      persons: ['P'],
+      summary: 'S',
+    }),
+    'POST /api/mediations/:id/sessions': asMediator({
+      heldOn: new Date().toISOString().slice(0, 10),
+      notes: 'N',
+    }),
+    'POST /api/mediations/:id/outcome': asMediator({ outcome: 'settled', note: 'N' }),
+    'POST /api/building-leaders/:id/grid-worker': {
+      caller: staff,
+      body: { namedBy: s.workerId, gridLabel: 'G' },
+      actsAs: 'namedBy',
+    },
   };
 }
 
@@ -287,6 +316,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/owners-committees/:id': s.ownersCommitteeId,
     '/api/surveys/:id': s.surveyId,
     '/api/joint-meetings/:id': s.jointMeetingId,
+    '/api/mediations/:id': s.mediationId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -392,6 +422,13 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       residentId: community.residentId,
       notes: 'N',
     });
+    const mediation = await call(leader, 'POST', '/api/mediations', {
+      mediatorId: leaderId,
+      buildingId: community.buildingId,
+      residentIds: [community.residentId],
+      persons: ['P'],
+      summary: 'S',
+    });
     const company = await call(PLATFORM_ADMIN, 'POST', '/api/property-companies', {
       name: 'Green Shade Property',
       unifiedCreditCode: '91350100M000100Y43',
@@ -435,6 +472,7 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       visitId: visited.body.id as string,
       companyId: company.body.id as string,
       ownersCommitteeId: ownersCommittee.body.id as string,
+      mediationId: mediation.body.id as string,
     };
     await platform.settle();
     head = await store().headPosition();

@@ -262,4 +262,177 @@ describe.each(testDatabases)('building leaders (embedded platform on %s)', (_nam
     });
     expect(vetting.status).toBe(404);
   });
+
+  it('a household is visited by its building and unit; a visit names exactly one of resident and household', async () => {
+    const client = await platform.as(leader());
+    const { residentId: _r, ...base } = visit();
+    const household = { buildingId: seed.buildingId, label: 'Unit 2, room 601' };
+    const householdVisit = await client.create(`/api/building-leaders/${leaderId}/visits`, {
+      ...base,
+      household,
+    });
+    const both = await client.post(`/api/building-leaders/${leaderId}/visits`, { ...visit(), household });
+    const neither = await client.post(`/api/building-leaders/${leaderId}/visits`, base);
+    expect([both.status, neither.status]).toEqual([400, 400]);
+    const referral = {
+      leaderId,
+      visitId: householdVisit,
+      category: 'safety',
+      title: 'Smoke alarm',
+      description: 'No smoke alarm in 601.',
+    };
+    const forNobody = await client.post(`/api/building-leaders/${leaderId}/referrals`, referral);
+    expect([forNobody.status, forNobody.body.error]).toEqual([400, 'invalid-input']);
+    await client.create(`/api/building-leaders/${leaderId}/referrals`, {
+      ...referral,
+      residentId: neighbourId,
+    });
+    await platform.settle();
+    const orders = (await staff.read('/api/orders')).items as Array<Record<string, unknown>>;
+    expect(orders).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          residentId: neighbourId,
+          title: 'Smoke alarm',
+          channel: 'building-leader',
+        }),
+      ]),
+    );
+  });
+
+  it('the vetted leader completes an order dispatched to them; the resident rates it', async () => {
+    const orders = (await staff.read('/api/orders')).items as Array<Record<string, unknown>>;
+    const orderId = orders.find((o) => o.title === 'Grab rail in the bathroom')!.orderId as string;
+    await (
+      await platform.as(seed.member)
+    ).expectPost(`/api/orders/${orderId}/review`, {
+      reviewerId: seed.memberId,
+      decision: 'approve',
+      note: 'The building leader can help',
+      priority: 'normal',
+    });
+    await platform.settle();
+    const dispatch = (assigneeId: string) =>
+      staff.post(`/api/orders/${orderId}/dispatch`, {
+        dispatcherId: seed.workerId,
+        assigneeKind: 'building-leader',
+        assigneeId,
+      });
+    const unknown = await dispatch(randomUUID());
+    expect([unknown.status, unknown.body.error]).toEqual([409, 'not-yet-known']);
+    expect(unknown.headers['retry-after']).toBeDefined();
+    expect((await dispatch(leaderId)).status).toBe(200);
+    await platform.settle();
+
+    const client = await platform.as(leader());
+    const steps = `/api/building-leaders/${leaderId}/orders/${orderId}`;
+    const notOurs = await client.post(`/api/building-leaders/${leaderId}/orders/${randomUUID()}/accept`, {
+      leaderId,
+    });
+    expect(notOurs.status).toBe(404);
+    expect((await client.post(`${steps}/complete`, { leaderId, resultNote: 'R', evidence: [] })).status).toBe(
+      409,
+    );
+    await client.expectPost(`${steps}/accept`, { leaderId, note: 'Coming this evening' });
+    await client.expectPost(`${steps}/arrival`, { leaderId, note: 'On site' });
+    await client.expectPost(`${steps}/complete`, {
+      leaderId,
+      resultNote: 'Grab rail fitted with a neighbour’s help',
+      evidence: ['https://evidence.example/rail.jpg'],
+    });
+    await platform.settle();
+    const chain = await staff.read(`/api/orders/${orderId}`);
+    expect(chain).toMatchObject({
+      stage: 'completed',
+      rounds: [
+        {
+          round: 1,
+          assignee: { kind: 'building-leader', id: leaderId },
+          acceptedBy: { kind: 'building-leader', id: leaderId },
+        },
+      ],
+    });
+    await (
+      await platform.as({ personId: neighbourId, roles: ['resident'], communities: [seed.communityId] })
+    ).expectPost(`/api/orders/${orderId}/rating`, { raterId: neighbourId, score: 5, comment: 'Thank you' });
+    await platform.settle();
+    expect(await staff.read(`/api/orders/${orderId}`)).toMatchObject({ stage: 'closed' });
+  });
+
+  it('a mediation between neighbours escalates into an order of category neighbour-dispute, whose id it shows', async () => {
+    const client = await platform.as(leader());
+    const mediationId = await client.create('/api/mediations', {
+      mediatorId: leaderId,
+      buildingId: seed.buildingId,
+      residentIds: [neighbourId],
+      persons: ['Mr Wang, tenant of 602'],
+      summary: 'Water leaking from 602 into 502',
+    });
+    const outcome = `/api/mediations/${mediationId}/outcome`;
+    const tooEarly = await client.post(outcome, { mediatorId: leaderId, outcome: 'escalated' });
+    expect([tooEarly.status, tooEarly.body.error]).toEqual([409, 'rule-violation']);
+    await client.create(`/api/mediations/${mediationId}/sessions`, {
+      mediatorId: leaderId,
+      heldOn: new Date().toISOString().slice(0, 10),
+      notes: 'Both sides met in the service station.',
+    });
+    await client.expectPost(outcome, { mediatorId: leaderId, outcome: 'escalated', note: 'No agreement' });
+    await platform.settle();
+    const mediation = await staff.read(`/api/mediations/${mediationId}`);
+    expect(mediation).toMatchObject({
+      status: 'escalated',
+      leaderId,
+      residentIds: [neighbourId],
+      sessions: [{ notes: 'Both sides met in the service station.' }],
+      orderId: mediationId,
+    });
+    const order = await staff.read(`/api/orders/${mediation.orderId as string}`);
+    expect(order).toMatchObject({
+      residentId: neighbourId,
+      category: 'neighbour-dispute',
+      channel: 'building-leader',
+      title: 'Water leaking from 602 into 502',
+    });
+    const again = await client.post(outcome, { mediatorId: leaderId, outcome: 'settled' });
+    expect(again.status).toBe(409);
+    const stranger = await platform.as({
+      personId: randomUUID(),
+      roles: ['residents-committee-staff'],
+      communities: [randomUUID()],
+    });
+    expect((await stranger.get(`/api/mediations/${mediationId}`)).status).toBe(404);
+    const auditor = await platform.as({
+      personId: 'auditor',
+      roles: ['auditor'],
+      communities: [seed.communityId],
+    });
+    expect(await auditor.read(`/api/mediations/${mediationId}`)).toMatchObject({
+      persons: ['M*********************'],
+    });
+    expect((await client.read(`/api/mediations/${mediationId}`)).persons).toEqual(['Mr Wang, tenant of 602']);
+  });
+
+  it('a compound not delivered here yet is not yet known to whoever may see it', async () => {
+    const compoundId = randomUUID();
+    const admin = await platform.as({ personId: 'admin', roles: ['platform-admin'] });
+    const unknown = await admin.post('/api/building-leaders', { ...nomination(), compoundId });
+    expect([unknown.status, unknown.body.error]).toEqual([409, 'not-yet-known']);
+    expect(unknown.headers['retry-after']).toBeDefined();
+    expect((await staff.post('/api/building-leaders', { ...nomination(), compoundId })).status).toBe(404);
+  });
+
+  it('staff name the vetted leader a part-time grid worker; the leader’s view shows it', async () => {
+    const post = `/api/building-leaders/${leaderId}/grid-worker`;
+    const both = await staff.post(post, { namedBy: seed.workerId, gridId: randomUUID(), gridLabel: 'G' });
+    expect([both.status, both.body.error]).toEqual([400, 'invalid-input']);
+    const byLeader = await (await platform.as(leader())).post(post, { namedBy: leaderId, gridLabel: 'G' });
+    expect(byLeader.status).toBe(403);
+    await staff.expectPost(post, { namedBy: seed.workerId, gridLabel: 'Grid 3, east' });
+    expect(await (await platform.as(leader())).read(`/api/building-leaders/${leaderId}`)).toMatchObject({
+      leaderId,
+      status: 'approved',
+      buildingIds: [seed.buildingId],
+      gridWorker: { gridId: null, gridLabel: 'Grid 3, east' },
+    });
+  });
 });

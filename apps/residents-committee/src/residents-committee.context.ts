@@ -11,6 +11,7 @@ import { PlaceOrderHandler } from './application/place-order';
 import { RateOrderHandler } from './application/rate-order';
 import { RecordOrderProgressHandler } from './application/record-order-progress';
 import { RecordCompanyDirectoryEntryHandler } from './application/record-company-directory-entry';
+import { RecordLeaderDirectoryEntryHandler } from './application/record-leader-directory-entry';
 import { RecordPartyDirectoryEntryHandler } from './application/record-party-directory-entry';
 import { RegisterCommunityHandler } from './application/register-community';
 import { RegisterCompoundHandler } from './application/register-compound';
@@ -24,6 +25,7 @@ import {
   residentAggregate,
 } from './infrastructure/aggregates';
 import { CompanyDirectoryEntry } from './infrastructure/directory/company-directory.entity';
+import { LeaderDirectoryEntry } from './infrastructure/directory/leader-directory.entity';
 import { PartyDirectoryEntry } from './infrastructure/directory/party-directory.entity';
 import { residentsCommitteeInbound } from './infrastructure/inbound';
 import { orderChainProjection } from './infrastructure/order-chain/order-chain.projection';
@@ -48,7 +50,7 @@ export const residentsCommittee = defineContext({
   consumes: residentsCommitteeInbound,
   projections: [orderChainProjection, residentsProjection],
   scopes: residentsCommitteeScopes,
-  entities: [PartyDirectoryEntry, CompanyDirectoryEntry],
+  entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry],
   controllers: [CommunityController, OrderController, ResidentController],
   handlers: [
     RegisterCommunityHandler,
@@ -66,5 +68,6 @@ export const residentsCommittee = defineContext({
     ListOrdersHandler,
     GetResidentHandler,
     ListResidentsHandler,
+    RecordLeaderDirectoryEntryHandler,
   ],
 });

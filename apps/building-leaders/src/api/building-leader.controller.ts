@@ -4,15 +4,23 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CLOCK, type Clock, InvalidInput } from '@cogov/decider';
 import { ApiQueryFrom, commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access, Caller, type Principal, type Role, visibleScope } from '@cogov/security';
+import { GetLeaderQuery, NameGridWorkerCommand } from '../application/grid-worker';
 import { ListOpinionsQuery } from '../application/opinion-board';
 import { NominateLeaderCommand } from '../application/nominate-leader';
 import { RecordVisitCommand } from '../application/record-visit';
 import { ReferNeedCommand } from '../application/refer-need';
 import { ReportOpinionCommand } from '../application/report-opinion';
 import { VetLeaderCommand } from '../application/vet-leader';
+import { WorkOnOrderCommand } from '../application/work-on-order';
 import {
+  AcceptLeaderOrderDto,
+  CompleteLeaderOrderDto,
+  HandBackLeaderOrderDto,
+  RecordLeaderArrivalDto,
   IdDto,
+  LeaderResponse,
   ListOpinionsQueryDto,
+  NameGridWorkerDto,
   NominateLeaderDto,
   OpinionPageResponse,
   RecordVisitDto,
@@ -47,6 +55,15 @@ function sameLeader(pathId: string, bodyId: string): void {
   }
 }
 
+/** A visit is to a resident or to a household: exactly one of the two. */
+function whoVisited(body: RecordVisitDto): RecordVisitCommand['input']['visited'] {
+  if (body.residentId !== undefined && body.household === undefined) return { residentId: body.residentId };
+  if (body.household !== undefined && body.residentId === undefined) {
+    return { buildingId: body.household.buildingId, household: body.household.label };
+  }
+  throw new InvalidInput('a visit names exactly one of residentId and household', { field: 'residentId' });
+}
+
 /** 楼门长: building leaders, their nomination and vetting, visits, needs referred and opinions. */
 @ApiTags('building-leaders')
 @Controller('building-leaders')
@@ -73,6 +90,45 @@ export class BuildingLeaderController {
         pageSize: query.pageSize ?? 20,
         within: visibleScope(caller),
       }),
+    );
+  }
+
+  @Get(':id')
+  @Access({
+    roles: ['platform-admin', 'auditor', 'residents-committee-staff', 'building-leader'],
+    scope: LeaderInPath,
+  })
+  @ApiOperation({
+    operationId: 'getBuildingLeader',
+    summary: 'The building leader: vetting, buildings, Party member link and part-time grid post',
+  })
+  @ApiOkResponse({ type: LeaderResponse })
+  get(@Param('id', ParseUUIDPipe) leaderId: string) {
+    return this.queries.execute(new GetLeaderQuery(leaderId));
+  }
+
+  @Post(':id/grid-worker')
+  @Access({
+    roles: ['platform-admin', 'residents-committee-staff'],
+    scope: LeaderInPath,
+    actsAs: { field: 'namedBy', onBehalfOf: ['platform-admin'] },
+  })
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'nameBuildingLeaderGridWorker',
+    summary: '兼职网格员: residents’ committee staff name a vetted building leader a part-time grid worker',
+  })
+  @ApiOkResponse({ type: IdDto, description: 'The building leader’s id' })
+  nameGridWorker(
+    @Param('id', ParseUUIDPipe) leaderId: string,
+    @Body() body: NameGridWorkerDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(
+      new NameGridWorkerCommand(
+        { leaderId, namedBy: body.namedBy, gridId: body.gridId ?? null, gridLabel: body.gridLabel ?? null },
+        commandContext(meta, this.clock.now()),
+      ),
     );
   }
 
@@ -127,7 +183,8 @@ export class BuildingLeaderController {
   @Access(AS_THE_LEADER)
   @ApiOperation({
     operationId: 'recordBuildingLeaderVisit',
-    summary: '走访: an approved building leader records a visit to a resident of their buildings',
+    summary:
+      '走访: an approved building leader records a visit to a resident or household of their buildings',
   })
   @ApiCreatedResponse({ type: IdDto, description: 'The visit’s id' })
   visit(
@@ -138,7 +195,7 @@ export class BuildingLeaderController {
     sameLeader(leaderId, body.leaderId);
     return this.commands.execute(
       new RecordVisitCommand(
-        { leaderId, residentId: body.residentId, notes: body.notes, needsFound: body.needsFound ?? [] },
+        { leaderId, visited: whoVisited(body), notes: body.notes, needsFound: body.needsFound ?? [] },
         commandContext(meta, this.clock.now()),
       ),
     );
@@ -162,6 +219,7 @@ export class BuildingLeaderController {
         {
           leaderId,
           visitId: body.visitId,
+          residentId: body.residentId ?? null,
           category: body.category,
           title: body.title,
           description: body.description,
@@ -190,5 +248,87 @@ export class BuildingLeaderController {
         commandContext(meta, this.clock.now()),
       ),
     );
+  }
+
+  @Post(':id/orders/:orderId/accept')
+  @Access(AS_THE_LEADER)
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'acceptBuildingLeaderOrder',
+    summary: '受理: a vetted building leader accepts an order dispatched to them',
+  })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
+  acceptOrder(
+    @Param('id', ParseUUIDPipe) leaderId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: AcceptLeaderOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    sameLeader(leaderId, body.leaderId);
+    return this.work({ type: 'AcceptOrder', data: { orderId, leaderId, note: body.note ?? null } }, meta);
+  }
+
+  @Post(':id/orders/:orderId/arrival')
+  @Access(AS_THE_LEADER)
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'recordBuildingLeaderArrival',
+    summary: '到场: the building leader is on site',
+  })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
+  arrival(
+    @Param('id', ParseUUIDPipe) leaderId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: RecordLeaderArrivalDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    sameLeader(leaderId, body.leaderId);
+    return this.work({ type: 'RecordArrival', data: { orderId, leaderId, note: body.note ?? null } }, meta);
+  }
+
+  @Post(':id/orders/:orderId/complete')
+  @Access(AS_THE_LEADER)
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'completeBuildingLeaderOrder',
+    summary: '办结: the building leader completes the order, with a result note and evidence',
+  })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
+  complete(
+    @Param('id', ParseUUIDPipe) leaderId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: CompleteLeaderOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    sameLeader(leaderId, body.leaderId);
+    return this.work(
+      {
+        type: 'CompleteOrder',
+        data: { orderId, leaderId, resultNote: body.resultNote, evidence: body.evidence },
+      },
+      meta,
+    );
+  }
+
+  @Post(':id/orders/:orderId/hand-back')
+  @Access(AS_THE_LEADER)
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'handBackBuildingLeaderOrder',
+    summary: '退回: the building leader gives the order back to dispatch, with a reason',
+  })
+  @ApiOkResponse({ type: IdDto, description: 'The order’s id' })
+  handBack(
+    @Param('id', ParseUUIDPipe) leaderId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Body() body: HandBackLeaderOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    sameLeader(leaderId, body.leaderId);
+    return this.work({ type: 'HandBackOrder', data: { orderId, leaderId, reason: body.reason } }, meta);
+  }
+
+  private work(step: WorkOnOrderCommand['step'], meta: RequestMetadata) {
+    return this.commands.execute(new WorkOnOrderCommand(step, commandContext(meta, this.clock.now())));
   }
 }

@@ -44,12 +44,20 @@ export type VetLeader = {
   data: { vetterId: string; decision: VettingDecision; note: string; now: string };
 };
 
-/** 走访: a visit to a resident of one of the leader's buildings, with the needs found. */
+/**
+ * Who a visit is to: a resident this context knows, or a household (入户) named by its building
+ * and a unit/room label, for the flats whose people are not registered (yet).
+ */
+export type Visited =
+  | { kind: 'resident'; resident: NamedResident }
+  | { kind: 'household'; buildingId: string; household: string };
+
+/** 走访: a visit to a resident or household of one of the leader's buildings, with the needs found. */
 export type RecordVisit = {
   type: 'RecordVisit';
   data: {
     visitId: string;
-    resident: NamedResident;
+    visited: Visited;
     notes: string;
     needsFound: readonly string[];
     now: string;
@@ -62,6 +70,11 @@ export type ReferNeed = {
   data: {
     referralId: string;
     visitId: string;
+    /**
+     * On whose behalf the order is placed: needed for a household visit (an order is a resident's),
+     * and, after a resident's visit, that resident or nobody named.
+     */
+    resident: NamedResident | null;
     category: NeedCategory;
     title: string;
     description: string;
@@ -75,7 +88,17 @@ export type ReportOpinion = {
   data: { opinionId: string; topic: string; text: string; residents: readonly NamedResident[]; now: string };
 };
 
-export type BuildingLeaderCommand = NominateLeader | VetLeader | RecordVisit | ReferNeed | ReportOpinion;
+/**
+ * 兼职网格员: residents' committee staff name a vetted leader a part-time grid worker, of a grid
+ * by its id or, until grids are their own facts, by a label.
+ */
+export type NameGridWorker = {
+  type: 'NameGridWorker';
+  data: { namedBy: string; gridId: string | null; gridLabel: string | null; now: string };
+};
+
+export type BuildingLeaderCommand =
+  NominateLeader | VetLeader | RecordVisit | ReferNeed | ReportOpinion | NameGridWorker;
 
 export type LeaderNominated = {
   type: 'LeaderNominated';
@@ -90,9 +113,18 @@ export type LeaderNominated = {
     nominatedAt: string;
   };
 };
+/** Carries where the leader serves: the residents' committee dispatches only to an approved leader of the order's community. */
 export type LeaderApproved = {
   type: 'LeaderApproved';
-  data: { leaderId: string; vetterId: string; note: string; approvedAt: string };
+  data: {
+    leaderId: string;
+    communityId: string;
+    compoundId: string;
+    buildingIds: string[];
+    vetterId: string;
+    note: string;
+    approvedAt: string;
+  };
 };
 export type LeaderRejected = {
   type: 'LeaderRejected';
@@ -104,8 +136,11 @@ export type VisitRecorded = {
   data: {
     leaderId: string;
     visitId: string;
-    residentId: string;
+    /** Null for a household visit. */
+    residentId: string | null;
     buildingId: string;
+    /** The unit/room label of a household visit; null (or absent, before households) for a resident's. */
+    household?: string | null;
     notes: string;
     needsFound: string[];
     visitedAt: string;
@@ -141,8 +176,28 @@ export type OpinionReported = {
   };
 };
 
+export type GridWorkerNamed = {
+  type: 'GridWorkerNamed';
+  data: {
+    leaderId: string;
+    namedBy: string;
+    gridId: string | null;
+    gridLabel: string | null;
+    namedAt: string;
+  };
+};
+
 export type BuildingLeaderEvent =
-  LeaderNominated | LeaderApproved | LeaderRejected | VisitRecorded | NeedReferred | OpinionReported;
+  | LeaderNominated
+  | LeaderApproved
+  | LeaderRejected
+  | VisitRecorded
+  | NeedReferred
+  | OpinionReported
+  | GridWorkerNamed;
+
+/** The grid a leader serves on as a part-time grid worker (网格员 + 楼门长). */
+export type GridPost = { gridId: string | null; gridLabel: string | null; namedAt: string };
 
 export type LeaderStage = 'nominated' | 'approved' | 'rejected';
 
@@ -158,8 +213,10 @@ export type BuildingLeader =
       buildingIds: readonly string[];
       /** The Party member the leader is, if one. */
       memberId: string | null;
-      /** Visit id → the resident visited and their building. */
-      visits: Readonly<Record<string, { residentId: string; buildingId: string }>>;
+      /** Named a part-time grid worker: of which grid, since when; null if not (yet). */
+      gridWorker: GridPost | null;
+      /** Visit id → the resident visited (null for a household) and the building. */
+      visits: Readonly<Record<string, { residentId: string | null; buildingId: string }>>;
     };
 
 export const initialState = (): BuildingLeader => ({ status: 'absent' });
@@ -177,6 +234,8 @@ export function decide(command: BuildingLeaderCommand, state: BuildingLeader): B
       return refer(command.data, approved(state, command));
     case 'ReportOpinion':
       return report(command.data, approved(state, command));
+    case 'NameGridWorker':
+      return nameGridWorker(command.data, approved(state, command));
     default:
       return assertNever(command);
   }
@@ -185,7 +244,7 @@ export function decide(command: BuildingLeaderCommand, state: BuildingLeader): B
 export function evolve(state: BuildingLeader, event: BuildingLeaderEvent): BuildingLeader {
   if (event.type === 'LeaderNominated') {
     const { nominatedBy: _n, nominatedAt: _at, ...d } = event.data;
-    return { status: 'nominated', ...d, visits: {} };
+    return { status: 'nominated', ...d, gridWorker: null, visits: {} };
   }
   if (state.status === 'absent') return state;
   switch (event.type) {
@@ -196,6 +255,10 @@ export function evolve(state: BuildingLeader, event: BuildingLeaderEvent): Build
     case 'VisitRecorded': {
       const { visitId, residentId, buildingId } = event.data;
       return { ...state, visits: { ...state.visits, [visitId]: { residentId, buildingId } } };
+    }
+    case 'GridWorkerNamed': {
+      const { gridId, gridLabel, namedAt } = event.data;
+      return { ...state, gridWorker: { gridId, gridLabel, namedAt } };
     }
     case 'NeedReferred':
     case 'OpinionReported':
@@ -225,12 +288,14 @@ function verb(command: BuildingLeaderCommand): string {
       return 'refer a need';
     case 'ReportOpinion':
       return 'report an opinion';
+    case 'NameGridWorker':
+      return 'be named a part-time grid worker';
     default:
       return assertNever(command);
   }
 }
 
-/** Only an approved leader visits, refers needs and reports opinions. */
+/** Only an approved leader visits, refers needs, reports opinions and becomes a grid worker. */
 function approved(state: Known, command: BuildingLeaderCommand): Known {
   if (state.status !== 'approved') {
     throw new InvalidTransition(
@@ -326,21 +391,46 @@ function vet(d: VetLeader['data'], state: Known): BuildingLeaderEvent[] {
     );
   }
   const base = { leaderId: state.leaderId, vetterId: d.vetterId, note: d.note };
-  return d.decision === 'approve'
-    ? [{ type: 'LeaderApproved', data: { ...base, approvedAt: d.now } }]
-    : [{ type: 'LeaderRejected', data: { ...base, rejectedAt: d.now } }];
+  if (d.decision === 'reject') return [{ type: 'LeaderRejected', data: { ...base, rejectedAt: d.now } }];
+  const where = {
+    communityId: state.communityId,
+    compoundId: state.compoundId,
+    buildingIds: [...state.buildingIds],
+  };
+  return [{ type: 'LeaderApproved', data: { ...base, ...where, approvedAt: d.now } }];
 }
 
 function visit(d: RecordVisit['data'], state: Known): BuildingLeaderEvent[] {
-  const buildingId = residentOf(d.resident, state.compoundId, state.buildingIds);
+  const { visited } = d;
+  let residentId: string | null = null;
+  let buildingId: string;
+  let household: string | null = null;
+  if (visited.kind === 'resident') {
+    residentId = visited.resident.residentId;
+    buildingId = residentOf(visited.resident, state.compoundId, state.buildingIds);
+  } else {
+    household = visited.household.trim();
+    if (household === '')
+      throw new InvalidInput('a household is named by its unit or room', { field: 'household' });
+    if (!state.buildingIds.includes(visited.buildingId)) {
+      throw new OutOfScope(
+        'building',
+        visited.buildingId,
+        `building ${visited.buildingId} is not one of this leader's buildings`,
+        { wantedBuildingIds: [...state.buildingIds] },
+      );
+    }
+    buildingId = visited.buildingId;
+  }
   return [
     {
       type: 'VisitRecorded',
       data: {
         leaderId: state.leaderId,
         visitId: d.visitId,
-        residentId: d.resident.residentId,
+        residentId,
         buildingId,
+        household,
         notes: d.notes,
         needsFound: [...d.needsFound],
         visitedAt: d.now,
@@ -352,6 +442,7 @@ function visit(d: RecordVisit['data'], state: Known): BuildingLeaderEvent[] {
 function refer(d: ReferNeed['data'], state: Known): BuildingLeaderEvent[] {
   const visited = state.visits[d.visitId];
   if (!visited) throw new NotFound('visit', d.visitId, { entity: 'building leader', id: state.leaderId });
+  const residentId = onBehalfOf(d, visited, state);
   return [
     {
       type: 'NeedReferred',
@@ -359,7 +450,7 @@ function refer(d: ReferNeed['data'], state: Known): BuildingLeaderEvent[] {
         leaderId: state.leaderId,
         referralId: d.referralId,
         visitId: d.visitId,
-        residentId: visited.residentId,
+        residentId,
         communityId: state.communityId,
         compoundId: state.compoundId,
         buildingId: visited.buildingId,
@@ -370,6 +461,32 @@ function refer(d: ReferNeed['data'], state: Known): BuildingLeaderEvent[] {
       },
     },
   ];
+}
+
+/** The resident the order is placed for: the one visited, or for a household one who lives in its building. */
+function onBehalfOf(
+  d: ReferNeed['data'],
+  visited: { residentId: string | null; buildingId: string },
+  state: Known,
+): string {
+  if (visited.residentId !== null) {
+    if (d.resident && d.resident.residentId !== visited.residentId) {
+      throw new InvalidInput(
+        `the need was found visiting resident ${visited.residentId}; refer it for them`,
+        {
+          field: 'residentId',
+        },
+      );
+    }
+    return visited.residentId;
+  }
+  if (!d.resident) {
+    throw new InvalidInput('a need found at a household is referred on behalf of one of its residents', {
+      field: 'residentId',
+    });
+  }
+  residentOf(d.resident, state.compoundId, [visited.buildingId]);
+  return d.resident.residentId;
 }
 
 function report(d: ReportOpinion['data'], state: Known): BuildingLeaderEvent[] {
@@ -387,6 +504,22 @@ function report(d: ReportOpinion['data'], state: Known): BuildingLeaderEvent[] {
         residentIds: d.residents.map((r) => r.residentId),
         reportedAt: d.now,
       },
+    },
+  ];
+}
+
+function nameGridWorker(d: NameGridWorker['data'], state: Known): BuildingLeaderEvent[] {
+  const gridLabel = d.gridLabel?.trim() ?? null;
+  if ((d.gridId === null) === (gridLabel === null || gridLabel === '')) {
+    throw new InvalidInput('a grid is named by exactly one of gridId and gridLabel', { field: 'gridId' });
+  }
+  const current = state.gridWorker;
+  // Named to the same grid again: nothing new.
+  if (current && current.gridId === d.gridId && current.gridLabel === gridLabel) return [];
+  return [
+    {
+      type: 'GridWorkerNamed',
+      data: { leaderId: state.leaderId, namedBy: d.namedBy, gridId: d.gridId, gridLabel, namedAt: d.now },
     },
   ];
 }

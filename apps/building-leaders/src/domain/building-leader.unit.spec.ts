@@ -1,4 +1,4 @@
-import { InvalidTransition, NotFound, NotYetKnown, OutOfScope } from '@cogov/decider';
+import { InvalidInput, InvalidTransition, NotFound, NotYetKnown, OutOfScope } from '@cogov/decider';
 import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import {
   type BuildingLeaderEvent,
@@ -52,14 +52,32 @@ const vet = (decision: 'approve' | 'reject' = 'approve') =>
 const visit = (who: NamedResident = resident()) =>
   ({
     type: 'RecordVisit',
-    data: { visitId: 'visit-1', resident: who, notes: 'lives alone', needsFound: ['grab rail'], now: NOW },
+    data: {
+      visitId: 'visit-1',
+      visited: { kind: 'resident', resident: who },
+      notes: 'lives alone',
+      needsFound: ['grab rail'],
+      now: NOW,
+    },
   }) as const;
-const refer = (visitId = 'visit-1') =>
+const visitHousehold = (buildingId = 'building-1', household = 'Unit 2, room 601') =>
+  ({
+    type: 'RecordVisit',
+    data: {
+      visitId: 'visit-2',
+      visited: { kind: 'household', buildingId, household },
+      notes: 'nobody registered here',
+      needsFound: ['smoke alarm'],
+      now: NOW,
+    },
+  }) as const;
+const refer = (visitId = 'visit-1', forResident: NamedResident | null = null) =>
   ({
     type: 'ReferNeed',
     data: {
       referralId: 'referral-1',
       visitId,
+      resident: forResident,
       category: 'elderly-care',
       title: 'Grab rail in the bathroom',
       description: 'Needs a grab rail fitted',
@@ -87,7 +105,15 @@ const nominated: BuildingLeaderEvent = {
 };
 const approved: BuildingLeaderEvent = {
   type: 'LeaderApproved',
-  data: { leaderId: 'leader-1', vetterId: 'worker-1', note: 'known to neighbours', approvedAt: NOW },
+  data: {
+    leaderId: 'leader-1',
+    communityId: 'community-1',
+    compoundId: 'compound-1',
+    buildingIds: ['building-1'],
+    vetterId: 'worker-1',
+    note: 'known to neighbours',
+    approvedAt: NOW,
+  },
 };
 const rejected: BuildingLeaderEvent = {
   type: 'LeaderRejected',
@@ -100,6 +126,7 @@ const visited: BuildingLeaderEvent = {
     visitId: 'visit-1',
     residentId: 'resident-1',
     buildingId: 'building-1',
+    household: null,
     notes: 'lives alone',
     needsFound: ['grab rail'],
     visitedAt: NOW,
@@ -205,6 +232,33 @@ describe('building leader (楼门长)', () => {
 
     it('a resident not delivered here yet is not yet known', () =>
       given([nominated, approved]).when(visit(unknownResident())).thenThrows(NotYetKnown));
+
+    it('a household of one of the leader’s buildings is visited by its unit and room', () =>
+      given([nominated, approved])
+        .when(visitHousehold())
+        .then([
+          {
+            type: 'VisitRecorded',
+            data: {
+              leaderId: 'leader-1',
+              visitId: 'visit-2',
+              residentId: null,
+              buildingId: 'building-1',
+              household: 'Unit 2, room 601',
+              notes: 'nobody registered here',
+              needsFound: ['smoke alarm'],
+              visitedAt: NOW,
+            },
+          },
+        ]));
+
+    it('a household in another of the compound’s buildings is out of scope', () =>
+      given([nominated, approved])
+        .when(visitHousehold('building-2'))
+        .thenThrows(OutOfScope, /not one of this leader's buildings/));
+
+    it('a household is named by its unit or room', () =>
+      given([nominated, approved]).when(visitHousehold('building-1', '  ')).thenThrows(InvalidInput));
   });
 
   describe('a need referred as an order', () => {
@@ -234,6 +288,44 @@ describe('building leader (楼门长)', () => {
       given([nominated, approved, visited])
         .when(refer('visit-9'))
         .thenThrows(NotFound, /visit visit-9/));
+
+    it('a need found at a household is referred for a resident of its building', () => {
+      const householdVisited: BuildingLeaderEvent = {
+        type: 'VisitRecorded',
+        data: { ...visited.data, visitId: 'visit-2', residentId: null, household: 'Unit 2, room 601' },
+      };
+      given([nominated, approved, householdVisited])
+        .when(refer('visit-2', resident('resident-3')))
+        .then([
+          {
+            type: 'NeedReferred',
+            data: {
+              leaderId: 'leader-1',
+              referralId: 'referral-1',
+              visitId: 'visit-2',
+              residentId: 'resident-3',
+              communityId: 'community-1',
+              compoundId: 'compound-1',
+              buildingId: 'building-1',
+              category: 'elderly-care',
+              title: 'Grab rail in the bathroom',
+              description: 'Needs a grab rail fitted',
+              referredAt: NOW,
+            },
+          },
+        ]);
+      given([nominated, approved, householdVisited])
+        .when(refer('visit-2'))
+        .thenThrows(InvalidInput, /on behalf of one of its residents/);
+      given([nominated, approved, householdVisited])
+        .when(refer('visit-2', resident('resident-4', 'compound-1', 'building-2')))
+        .thenThrows(OutOfScope);
+    });
+
+    it('a need found visiting a resident is referred for that resident, not another', () =>
+      given([nominated, approved, visited])
+        .when(refer('visit-1', resident('resident-2')))
+        .thenThrows(InvalidInput, /visiting resident resident-1/));
 
     it('only an approved leader refers needs', () =>
       given([nominated])
@@ -275,5 +367,43 @@ describe('building leader (楼门长)', () => {
       given([nominated, approved])
         .when(opinion([unknownResident()]))
         .thenThrows(NotYetKnown));
+  });
+
+  describe('part-time grid worker (兼职网格员)', () => {
+    const name = (gridId: string | null, gridLabel: string | null = null) =>
+      ({ type: 'NameGridWorker', data: { namedBy: 'worker-1', gridId, gridLabel, now: NOW } }) as const;
+    const named: BuildingLeaderEvent = {
+      type: 'GridWorkerNamed',
+      data: { leaderId: 'leader-1', namedBy: 'worker-1', gridId: 'grid-1', gridLabel: null, namedAt: NOW },
+    };
+
+    it('an approved leader is named a part-time grid worker of a grid', () =>
+      given([nominated, approved]).when(name('grid-1')).then([named]));
+
+    it('a grid not yet a fact of its own is named by a label', () =>
+      given([nominated, approved])
+        .when(name(null, ' Grid 3, east '))
+        .then([{ ...named, data: { ...named.data, gridId: null, gridLabel: 'Grid 3, east' } }]));
+
+    it('exactly one of grid id and label', () => {
+      given([nominated, approved])
+        .when(name(null))
+        .thenThrows(InvalidInput, /exactly one/);
+      given([nominated, approved])
+        .when(name('grid-1', 'Grid 3'))
+        .thenThrows(InvalidInput, /exactly one/);
+    });
+
+    it('named to the same grid again is nothing new; to another grid is recorded', () => {
+      given([nominated, approved, named]).when(name('grid-1')).thenNothingHappens();
+      given([nominated, approved, named])
+        .when(name('grid-2'))
+        .then([{ ...named, data: { ...named.data, gridId: 'grid-2' } }]);
+    });
+
+    it('only an approved leader becomes a grid worker', () =>
+      given([nominated])
+        .when(name('grid-1'))
+        .thenThrows(InvalidTransition, /not approved/));
   });
 });

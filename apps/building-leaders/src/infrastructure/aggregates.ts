@@ -1,6 +1,8 @@
 import { aggregate, type RepositoryOf } from '@cogov/context-kit';
 import { buildingLeaderDecider } from '../domain/building-leader';
 import { compoundDirectoryDecider } from '../domain/compound-directory';
+import { leaderOrderDecider } from '../domain/leader-order';
+import { mediationDecider } from '../domain/mediation';
 import { partyMemberDirectoryDecider } from '../domain/party-member-directory';
 import { residentDirectoryDecider } from '../domain/resident-directory';
 
@@ -21,3 +23,11 @@ export const partyMemberDirectoryAggregate = aggregate(
   partyMemberDirectoryDecider,
 );
 export type PartyMemberDirectoryRepository = RepositoryOf<typeof partyMemberDirectoryAggregate>;
+
+/** One stream per order dispatched to a building leader: the leader's work on it. */
+export const leaderOrderAggregate = aggregate('building-leaders.leader-order', leaderOrderDecider);
+export type LeaderOrderRepository = RepositoryOf<typeof leaderOrderAggregate>;
+
+/** One stream per mediation of a neighbour dispute (矛盾调解). */
+export const mediationAggregate = aggregate('building-leaders.mediation', mediationDecider);
+export type MediationRepository = RepositoryOf<typeof mediationAggregate>;

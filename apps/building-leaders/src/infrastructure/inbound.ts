@@ -2,6 +2,8 @@ import {
   buildingRegisteredV1,
   compoundRegisteredV1,
   memberRegisteredV1,
+  orderDispatchedV1,
+  orderPlacedV1,
   residentRegisteredV1,
   residentRegisteredV2,
 } from '@cogov/contracts';
@@ -11,6 +13,8 @@ import {
   RecordPartyMemberDirectoryCommand,
   RecordResidentDirectoryCommand,
 } from '../application/record-directory';
+import { RecordMediationOrderCommand } from '../application/mediate';
+import { RecordDispatchCommand } from '../application/work-on-order';
 
 /**
  * What the building leaders keep of the others' facts: compounds, buildings and where residents
@@ -60,6 +64,26 @@ export const buildingLeadersInbound = [
         { type: 'RecordPartyMember', data: { memberId: d.memberId, communityId: d.communityId } },
         context,
       ),
+  ),
+  consume(
+    orderDispatchedV1,
+    ({ data: d }, context) =>
+      new RecordDispatchCommand(
+        {
+          orderId: d.orderId,
+          round: d.round,
+          // A round that went to another kind of executor takes the order out of the leader's hands.
+          leaderId: d.assigneeKind === 'building-leader' ? d.assigneeId : null,
+          dispatchedAt: d.dispatchedAt,
+        },
+        context,
+      ),
+  ),
+  // An escalated mediation's order carries the mediation's id (ADR 0025): any other order is none of ours.
+  consume(
+    orderPlacedV1,
+    ({ data: d }, context) =>
+      new RecordMediationOrderCommand({ orderId: d.orderId, placedAt: d.placedAt }, context),
   ),
   // v2 adds the resident's tenure, which the building leaders do not keep.
   consume(

@@ -12,6 +12,7 @@ import {
   orderAggregate,
 } from '../infrastructure/aggregates';
 import { CompanyDirectoryEntry } from '../infrastructure/directory/company-directory.entity';
+import { LeaderDirectoryEntry } from '../infrastructure/directory/leader-directory.entity';
 import { PartyDirectoryEntry } from '../infrastructure/directory/party-directory.entity';
 
 export class DispatchOrderCommand extends Command<{ id: string }> {
@@ -45,6 +46,7 @@ export class DispatchOrderHandler implements ICommandHandler<DispatchOrderComman
         ? (await this.db.readSource.getRepository(CompanyDirectoryEntry).countBy({ id: input.assigneeId })) >
           0
         : undefined;
+    const approvedLeader = await this.approvedLeader(input.assigneeKind, input.assigneeId);
     await this.orders.handle(
       input.orderId,
       (state) =>
@@ -56,6 +58,7 @@ export class DispatchOrderHandler implements ICommandHandler<DispatchOrderComman
               dispatcherIsWorkerOfCommunity,
               partyAssignee,
               companyKnown,
+              approvedLeader,
               now: context.now.toISOString(),
             },
           },
@@ -64,6 +67,12 @@ export class DispatchOrderHandler implements ICommandHandler<DispatchOrderComman
       context,
     );
     return { id: input.orderId };
+  }
+
+  private async approvedLeader(kind: AssigneeKind, id: string) {
+    if (kind !== 'building-leader') return undefined;
+    const entry = await this.db.readSource.getRepository(LeaderDirectoryEntry).findOneBy({ id });
+    return entry ? { known: true as const, communityId: entry.communityId } : { known: false as const };
   }
 
   private async partyAssignee(kind: AssigneeKind, id: string): Promise<PartyAssignee | null> {

@@ -16,6 +16,8 @@ import { summarizeResident as residentSummary } from '../domain/resident';
 export class PlaceOrderCommand extends Command<{ id: string }> {
   constructor(
     readonly input: {
+      /** Chosen by the fact it comes from when that fact's context must recognise the order (an escalated mediation's). */
+      orderId?: string;
       residentId: string;
       compoundId: string;
       buildingId: string | null;
@@ -40,12 +42,12 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
   ) {}
 
   async execute({ input, context }: PlaceOrderCommand) {
-    const orderId = newId(context, 'order');
+    const orderId = input.orderId ?? newId(context, 'order');
     const [resident, compound] = await Promise.all([
       this.residents.load(input.residentId),
       this.compounds.load(input.compoundId),
     ]);
-    const { residentId: _r, compoundId: _c, ...rest } = input;
+    const { orderId: _o, residentId: _r, compoundId: _c, ...rest } = input;
     await this.orders.handle(
       orderId,
       (state) =>

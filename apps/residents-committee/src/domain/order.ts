@@ -93,6 +93,8 @@ export type DispatchOrder = {
     partyAssignee: PartyAssignee | null;
     /** For a property company: whether the property company context has published it. */
     companyKnown?: boolean;
+    /** For a building leader: the community of the approved leader the building leaders published, if any. */
+    approvedLeader?: { known: false } | { known: true; communityId: string };
     now: string;
   };
 };
@@ -354,7 +356,7 @@ const DISPATCHABLE: readonly OrderStage[] = ['approved', 'reopened', 'handed-bac
  * The executors whose contexts work on orders dispatched to them (ADR 13). An order dispatched to
  * any other kind would wait for nobody: it cannot be taken, and only a hand-back returns it.
  */
-const WORKED_ON: readonly AssigneeKind[] = ['member', 'branch-pool', 'property-company'];
+const WORKED_ON: readonly AssigneeKind[] = ['member', 'branch-pool', 'property-company', 'building-leader'];
 
 /** The kinds that come from the Party organization's directory, and the directory kind each must be. */
 const PARTY_ASSIGNEES: Partial<Record<AssigneeKind, { kind: string; what: string }>> = {
@@ -433,7 +435,7 @@ function dispatch(d: DispatchOrder['data'], state: PresentOrder): OrderEvent[] {
   }
   if (!WORKED_ON.includes(d.assigneeKind)) {
     throw new RuleViolation(
-      `no context works on orders dispatched to a ${d.assigneeKind} yet: dispatch to a Party member, a branch or a property company`,
+      `no context works on orders dispatched to a ${d.assigneeKind} yet: dispatch to a Party member, a branch, a property company or a building leader`,
       { assigneeKind: d.assigneeKind, assigneeId: d.assigneeId },
     );
   }
@@ -446,6 +448,7 @@ function dispatch(d: DispatchOrder['data'], state: PresentOrder): OrderEvent[] {
       `property company ${d.assigneeId} is not known to the residents' committee yet; try again shortly`,
     );
   }
+  if (d.assigneeKind === 'building-leader') checkLeader(d, state);
   return [
     {
       type: 'OrderDispatched',
@@ -485,6 +488,30 @@ function checkPartyAssignee(d: DispatchOrder['data'], state: PresentOrder): void
       d.assigneeId,
       `${what} ${d.assigneeId} belongs to community ${assignee.communityId}, not to community ${state.communityId} of order ${state.orderId}`,
       { communityId: assignee.communityId, expectedCommunityId: state.communityId },
+    );
+  }
+}
+
+/**
+ * A building leader works on orders only once vetted: the building leaders publish each approval,
+ * and one not heard of may be approved a moment ago, or still under vetting (not yet, rather than
+ * no). An approved leader of another community could never be reached by this order's people.
+ */
+function checkLeader(d: DispatchOrder['data'], state: PresentOrder): void {
+  const leader = d.approvedLeader ?? { known: false };
+  if (!leader.known) {
+    throw new NotYetKnown(
+      'building leader',
+      d.assigneeId,
+      `building leader ${d.assigneeId} is not known to the residents' committee as approved yet; try again once vetted`,
+    );
+  }
+  if (leader.communityId !== state.communityId) {
+    throw new OutOfScope(
+      'building leader',
+      d.assigneeId,
+      `building leader ${d.assigneeId} serves community ${leader.communityId}, not community ${state.communityId} of order ${state.orderId}`,
+      { communityId: leader.communityId, expectedCommunityId: state.communityId },
     );
   }
 }

@@ -529,7 +529,7 @@ describe('order (residents-committee): 社区派单 dispatching', () => {
       )
       .thenThrows(WrongKind, /branch-1 is a branch, not a Party member/));
 
-  it.each(['volunteer-team', 'building-leader', 'department'] as const)(
+  it.each(['volunteer-team', 'department'] as const)(
     'an order is not dispatched to a %s: no context works on such orders yet',
     (assigneeKind) =>
       given(approved)
@@ -543,6 +543,42 @@ describe('order (residents-committee): 社区派单 dispatching', () => {
           },
         ),
   );
+
+  it('an approved building leader of the order’s community is assigned', () =>
+    given(approved)
+      .when(
+        dispatchOrder({
+          assigneeKind: 'building-leader',
+          assigneeId: 'leader-1',
+          partyAssignee: null,
+          approvedLeader: { known: true, communityId: 'community-1' },
+        }),
+      )
+      .then([dispatched({ assigneeKind: 'building-leader', assigneeId: 'leader-1' })]));
+
+  it('a building leader not published as approved (yet) cannot be assigned yet', () =>
+    given(approved)
+      .when(
+        dispatchOrder({
+          assigneeKind: 'building-leader',
+          assigneeId: 'leader-9',
+          partyAssignee: null,
+          approvedLeader: { known: false },
+        }),
+      )
+      .thenThrows(NotYetKnown, /building leader leader-9 is not known .* as approved yet/));
+
+  it('a building leader of another community is refused', () =>
+    given(approved)
+      .when(
+        dispatchOrder({
+          assigneeKind: 'building-leader',
+          assigneeId: 'leader-7',
+          partyAssignee: null,
+          approvedLeader: { known: true, communityId: 'community-7' },
+        }),
+      )
+      .thenThrows(OutOfScope, /building leader leader-7 serves community community-7/));
 
   it('a reopened order is dispatched for its next round', () =>
     given(reopenedForRoundTwo)
@@ -561,6 +597,13 @@ describe('order (residents-committee): work by whoever it was dispatched to', ()
     given([...approved, dispatched({ assigneeKind: 'property-company', assigneeId: 'company-1' })])
       .when(recordTaken({ executor: company, performedBy: 'staff-9' }))
       .then([taken({ executor: company, performedBy: 'staff-9' })]);
+  });
+
+  it('the acceptance by the building leader it was dispatched to is recorded', () => {
+    const leader = { kind: 'building-leader', id: 'leader-1' } as const;
+    given([...approved, dispatched({ assigneeKind: 'building-leader', assigneeId: 'leader-1' })])
+      .when(recordTaken({ executor: leader, performedBy: 'leader-1' }))
+      .then([taken({ executor: leader, performedBy: 'leader-1' })]);
   });
 
   it('an executor the order was not dispatched to cannot accept it', () =>

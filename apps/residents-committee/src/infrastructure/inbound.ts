@@ -1,5 +1,8 @@
 import {
+  buildingLeadersOrderWorkV1,
   companyRegisteredV1,
+  leaderApprovedV1,
+  mediationEscalatedV1,
   memberRegisteredV1,
   needReferredV1,
   orderReviewedV1,
@@ -12,6 +15,7 @@ import {
 import { consume } from '@cogov/context-kit';
 import { PlaceOrderCommand } from '../application/place-order';
 import { RecordCompanyDirectoryEntryCommand } from '../application/record-company-directory-entry';
+import { RecordLeaderDirectoryEntryCommand } from '../application/record-leader-directory-entry';
 import { RecordOrderProgressCommand } from '../application/record-order-progress';
 import { RecordPartyDirectoryEntryCommand } from '../application/record-party-directory-entry';
 
@@ -19,6 +23,7 @@ import { RecordPartyDirectoryEntryCommand } from '../application/record-party-di
 const executorWork: IntegrationEventContract<OrderWorkV1>[] = [
   partyOrganizationOrderWorkV1,
   propertyCompanyOrderWorkV1,
+  buildingLeadersOrderWorkV1,
 ];
 
 /**
@@ -67,8 +72,7 @@ export const residentsCommitteeInbound = [
         context,
       ),
   ),
-  // Every executor context publishes the same order-work language; the building leaders' will be
-  // listed here the same way when it exists.
+  // Every executor context publishes the same order-work language.
   ...executorWork.map((contract) =>
     consume(
       contract,
@@ -104,6 +108,33 @@ export const residentsCommitteeInbound = [
           compoundId: d.compoundId,
           buildingId: d.buildingId,
           category: d.category,
+          title: d.title,
+          description: d.description,
+          channel: 'building-leader',
+        },
+        context,
+      ),
+  ),
+  consume(
+    leaderApprovedV1,
+    ({ data: d }, context) =>
+      new RecordLeaderDirectoryEntryCommand(
+        { id: d.leaderId, communityId: d.communityId, compoundId: d.compoundId, approvedAt: d.approvedAt },
+        context,
+      ),
+  ),
+  // A mediation a building leader escalated becomes an order of category neighbour-dispute; it
+  // takes the mediation's id, so the building leaders recognise its order-placed (ADR 0025).
+  consume(
+    mediationEscalatedV1,
+    ({ data: d }, context) =>
+      new PlaceOrderCommand(
+        {
+          orderId: d.mediationId,
+          residentId: d.residentId,
+          compoundId: d.compoundId,
+          buildingId: d.buildingId,
+          category: 'neighbour-dispute',
           title: d.title,
           description: d.description,
           channel: 'building-leader',

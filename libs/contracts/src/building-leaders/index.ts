@@ -1,6 +1,10 @@
 import { contract, idSchema, nameSchema, textSchema, timeSchema } from '../contract';
 import type { IntegrationEvent } from '../integration-event';
 
+export * from './order-work';
+export * from './leader';
+export * from './mediation';
+
 export const BUILDING_LEADERS = 'building-leaders';
 
 /** The kinds of need a building leader refers: the residents' committee's order categories. */
