@@ -1,6 +1,4 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { periodOf } from '@cogov/contracts';
 import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { WebhookSender } from '../../property-company/src/property-company.context';
@@ -8,46 +6,10 @@ import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { unifiedCreditCode } from './unified-credit-code';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
+import { startReceiver, validSignature } from './testing/webhook-receiver';
 
 // The test drives the sender with times of its choosing; no background loop races it.
 process.env.WEBHOOK_POLL_MS = '0';
-
-interface Received {
-  readonly headers: IncomingHttpHeaders;
-  readonly body: string;
-}
-
-/** A partner's receiver on 127.0.0.1:0: keeps what it got, answers 500 while told to fail. */
-async function startReceiver() {
-  const received: Received[] = [];
-  let failures = 0;
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      if (failures > 0) {
-        failures--;
-        response.writeHead(500).end();
-      } else response.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks`,
-    received,
-    failNext: (count: number) => (failures = count),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-function validSignature(secret: string, { headers, body }: Received): boolean {
-  const timestamp = headers['x-cogov-timestamp'] as string;
-  const expected = `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
-  const actual = String(headers['x-cogov-signature']);
-  return actual.length === expected.length && timingSafeEqual(Buffer.from(actual), Buffer.from(expected));
-}
 
 /**
  * A partner property company's system integrates through events: it registers a webhook with its
