@@ -174,6 +174,90 @@ async function walkTheChain(api: DemoClient): Promise<void> {
   console.log(`\nRaw history for auditors: GET /api/streams/residents-committee.order-${orderId}`);
 
   await throughThePartnerPath(api, { communityId, compoundId, buildingId, residentId, workerId, memberId });
+  await toABuildingLeader(api, { communityId, compoundId, buildingId, residentId, workerId, memberId });
+}
+
+/** An order for a neighbour to help with, dispatched to the building's vetted leader (楼门长). */
+async function toABuildingLeader(api: DemoClient, seeded: Seeded): Promise<void> {
+  const { communityId, compoundId, buildingId, residentId, workerId, memberId } = seeded;
+  section('A building leader (楼门长), nominated and vetted');
+  await api.actAs({ personId: 'demo-admin', roles: ['platform-admin'] });
+  const neighbourId = await api.create('/residents', {
+    communityId,
+    compoundId,
+    buildingId,
+    name: 'Li Wei',
+    phone: '13911112222',
+    tenure: 'owner',
+  });
+  const person = (
+    personId: string,
+    role: 'resident' | 'party-member' | 'residents-committee-staff' | 'building-leader',
+  ) => api.actAs({ personId, roles: [role], communities: [communityId], compounds: [compoundId] });
+  await person(workerId, 'residents-committee-staff');
+  // The building leaders' context learns of the resident through published events.
+  const leaderId = await api.eventually(() =>
+    api.create('/building-leaders', {
+      compoundId,
+      residentId: neighbourId,
+      buildingIds: [buildingId],
+      nominatedBy: 'residents',
+    }),
+  );
+  await api.post(`/building-leaders/${leaderId}/vetting`, {
+    vetterId: workerId,
+    decision: 'approve',
+    note: 'Known and trusted on every floor',
+  });
+  console.log(`leader    ${leaderId} (resident ${neighbourId})`);
+
+  section('An order for the building leader');
+  await person(residentId, 'resident');
+  const orderId = await api.create('/orders', {
+    residentId,
+    compoundId,
+    buildingId,
+    category: 'elderly-care',
+    title: 'Groceries for the week',
+    description: 'Cannot manage the stairs this week.',
+    channel: 'app',
+  });
+  await person(memberId, 'party-member');
+  await api.eventually(() =>
+    api.post(`/orders/${orderId}/review`, {
+      reviewerId: memberId,
+      decision: 'approve',
+      note: 'A neighbour can help',
+      priority: 'normal',
+    }),
+  );
+  await person(workerId, 'residents-committee-staff');
+  // The residents' committee dispatches only to a leader it has heard was approved.
+  await api.eventually(() =>
+    api.post(`/orders/${orderId}/dispatch`, {
+      dispatcherId: workerId,
+      assigneeKind: 'building-leader',
+      assigneeId: leaderId,
+    }),
+  );
+  await api.printChainAt(orderId, 'dispatched');
+  await person(leaderId, 'building-leader');
+  const steps = `/building-leaders/${leaderId}/orders/${orderId}`;
+  await api.eventually(() => api.post(`${steps}/accept`, { leaderId, note: 'After work today' }));
+  await api.printChainAt(orderId, 'taken');
+  await api.post(`${steps}/arrival`, { leaderId, note: 'At the door' });
+  await api.printChainAt(orderId, 'arrived');
+  await api.post(`${steps}/complete`, {
+    leaderId,
+    resultNote: 'Groceries carried up to the fifth floor',
+    evidence: ['https://example.org/groceries.jpg'],
+  });
+  await api.printChainAt(orderId, 'completed');
+  await person(residentId, 'resident');
+  await api.eventually(() =>
+    api.post(`/orders/${orderId}/rating`, { raterId: residentId, score: 5, comment: 'Kind neighbour' }),
+  );
+  await api.printChainAt(orderId, 'closed');
 }
 
 interface Seeded {
