@@ -17,8 +17,9 @@ import {
   RecordDecisionHandler,
   UpdateMeetingHandler,
 } from './application/joint-meetings';
-import { RecordOpinionHandler } from './application/record-opinion';
+import { RecordEvaluationHandler, RecordOpinionHandler } from './application/record-opinion';
 import { jointMeetingTasksProjection } from './infrastructure/board/joint-meeting-tasks.projection';
+import { EvaluationDirectoryEntry } from './infrastructure/directory/evaluation-directory.entity';
 import { OpinionDirectoryEntry } from './infrastructure/directory/opinion-directory.entity';
 import { CompanyClaims } from './application/company-claims';
 import { FillSeatHandler, VacateSeatHandler } from './application/committee-seats';
@@ -67,7 +68,13 @@ export const partyOrganization = defineContext({
   consumes: partyOrganizationInbound,
   projections: [jointMeetingTasksProjection],
   scopes: [...partyOrganizationScopes, OrganizationInPath, ...jointMeetingScopes],
-  entities: [CommunityDirectoryEntry, CompanyDirectoryEntry, ServiceContractEntry, OpinionDirectoryEntry],
+  entities: [
+    CommunityDirectoryEntry,
+    CompanyDirectoryEntry,
+    ServiceContractEntry,
+    OpinionDirectoryEntry,
+    EvaluationDirectoryEntry,
+  ],
   controllers: [PartyController, BranchOrderController, CompanyRatingController, JointMeetingController],
   handlers: [
     CompoundClaims,
@@ -81,6 +88,7 @@ export const partyOrganization = defineContext({
     GetJointMeetingHandler,
     GetCompoundBoardHandler,
     RecordOpinionHandler,
+    RecordEvaluationHandler,
     FoundOrganizationHandler,
     RegisterMemberHandler,
     ReviewOrderHandler,

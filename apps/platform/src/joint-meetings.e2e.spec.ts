@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { periodOf } from '@cogov/contracts';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
 import type { TokenClaims } from '@cogov/security';
 import { type Exchange, OpenApiContract } from './testing/openapi-contract';
 import { testDatabases } from './testing/databases';
+import { unifiedCreditCode } from './unified-credit-code';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
 
@@ -87,6 +89,35 @@ describe.each(testDatabases)('joint meetings (embedded platform on %s)', (_name,
       topic: 'Parking in the fire lane',
       text: 'Cars block the fire lane every evening.',
     });
+    // The owners' committee's evaluation of the company serving the compound.
+    const companyId = await admin.create('/api/property-companies', {
+      name: 'Green Shade Property',
+      unifiedCreditCode: unifiedCreditCode(),
+      staffCount: 20,
+      fullPartyMemberCount: 2,
+    });
+    await platform.settle();
+    await admin.create(`/api/property-companies/${companyId}/contracts`, {
+      compoundId: seed.compoundId,
+      startsOn: '2020-01-01',
+      endsOn: '2099-12-31',
+    });
+    const committeeId = await staff.create('/api/owners-committees', {
+      compoundId: seed.compoundId,
+      termStart: '2020-01-01',
+      termEnd: '2099-12-31',
+    });
+    await platform.settle();
+    const evaluationId = await admin.create(`/api/owners-committees/${committeeId}/property-evaluations`, {
+      companyId,
+      period: periodOf(new Date().toISOString(), 'quarter'),
+      cleaning: 80,
+      security: 80,
+      greenery: 80,
+      repairs: 50,
+      feesTransparency: 80,
+      comment: 'Repairs are slow',
+    });
     await platform.settle();
 
     today('2030-06-01');
@@ -94,9 +125,16 @@ describe.each(testDatabases)('joint meetings (embedded platform on %s)', (_name,
     const agenda = `/api/joint-meetings/${meetingId}/agenda-items`;
     await admin.create(agenda, { kind: 'order', refId: orderId, title: 'The broken gate' });
     await admin.create(agenda, { kind: 'opinion', refId: opinionId, title: 'The fire lane' });
-    await admin.create(agenda, {
+    // An evaluation the Party organization has not heard of cannot go on the agenda yet.
+    const unknownEvaluation = await admin.post(agenda, {
       kind: 'evaluation',
       refId: randomUUID(),
+      title: 'Some evaluation',
+    });
+    expect([unknownEvaluation.status, unknownEvaluation.body.error]).toEqual([409, 'not-yet-known']);
+    await admin.create(agenda, {
+      kind: 'evaluation',
+      refId: evaluationId,
       title: 'The quarter’s evaluation',
     });
     const decision = await admin.expectPost(
@@ -117,7 +155,7 @@ describe.each(testDatabases)('joint meetings (embedded platform on %s)', (_name,
       agenda: [
         { kind: 'order', refId: orderId },
         { kind: 'opinion', refId: opinionId },
-        { kind: 'evaluation' },
+        { kind: 'evaluation', refId: evaluationId },
       ],
       overdueTaskIds: [],
     });

@@ -20,6 +20,7 @@ import {
   jointMeetingAggregate,
   organizationAggregate,
 } from '../infrastructure/aggregates';
+import { EvaluationDirectoryEntry } from '../infrastructure/directory/evaluation-directory.entity';
 import { OpinionDirectoryEntry } from '../infrastructure/directory/opinion-directory.entity';
 
 export class ConveneMeetingCommand extends Command<{ id: string }> {
@@ -94,7 +95,10 @@ export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemComman
     return { id: itemId };
   }
 
-  /** Orders as the branch knows them (opened when placed), opinions as building leaders published them. */
+  /**
+   * Orders as the branch knows them (opened when placed), opinions as building leaders published
+   * them, evaluations as the owners' committees published them.
+   */
   private async lookUp(kind: AgendaKind, id: string | null): Promise<AgendaRef> {
     if (id === null) return { kind: 'unchecked' };
     if (kind === 'order') {
@@ -106,6 +110,13 @@ export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemComman
       const entry = await this.db.readSource
         .getRepository(OpinionDirectoryEntry)
         .findOneBy({ opinionId: id });
+      if (!entry) return { kind: 'absent', id };
+      return { kind: 'known', id, communityId: entry.communityId, compoundId: entry.compoundId };
+    }
+    if (kind === 'evaluation') {
+      const entry = await this.db.readSource
+        .getRepository(EvaluationDirectoryEntry)
+        .findOneBy({ evaluationId: id });
       if (!entry) return { kind: 'absent', id };
       return { kind: 'known', id, communityId: entry.communityId, compoundId: entry.compoundId };
     }

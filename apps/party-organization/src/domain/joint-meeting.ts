@@ -38,9 +38,8 @@ export interface Attendee {
 }
 
 /**
- * What the handler found of the thing an agenda item names: an order or an opinion as this
- * context knows it (with its compound), nothing for an evaluation (another context's fact the
- * meeting records by kind and id) or for another matter.
+ * What the handler found of the thing an agenda item names: an order, an opinion or an
+ * evaluation as this context knows it (with its compound), nothing for another matter.
  */
 export type AgendaRef =
   | { kind: 'unchecked' }
@@ -327,7 +326,7 @@ function addAgendaItem(d: AddAgendaItem['data'], meeting: Held): JointMeetingEve
   if (d.kind !== 'other' && d.refId === null) {
     throw new InvalidInput(`an agenda item of kind ${d.kind} names the ${d.kind} by refId`);
   }
-  if (d.kind === 'order' || d.kind === 'opinion') checkRef(d.kind, d.ref, meeting);
+  if (d.kind !== 'other') checkRef(d.kind, d.ref, meeting);
   return [
     {
       type: 'AgendaItemAdded',
@@ -343,10 +342,10 @@ function addAgendaItem(d: AddAgendaItem['data'], meeting: Held): JointMeetingEve
   ];
 }
 
-/** An order or opinion on the agenda is one of the meeting's compound, as this context knows it. */
-function checkRef(kind: 'order' | 'opinion', ref: AgendaRef, meeting: Held): void {
+/** An order, opinion or evaluation on the agenda is one of the meeting's compound, as this context knows it. */
+function checkRef(kind: 'order' | 'opinion' | 'evaluation', ref: AgendaRef, meeting: Held): void {
   if (ref.kind === 'unchecked') throw new InvalidInput(`the ${kind} was not looked up`);
-  // Orders and opinions reach us from other contexts: one not heard of may be on its way.
+  // They reach us from other contexts: one not heard of may be on its way.
   if (ref.kind === 'absent') throw new NotYetKnown(kind, ref.id);
   if (ref.compoundId !== meeting.compoundId) {
     throw new OutOfScope(kind, ref.id, `${kind} ${ref.id} is not of compound ${meeting.compoundId}`, {

@@ -171,10 +171,27 @@ describe('joint meetings (联席会议)', () => {
         )
         .thenThrows(OutOfScope, /opinion opinion-1 is not of compound compound-1/));
 
-    it('an evaluation is recorded by kind and id', () =>
+    it('an owners’ committee’s evaluation of the compound goes on the agenda', () =>
       given([convened])
-        .when(agendaItem({ kind: 'evaluation', refId: 'evaluation-1', ref: { kind: 'unchecked' } }))
+        .when(
+          agendaItem({
+            kind: 'evaluation',
+            refId: 'evaluation-1',
+            ref: { kind: 'known', id: 'evaluation-1', communityId: 'community-1', compoundId: 'compound-1' },
+          }),
+        )
         .thenMatches([{ type: 'AgendaItemAdded', data: { kind: 'evaluation', refId: 'evaluation-1' } }]));
+
+    it('an evaluation not heard of yet is not yet known', () =>
+      given([convened])
+        .when(
+          agendaItem({
+            kind: 'evaluation',
+            refId: 'evaluation-1',
+            ref: { kind: 'absent', id: 'evaluation-1' },
+          }),
+        )
+        .thenThrows(NotYetKnown, /evaluation evaluation-1/));
 
     it('an item of a kind that names something needs its refId', () =>
       given([convened])

@@ -7,6 +7,7 @@ import {
   orderDispatchedV1,
   orderPlacedV1,
   opinionReportedV1,
+  propertyEvaluationRecordedV1,
   orderRatedV1,
   residentRegisteredV1,
   residentRegisteredV2,
@@ -14,7 +15,7 @@ import {
 import { consume } from '@cogov/context-kit';
 import { RecordCommunityDirectoryEntryCommand } from '../application/record-community-directory-entry';
 import { RecordCompanyDirectoryEntryCommand } from '../application/record-company-directory-entry';
-import { RecordOpinionCommand } from '../application/record-opinion';
+import { RecordEvaluationCommand, RecordOpinionCommand } from '../application/record-opinion';
 import { RecordOrderLifecycleCommand } from '../application/record-order-lifecycle';
 import { RecordServiceContractCommand } from '../application/rate-company';
 
@@ -145,6 +146,21 @@ export const partyOrganizationInbound = [
           communityId: d.communityId,
           startsOn: d.startsOn,
           endsOn: d.endsOn,
+        },
+        context,
+      ),
+  ),
+  // A joint meeting's agenda may name an owners' committee's evaluation: we keep its compound.
+  consume(
+    propertyEvaluationRecordedV1,
+    ({ data: d }, context) =>
+      new RecordEvaluationCommand(
+        {
+          evaluationId: d.evaluationId,
+          communityId: d.communityId,
+          compoundId: d.compoundId,
+          companyId: d.companyId,
+          period: d.period,
         },
         context,
       ),
