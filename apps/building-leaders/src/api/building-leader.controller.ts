@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock, InvalidInput } from '@cogov/decider';
 import { ApiQueryFrom, commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access, Caller, type Principal, type Role, visibleScope } from '@cogov/security';
@@ -23,6 +23,7 @@ import {
   NameGridWorkerDto,
   NominateLeaderDto,
   OpinionPageResponse,
+  HouseholdDto,
   RecordVisitDto,
   ReferNeedDto,
   ReportOpinionDto,
@@ -65,6 +66,8 @@ function whoVisited(body: RecordVisitDto): RecordVisitCommand['input']['visited'
 }
 
 /** 楼门长: building leaders, their nomination and vetting, visits, needs referred and opinions. */
+// The visit's nested household: its schema is referenced from the visit's, so it must be in the document.
+@ApiExtraModels(HouseholdDto)
 @ApiTags('building-leaders')
 @Controller('building-leaders')
 export class BuildingLeaderController {

@@ -72,7 +72,11 @@ export class RecordVisitDto {
   @IsUUID()
   residentId?: string;
 
-  @JSONSchema({ description: 'The household visited; or give `residentId` instead (exactly one of the two)' })
+  // A $ref takes no siblings: the description goes beside it through allOf.
+  @JSONSchema(() => ({
+    allOf: [{ $ref: '#/components/schemas/HouseholdDto' }],
+    description: 'The household visited; or give `residentId` instead (exactly one of the two)',
+  }))
   @IsOptional()
   @IsObject()
   @ValidateNested()
