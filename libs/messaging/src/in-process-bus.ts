@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Logger } from '@nestjs/common';
 import type { IntegrationEvent } from '@cogov/contracts';
 import type { EventStore, RecordedEvent } from '@cogov/event-store';
@@ -62,6 +63,9 @@ export class InProcessBus implements IntegrationEventBus {
   async start(): Promise<void> {
     await this.ensureSchema();
     this.abort = new AbortController();
+    // Each consumer group and relay waits on this one signal in a few places at once: with five
+    // contexts that is more than Node's default of 10 listeners, and no leak.
+    setMaxListeners(10 + 4 * this.subscriptions.length, this.abort.signal);
     for (const subscription of this.subscriptions) {
       const group = new ConsumerGroup(
         subscription,

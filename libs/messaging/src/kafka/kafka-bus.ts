@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Logger } from '@nestjs/common';
 import {
   type Admin,
@@ -102,6 +103,9 @@ export class KafkaBus implements IntegrationEventBus {
     await this.checkpoints.ensureSchema();
     if (this.subscriptions.length > 0) await this.parked.ensureSchema();
     this.abort = new AbortController();
+    // Each consumer group and relay waits on this one signal in a few places at once: with five
+    // contexts that is more than Node's default of 10 listeners, and no leak.
+    setMaxListeners(10 + 4 * (this.subscriptions.length + this.publishers.length), this.abort.signal);
     this.admin = this.kafka.admin();
     await this.admin.connect();
     await this.createTopics();
