@@ -2,6 +2,7 @@ import { Agent } from 'node:http';
 import type { Response } from 'supertest';
 import { testDatabases } from './testing/databases';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
+import { unifiedCreditCode } from './unified-credit-code';
 
 const AUTH_FAILURE_LIMIT = 3;
 const ORDER_LIMIT = 2;
@@ -39,9 +40,16 @@ describe.each(testDatabases)('rate limits (embedded platform on %s)', (_name, ma
       requestsPerMinute: REQUEST_LIMIT,
     });
     admin = await platform.as({ personId: 'admin', roles: ['platform-admin'] });
+    // A key is issued only for a company that exists.
+    const companyId = await admin.create('/api/property-companies', {
+      name: 'Evergreen Property',
+      unifiedCreditCode: unifiedCreditCode(),
+      staffCount: 10,
+      fullPartyMemberCount: 0,
+    });
     const created = await admin.expectPost(
       '/api/partner-keys',
-      { companyId: '0b9e3a4c-0000-4000-8000-00000000c0de', name: 'Evergreen tickets', compoundIds: [] },
+      { companyId, name: 'Evergreen tickets', compoundIds: [] },
       201,
     );
     partnerKey = created.key as string;
