@@ -302,6 +302,38 @@ describe.each(testDatabases)('partner integration (embedded platform on %s)', (_
     expect(removed).toMatchObject({ status: 'failed', lastError: 'the webhook was removed' });
   });
 
+  it('revoking the partner key removes the webhooks it registered: their pending deliveries fail, nothing more is sent', async () => {
+    const companyId = await registerCompany();
+    const key = await keyFor(companyId);
+    const partner = asPartner(key);
+    expect((await partner.post('/api/partner/webhooks', { url: receiver.url })).status).toBe(201);
+    await orderDispatchedTo(companyId);
+    const keyId = /^cgk_([0-9a-f-]{36})_/.exec(key)![1]!;
+    const revoked = await platform
+      .http()
+      .delete(`/api/partner-keys/${keyId}`)
+      .set('Authorization', admin.authorization);
+    expect(revoked.status).toBe(204);
+    expect((await partner.get('/api/partner/webhooks')).status).toBe(401);
+
+    const before = receiver.received.length;
+    await sender().deliverDue();
+    expect(receiver.received.length).toBe(before);
+    // The company's next key sees no webhook, and the delivery that was pending failed, saying why.
+    const next = asPartner(await keyFor(companyId));
+    expect((await next.get('/api/partner/webhooks')).body).toEqual([]);
+    const deliveries = (await next.get('/api/partner/webhooks/deliveries')).body as Array<
+      Record<string, unknown>
+    >;
+    expect(deliveries.map((d) => [d.eventType, d.status, d.lastError])).toEqual([
+      [
+        'residents-committee.order-dispatched',
+        'failed',
+        'the partner key that registered the webhook was revoked',
+      ],
+    ]);
+  });
+
   it('serves the AsyncAPI document, without a key, as YAML', async () => {
     const response = await platform.http().get('/docs/asyncapi');
     expect(response.status).toBe(200);

@@ -21,6 +21,7 @@ import {
   RedeliverHandler,
   RegisterWebhookHandler,
   RemoveWebhookHandler,
+  WebhooksOfRevokedKeys,
 } from './application/partner-webhooks';
 import { SignContractHandler } from './application/sign-contract';
 import { WebhookPolicy } from './application/webhook-policy';
@@ -88,6 +89,7 @@ export const propertyCompany = defineContext({
     WorkOnOrderHandler,
     RecordDispatchHandler,
     PartnerCompanyCheck,
+    WebhooksOfRevokedKeys,
     WebhookPolicy,
     WebhookFeed,
     WebhookSender,

@@ -110,6 +110,7 @@ export class ApiKeyService {
       compounds: JSON.parse(row.compound_ids) as string[],
       via: 'api-key',
       companyId: row.company_id,
+      keyId: row.id,
     };
   }
 

@@ -75,6 +75,9 @@ export class PartnerKeysController {
   @ApiOperation({ operationId: 'revokePartnerKey', summary: 'Revoke a partner key' })
   @ApiNoContentResponse({ description: 'Revoked' })
   async revoke(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    // What the key set up goes first: should the revocation then fail, it can be asked again,
+    // while a key revoked first would leave its webhooks sending with nothing left to retry.
+    await this.companies.keyRevoked(id);
     if (!(await this.keys.revoke(id))) throw new NotFound('active partner key', id);
   }
 }

@@ -31,6 +31,8 @@ export interface Principal {
   readonly via: 'token' | 'api-key';
   /** For partner systems: the property company the key belongs to. */
   readonly companyId?: string;
+  /** For partner systems: the key it authenticated with (what it set up dies with the key). */
+  readonly keyId?: string;
 }
 
 /** Where a resource lives, as a route's scope resolver finds it. */

@@ -54,7 +54,9 @@ export class PartnerController {
   })
   @ApiCreatedResponse({ type: WebhookRegisteredResponse })
   register(@Body() body: RegisterWebhookDto, @Caller() caller: Principal) {
-    return this.commands.execute(new RegisterWebhookCommand(companyOf(caller), body.url));
+    return this.commands.execute(
+      new RegisterWebhookCommand(companyOf(caller), body.url, caller.keyId ?? null),
+    );
   }
 
   @Get('webhooks')

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { PartnerCompanies } from '@cogov/security';
 import {
   Command,
   CommandHandler,
@@ -32,6 +33,8 @@ export class RegisterWebhookCommand extends Command<RegisteredWebhook> {
   constructor(
     readonly companyId: string,
     readonly url: string,
+    /** The partner key it was registered with, when it was (an admin's token has none). */
+    readonly keyId: string | null,
   ) {
     super();
   }
@@ -45,7 +48,7 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
     private readonly policy: WebhookPolicy,
   ) {}
 
-  async execute({ companyId, url }: RegisterWebhookCommand): Promise<RegisteredWebhook> {
+  async execute({ companyId, url, keyId }: RegisterWebhookCommand): Promise<RegisteredWebhook> {
     const checked = await checkWebhookUrl(url, this.policy.requirePublicHttps);
     // Every event is sent to every webhook of the company: a bound on the fan-out one key can ask for.
     const existing = await this.db.readSource.getRepository(PartnerWebhook).count({ where: { companyId } });
@@ -61,6 +64,7 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
       url: checked.toString(),
       secret: newWebhookSecret(),
       createdAt: this.clock.now().toISOString(),
+      keyId,
     };
     await this.db.transaction((m) => m.getRepository(PartnerWebhook).insert(webhook));
     return {
@@ -213,4 +217,37 @@ function view(row: WebhookDeliveryRow): DeliveryView {
     deliveredAt: row.deliveredAt,
     createdAt: row.createdAt,
   };
+}
+
+/**
+ * A revoked partner key takes its webhooks with it: whoever held the key must not go on
+ * receiving the company's events. Their pending deliveries fail, as when a webhook is removed.
+ */
+@Injectable()
+export class WebhooksOfRevokedKeys implements OnModuleInit {
+  constructor(
+    private readonly companies: PartnerCompanies,
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+  ) {}
+
+  onModuleInit(): void {
+    this.companies.whenKeyRevoked((keyId) =>
+      this.db.transaction(async (m) => {
+        const webhooks = await m.getRepository(PartnerWebhook).findBy({ keyId });
+        for (const { webhookId } of webhooks) {
+          await m.getRepository(PartnerWebhook).delete({ webhookId });
+          await m
+            .getRepository(WebhookDeliveryRow)
+            .update(
+              { webhookId, status: 'pending' },
+              {
+                status: 'failed',
+                nextAttemptAt: null,
+                lastError: 'the partner key that registered the webhook was revoked',
+              },
+            );
+        }
+      }),
+    );
+  }
 }

@@ -22,4 +22,9 @@ export class PartnerWebhook {
 
   @Column({ type: 'varchar', length: 40 })
   createdAt!: string;
+
+  /** The partner key that registered it: revoking the key removes the webhook. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  @Index()
+  keyId!: string | null;
 }
