@@ -236,16 +236,14 @@ export class WebhooksOfRevokedKeys implements OnModuleInit {
         const webhooks = await m.getRepository(PartnerWebhook).findBy({ keyId });
         for (const { webhookId } of webhooks) {
           await m.getRepository(PartnerWebhook).delete({ webhookId });
-          await m
-            .getRepository(WebhookDeliveryRow)
-            .update(
-              { webhookId, status: 'pending' },
-              {
-                status: 'failed',
-                nextAttemptAt: null,
-                lastError: 'the partner key that registered the webhook was revoked',
-              },
-            );
+          await m.getRepository(WebhookDeliveryRow).update(
+            { webhookId, status: 'pending' },
+            {
+              status: 'failed',
+              nextAttemptAt: null,
+              lastError: 'the partner key that registered the webhook was revoked',
+            },
+          );
         }
       }),
     );
