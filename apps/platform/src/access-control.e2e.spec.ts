@@ -48,6 +48,7 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/communities/:id/workers': ['platform-admin', 'residents-committee-staff'],
   'POST /api/compounds/:id/buildings': ['platform-admin', 'residents-committee-staff'],
   'POST /api/residents': ['platform-admin', 'residents-committee-staff', 'service-station-staff'],
+  'POST /api/residents/:id/tenure': ['platform-admin', 'residents-committee-staff', 'service-station-staff'],
   'POST /api/party/organizations': ['platform-admin', 'party-staff'],
   'POST /api/party/members': ['platform-admin', 'party-staff'],
   'POST /api/orders': ['resident', 'service-station-staff', 'building-leader', 'residents-committee-staff'],

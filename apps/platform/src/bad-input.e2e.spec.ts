@@ -77,6 +77,7 @@ function templates(s: Seeded): Record<string, Template> {
       body: { name: 'N', phone: '13700000001', role: 'grid-worker' },
     },
     'POST /api/compounds/:id/buildings': { caller: admin, body: { name: 'N', number: '2' } },
+    'POST /api/residents/:id/tenure': { caller: admin, body: { tenure: 'owner' } },
     'POST /api/residents': {
       caller: admin,
       body: {
@@ -309,6 +310,7 @@ function pathOf(route: string, s: Seeded): string {
     .replace('/deliveries/:id/', `/deliveries/${s.orderId}/`);
   const ids: Record<string, string> = {
     '/api/communities/:id': s.communityId,
+    '/api/residents/:id': s.residentId,
     '/api/compounds/:id': s.compoundId,
     '/api/orders/:id': s.orderId,
     '/api/building-leaders/:id': s.leaderId,

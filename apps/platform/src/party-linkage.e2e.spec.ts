@@ -132,7 +132,7 @@ describe.each(testDatabases)('party linkage (embedded platform on %s)', (_name, 
     });
   });
 
-  it('a committee member who is not a known owner answers 409 rule-violation naming the rule', async () => {
+  it('a committee member who is not a known owner answers 409 rule-violation naming the rule, until the tenure is recorded', async () => {
     const committeeId = await newCommittee();
     const [tenant, unasked] = [await newResident('tenant'), await newResident()];
     await platform.settle();
@@ -151,6 +151,18 @@ describe.each(testDatabases)('party linkage (embedded platform on %s)', (_name, 
       );
     }
     expect((await staff.read(`/api/owners-committees/${committeeId}`)).members).toEqual([]);
+
+    // Asked afterwards, the one who owns their home takes the seat.
+    await admin.expectPost(`/api/residents/${unasked}/tenure`, { tenure: 'owner' });
+    await platform.settle();
+    await staff.create(`/api/owners-committees/${committeeId}/members`, {
+      residentId: unasked,
+      role: 'member',
+      background: 'other',
+    });
+    expect((await staff.read(`/api/owners-committees/${committeeId}`)).members).toEqual([
+      expect.objectContaining({ residentId: unasked }),
+    ]);
   });
 
   it('a second company-branch for the same company answers 409 naming the first', async () => {

@@ -15,7 +15,7 @@ import { RecordLeaderDirectoryEntryHandler } from './application/record-leader-d
 import { RecordPartyDirectoryEntryHandler } from './application/record-party-directory-entry';
 import { RegisterCommunityHandler } from './application/register-community';
 import { RegisterCompoundHandler } from './application/register-compound';
-import { RegisterResidentHandler } from './application/register-resident';
+import { RecordTenureHandler, RegisterResidentHandler } from './application/register-resident';
 import { GetResidentHandler, ListResidentsHandler } from './application/resident-queries';
 import { residentsCommitteeUpcasters } from './domain/upcasters';
 import {
@@ -58,6 +58,7 @@ export const residentsCommittee = defineContext({
     RegisterCompoundHandler,
     AddBuildingHandler,
     RegisterResidentHandler,
+    RecordTenureHandler,
     PlaceOrderHandler,
     DispatchOrderHandler,
     RateOrderHandler,

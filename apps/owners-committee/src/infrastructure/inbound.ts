@@ -4,6 +4,7 @@ import {
   memberRegisteredV1,
   residentRegisteredV1,
   residentRegisteredV2,
+  residentTenureRecordedV1,
   seatFilledV1,
   seatVacatedV1,
 } from '@cogov/contracts';
@@ -97,6 +98,21 @@ export const ownersCommitteeInbound = [
           compoundId: d.compoundId,
           startsOn: d.startsOn,
           endsOn: d.endsOn,
+        },
+        context,
+      ),
+  ),
+  // A tenure asked after registration: the owner it names may now take a seat.
+  consume(
+    residentTenureRecordedV1,
+    ({ data: d }, context) =>
+      new RecordDirectoryEntryCommand(
+        {
+          id: d.residentId,
+          kind: 'resident',
+          communityId: d.communityId,
+          compoundId: d.compoundId,
+          tenure: d.tenure,
         },
         context,
       ),

@@ -1,6 +1,6 @@
-import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
 import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access, type Role } from '@cogov/security';
@@ -8,14 +8,15 @@ import { AddBuildingCommand } from '../application/add-building';
 import { AppointWorkerCommand } from '../application/appoint-worker';
 import { RegisterCommunityCommand } from '../application/register-community';
 import { RegisterCompoundCommand } from '../application/register-compound';
-import { RegisterResidentCommand } from '../application/register-resident';
-import { CommunityInPath, CompoundInBody, CompoundInPath } from './scopes';
+import { RecordTenureCommand, RegisterResidentCommand } from '../application/register-resident';
+import { CommunityInPath, CompoundInBody, CompoundInPath, ResidentInPath } from './scopes';
 import {
   AddBuildingDto,
   AppointWorkerDto,
   CreatedDto,
   RegisterCommunityDto,
   RegisterCompoundDto,
+  RecordTenureDto,
   RegisterResidentDto,
 } from './dto';
 
@@ -89,6 +90,24 @@ export class CommunityController {
     const { tenure, ...rest } = body;
     return this.commands.execute(
       new RegisterResidentCommand({ ...rest, tenure: tenure ?? 'unknown' }, this.context(meta)),
+    );
+  }
+
+  @Post('residents/:id/tenure')
+  @HttpCode(200)
+  @Access({ roles: [...STRUCTURE_STAFF, 'service-station-staff'], scope: ResidentInPath })
+  @ApiOperation({
+    operationId: 'recordResidentTenure',
+    summary: 'Record whether a resident owns their home (业主) or rents it, asked after registration',
+  })
+  @ApiOkResponse({ type: CreatedDto })
+  recordTenure(
+    @Param('id', ParseUUIDPipe) residentId: string,
+    @Body() body: RecordTenureDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(
+      new RecordTenureCommand({ residentId, tenure: body.tenure }, this.context(meta)),
     );
   }
 

@@ -102,3 +102,9 @@ export class ListOrdersQueryDto {
 export class CreatedDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
 }
+
+export class RecordTenureDto {
+  @JSONSchema({ description: '业主 / 租户: whether the resident owns their home' })
+  @IsIn(TENURES)
+  tenure!: (typeof TENURES)[number];
+}

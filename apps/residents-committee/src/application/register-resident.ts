@@ -59,3 +59,30 @@ export class RegisterResidentHandler implements ICommandHandler<RegisterResident
     return { id: residentId };
   }
 }
+
+export class RecordTenureCommand extends Command<{ id: string }> {
+  constructor(
+    readonly input: { residentId: string; tenure: 'owner' | 'tenant' },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordTenureCommand)
+export class RecordTenureHandler implements ICommandHandler<RecordTenureCommand> {
+  constructor(@InjectRepository(residentAggregate) private readonly residents: ResidentRepository) {}
+
+  async execute({ input, context }: RecordTenureCommand) {
+    await this.residents.handle(
+      input.residentId,
+      (state) =>
+        residentDecider.decide(
+          { type: 'RecordTenure', data: { ...input, now: context.now.toISOString() } },
+          state,
+        ),
+      context,
+    );
+    return { id: input.residentId };
+  }
+}

@@ -25,7 +25,13 @@ export type RegisterResident = {
   };
 };
 
-export type ResidentCommand = RegisterResident;
+/** A tenure asked after registration (every resident registered before it was recorded). */
+export type RecordTenure = {
+  type: 'RecordTenure';
+  data: { residentId: string; tenure: (typeof TENURES)[number]; now: string };
+};
+
+export type ResidentCommand = RegisterResident | RecordTenure;
 
 /** Name and phone stay in the residents' committee's own streams; nothing published carries them. */
 export type ResidentRegistered = {
@@ -42,12 +48,30 @@ export type ResidentRegistered = {
   };
 };
 
-export type ResidentEvent = ResidentRegistered;
+export type ResidentTenureRecorded = {
+  type: 'ResidentTenureRecorded';
+  data: {
+    residentId: string;
+    communityId: string;
+    compoundId: string;
+    tenure: (typeof TENURES)[number];
+    recordedAt: string;
+  };
+};
+
+export type ResidentEvent = ResidentRegistered | ResidentTenureRecorded;
 
 /** 居民: a resident of a building; the state keeps only what other decisions need. */
 export type ResidentState =
   | { status: 'absent' }
-  | { status: 'registered'; residentId: string; communityId: string; compoundId: string; buildingId: string };
+  | {
+      status: 'registered';
+      residentId: string;
+      communityId: string;
+      compoundId: string;
+      buildingId: string;
+      tenure: Tenure;
+    };
 
 export const initialState = (): ResidentState => ({ status: 'absent' });
 
@@ -55,19 +79,23 @@ export function decide(command: ResidentCommand, state: ResidentState): Resident
   switch (command.type) {
     case 'RegisterResident':
       return register(command.data, state);
+    case 'RecordTenure':
+      return recordTenure(command.data, state);
     default:
-      return assertNever(command.type);
+      return assertNever(command);
   }
 }
 
 export function evolve(state: ResidentState, event: ResidentEvent): ResidentState {
   switch (event.type) {
     case 'ResidentRegistered': {
-      const { residentId, communityId, compoundId, buildingId } = event.data;
-      return { status: 'registered', residentId, communityId, compoundId, buildingId };
+      const { residentId, communityId, compoundId, buildingId, tenure } = event.data;
+      return { status: 'registered', residentId, communityId, compoundId, buildingId, tenure };
     }
+    case 'ResidentTenureRecorded':
+      return state.status === 'absent' ? state : { ...state, tenure: event.data.tenure };
     default:
-      return assertNever(event.type);
+      return assertNever(event);
   }
 }
 
@@ -110,6 +138,24 @@ function register(command: RegisterResident['data'], state: ResidentState): Resi
     {
       type: 'ResidentRegistered',
       data: { residentId, communityId, compoundId, buildingId, name, phone, tenure, registeredAt: now },
+    },
+  ];
+}
+
+function recordTenure(command: RecordTenure['data'], state: ResidentState): ResidentEvent[] {
+  if (state.status === 'absent') throw new NotFound('resident', command.residentId);
+  // The same tenure again is a retry, not a change: nothing to record.
+  if (state.tenure === command.tenure) return [];
+  return [
+    {
+      type: 'ResidentTenureRecorded',
+      data: {
+        residentId: command.residentId,
+        communityId: state.communityId,
+        compoundId: state.compoundId,
+        tenure: command.tenure,
+        recordedAt: command.now,
+      },
     },
   ];
 }

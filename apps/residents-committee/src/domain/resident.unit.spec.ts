@@ -105,6 +105,32 @@ describe('resident (residents-committee)', () => {
       .when(registerResident())
       .thenThrows(InvalidTransition, /resident resident-1 is already registered/));
 
+  it('a tenure asked after registration is recorded with where the resident lives', () =>
+    given([residentRegistered({ tenure: 'unknown' })])
+      .when({ type: 'RecordTenure', data: { residentId: 'resident-1', tenure: 'owner', now: NOW } })
+      .then([
+        {
+          type: 'ResidentTenureRecorded',
+          data: {
+            residentId: 'resident-1',
+            communityId: 'community-1',
+            compoundId: 'compound-1',
+            tenure: 'owner',
+            recordedAt: NOW,
+          },
+        },
+      ]));
+
+  it('the same tenure again records nothing', () =>
+    given([residentRegistered({ tenure: 'tenant' })])
+      .when({ type: 'RecordTenure', data: { residentId: 'resident-1', tenure: 'tenant', now: NOW } })
+      .then([]));
+
+  it('the tenure of a resident nobody registered is not found', () =>
+    given([])
+      .when({ type: 'RecordTenure', data: { residentId: 'resident-9', tenure: 'owner', now: NOW } })
+      .thenThrows(NotFound, /resident resident-9 not found/));
+
   it('the summary an order gets names the resident’s community', () =>
     expect(summarizeResident('resident-1', stateAfter([residentRegistered()]))).toEqual({
       exists: true,

@@ -6,6 +6,7 @@ import {
   orderPlacedV1,
   orderRatedV1,
   residentRegisteredV2,
+  residentTenureRecordedV1,
 } from '@cogov/contracts';
 import type { OutboundMapping } from '@cogov/context-kit';
 import type { CommunityEvent } from '../domain/community';
@@ -55,6 +56,15 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         communityId: d.communityId,
         compoundId: d.compoundId,
         buildingId: d.buildingId,
+        tenure: d.tenure,
+      });
+    }
+    case 'ResidentTenureRecorded': {
+      const d = event.data;
+      return out.publish(residentTenureRecordedV1, d.residentId, {
+        residentId: d.residentId,
+        communityId: d.communityId,
+        compoundId: d.compoundId,
         tenure: d.tenure,
       });
     }

@@ -104,6 +104,26 @@ export const residentRegisteredV2 = contract<ResidentRegisteredV2>(
   },
 );
 
+/** A resident's tenure asked after registration: an owners' committee may now seat an owner. */
+export type ResidentTenureRecordedV1 = IntegrationEvent<
+  'residents-committee.resident-tenure-recorded',
+  { residentId: string; communityId: string; compoundId: string; tenure: 'owner' | 'tenant' }
+>;
+export const residentTenureRecordedV1 = contract<ResidentTenureRecordedV1>(
+  'residents-committee.resident-tenure-recorded',
+  1,
+  {
+    type: 'object',
+    required: ['residentId', 'communityId', 'compoundId', 'tenure'],
+    properties: {
+      residentId: idSchema,
+      communityId: idSchema,
+      compoundId: idSchema,
+      tenure: { type: 'string', enum: ['owner', 'tenant'] },
+    },
+  },
+);
+
 /** 居民点单: a resident placed an order. Carries no personal data of the resident. */
 export type OrderPlacedV1 = IntegrationEvent<
   'residents-committee.order-placed',
