@@ -495,4 +495,26 @@ describe.each(testDatabases)('property company (embedded platform on %s)', (_nam
     expect(chain).toMatchObject({ rounds: [{ acceptedBy: { kind: 'property-company', id: companyId } }] });
     expect(JSON.stringify(chain.history)).toContain(`partner:${companyId}`);
   });
+
+  it('property staff list the orders dispatched to their company, and no other company’s', async () => {
+    const [ours, theirs] = [await seedCommunity(call), await seedCommunity(call)];
+    await platform.settle();
+    const [own, other] = [await registerCompany(), await registerCompany()];
+    for (const [companyId, s] of [
+      [own, ours],
+      [other, theirs],
+    ] as const) {
+      await admin.create(`/api/property-companies/${companyId}/contracts`, {
+        compoundId: s.compoundId,
+        startsOn: '2020-01-01',
+        endsOn: '2099-12-31',
+      });
+    }
+    const mine = await orderDispatchedTo(own, 'Lift', ours);
+    await orderDispatchedTo(other, 'Gate', theirs);
+    await approvedOrder('Not dispatched yet', ours);
+    const staff = await platform.as({ personId: 'staff-9', roles: ['property-staff'], companies: [own] });
+    const { items } = await staff.read('/api/orders');
+    expect((items as Array<Record<string, unknown>>).map((o) => o.orderId)).toEqual([mine]);
+  });
 });

@@ -80,8 +80,13 @@ export function worksFor(principal: Principal, companyId: string): boolean {
   return (principal.companies ?? []).includes(companyId) || principal.companyId === companyId;
 }
 
-/** Where a caller may look: everywhere, or in their communities and compounds. */
-export type VisibleScope = 'everywhere' | { readonly communityIds: string[]; readonly compoundIds: string[] };
+/**
+ * Where a caller may look: everywhere, or in their communities and compounds, and what concerns
+ * the property companies they work for (an order dispatched to one, say).
+ */
+export type VisibleScope =
+  | 'everywhere'
+  | { readonly communityIds: string[]; readonly compoundIds: string[]; readonly companyIds: string[] };
 
 /**
  * The one statement of who sees what in a list, matching {@link inScope}: a platform admin
@@ -89,5 +94,13 @@ export type VisibleScope = 'everywhere' | { readonly communityIds: string[]; rea
  */
 export function visibleScope(principal: Principal): VisibleScope {
   if (principal.roles.includes('platform-admin')) return 'everywhere';
-  return { communityIds: [...principal.communities], compoundIds: [...principal.compounds] };
+  const companyIds = new Set([
+    ...(principal.companies ?? []),
+    ...(principal.companyId ? [principal.companyId] : []),
+  ]);
+  return {
+    communityIds: [...principal.communities],
+    compoundIds: [...principal.compounds],
+    companyIds: [...companyIds],
+  };
 }

@@ -19,8 +19,24 @@ describe('the caller’s visible scope', () => {
     expect(visibleScope(principal({ communities: ['c-1'], compounds: ['k-1'] }))).toEqual({
       communityIds: ['c-1'],
       compoundIds: ['k-1'],
+      companyIds: [],
     });
-    expect(visibleScope(principal({ roles: ['auditor'] }))).toEqual({ communityIds: [], compoundIds: [] });
+    expect(visibleScope(principal({ roles: ['auditor'] }))).toEqual({
+      communityIds: [],
+      compoundIds: [],
+      companyIds: [],
+    });
+  });
+
+  it('property staff and a partner system also see what concerns their companies', () => {
+    expect(visibleScope(principal({ roles: ['property-staff'], companies: ['co-1', 'co-2'] }))).toEqual({
+      communityIds: [],
+      compoundIds: [],
+      companyIds: ['co-1', 'co-2'],
+    });
+    expect(
+      visibleScope(principal({ roles: ['partner-system'], companyId: 'co-1', via: 'api-key' })),
+    ).toMatchObject({ companyIds: ['co-1'] });
   });
 
   it('agrees with the single-resource check', () => {

@@ -4,6 +4,7 @@ import { NotFound } from '@cogov/decider';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import type { VisibleScope } from '@cogov/security';
 import { OrderChainView } from '../infrastructure/order-chain/order-chain-view.entity';
+import { type FindOptionsWhere, In } from 'typeorm';
 import { withinScope } from './within-scope';
 
 export type ChainViewBody = Omit<OrderChainView, 'lastPosition'>;
@@ -56,7 +57,7 @@ export class ListOrdersHandler implements IQueryHandler<ListOrdersQuery> {
       ...(filter.stage ? { stage: filter.stage } : {}),
       ...(filter.compoundId ? { compoundId: filter.compoundId } : {}),
     };
-    const where = withinScope<OrderChainView>(base, filter.within);
+    const where = withCompanies(withinScope<OrderChainView>(base, filter.within), base, filter.within);
     if (where === null) return { items: [], total: 0, page: filter.page, pageSize: filter.pageSize };
     const [rows, total] = await this.db.readSource.getRepository(OrderChainView).findAndCount({
       where,
@@ -71,4 +72,23 @@ export class ListOrdersHandler implements IQueryHandler<ListOrdersQuery> {
 function present(row: OrderChainView): ChainViewBody {
   const { lastPosition: _, ...body } = row;
   return body;
+}
+
+/**
+ * A property company's staff (or partner system) also see the orders dispatched to their company,
+ * wherever those lie: the company works on them without a community or compound scope of its own.
+ */
+function withCompanies(
+  where: FindOptionsWhere<OrderChainView> | Array<FindOptionsWhere<OrderChainView>> | null,
+  base: FindOptionsWhere<OrderChainView>,
+  within: VisibleScope,
+): FindOptionsWhere<OrderChainView> | Array<FindOptionsWhere<OrderChainView>> | null {
+  if (within === 'everywhere' || within.companyIds.length === 0) return where;
+  const theirs: FindOptionsWhere<OrderChainView> = {
+    ...base,
+    assigneeKind: 'property-company',
+    assigneeId: In(within.companyIds),
+  };
+  if (where === null) return [theirs];
+  return [...(Array.isArray(where) ? where : [where]), theirs];
 }
