@@ -1,4 +1,8 @@
 import { defineContext } from '@cogov/context-kit';
+import {
+  committeeEvaluationsProjection,
+  committeeSurveysProjection,
+} from './infrastructure/activity/committee-activity.projection';
 import { CommitteeController } from './api/committee.controller';
 import { PropertyEvaluationController, SurveyController } from './api/property-evaluation.controller';
 import { SurveyInPath } from './api/survey-scopes';
@@ -43,6 +47,7 @@ export const ownersCommittee = defineContext({
   },
   publishes: ownersCommitteeOutbound,
   consumes: ownersCommitteeInbound,
+  projections: [committeeEvaluationsProjection, committeeSurveysProjection],
   scopes: [...ownersCommitteeScopes, SurveyInPath],
   entities: [DirectoryEntry, ServiceContractEntry, BranchSeatEntry],
   controllers: [CommitteeController, PropertyEvaluationController, SurveyController],

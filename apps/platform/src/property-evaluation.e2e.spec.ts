@@ -238,6 +238,15 @@ describe.each(testDatabases)(
         ],
       });
       jest.restoreAllMocks();
+      // The committee's view lists what it did: the evaluation of the last test and this survey.
+      await platform.settle();
+      const committee = await ownersStaff.read(`/api/owners-committees/${committeeId}`);
+      expect(committee.evaluations).toEqual([
+        expect.objectContaining({ period: periodOf(new Date().toISOString(), 'quarter'), meanScore: 80 }),
+      ]);
+      expect(committee.surveys).toEqual([
+        expect.objectContaining({ surveyId, title: 'Charging points', responses: 1 }),
+      ]);
     });
 
     it('sent only requests the OpenAPI document allows, and got only answers it declares', () => {

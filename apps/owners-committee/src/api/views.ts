@@ -52,6 +52,21 @@ export class CrossAppointmentView {
 }
 
 /** 业主委员会: one committee, its members, its Party share and whether the share is met. */
+export class CommitteeEvaluationView {
+  @ApiProperty({ format: 'uuid' }) evaluationId!: string;
+  @ApiProperty({ format: 'uuid' }) companyId!: string;
+  @ApiProperty({ example: '2026-Q4' }) period!: string;
+  @ApiProperty({ description: 'The mean of the item scores, 0–100' }) meanScore!: number;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+}
+
+export class CommitteeSurveyView {
+  @ApiProperty({ format: 'uuid' }) surveyId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'date-time' }) closesAt!: string;
+  @ApiProperty({ description: 'Responses so far' }) responses!: number;
+}
+
 export class CommitteeResponse {
   @ApiProperty({ format: 'uuid' }) committeeId!: string;
   @ApiProperty({ format: 'uuid' }) compoundId!: string;
@@ -71,4 +86,14 @@ export class CommitteeResponse {
   oneShoulder!: LinkageFactView;
   @ApiProperty({ type: CrossAppointmentView, description: '交叉任职 on the covering branch’s committee' })
   crossAppointment!: CrossAppointmentView;
+  @ApiProperty({
+    type: [CommitteeEvaluationView],
+    description: 'Its evaluations of the property service, newest period first',
+  })
+  evaluations!: CommitteeEvaluationView[];
+  @ApiProperty({
+    type: [CommitteeSurveyView],
+    description: 'Its surveys of the owners, latest closing first',
+  })
+  surveys!: CommitteeSurveyView[];
 }

@@ -1,3 +1,7 @@
+import {
+  CommitteeEvaluationRow,
+  CommitteeSurveyRow,
+} from '../infrastructure/activity/committee-activity.entity';
 import { InjectRepository } from '@cogov/context-kit';
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
@@ -15,6 +19,15 @@ export type CommitteeView = CommitteeFormed['data'] & {
   minimumPartySharePercent: number;
   compliance: 'compliant' | 'non-compliant';
   complianceSince: string;
+  /** What the committee did as the owners' voice: its evaluations of the property service, its surveys. */
+  evaluations: Array<{
+    evaluationId: string;
+    companyId: string;
+    period: string;
+    meanScore: number;
+    recordedAt: string;
+  }>;
+  surveys: Array<{ surveyId: string; title: string; closesAt: string; responses: number }>;
 } & Linkage;
 
 export class GetCommitteeQuery extends Query<CommitteeView> {
@@ -23,7 +36,10 @@ export class GetCommitteeQuery extends Query<CommitteeView> {
   }
 }
 
-/** One committee as its stream has it: the members, the Party share and its compliance. */
+/**
+ * One committee as its stream has it (the members, the Party share and its compliance), with its
+ * evaluations and surveys as the projections have them.
+ */
 @QueryHandler(GetCommitteeQuery)
 export class GetCommitteeHandler implements IQueryHandler<GetCommitteeQuery> {
   constructor(
@@ -52,6 +68,14 @@ export class GetCommitteeHandler implements IQueryHandler<GetCommitteeQuery> {
       filledAt: r.filledAt,
       vacatedAt: r.vacatedAt,
     }));
+    const [evaluations, surveys] = await Promise.all([
+      this.db.readSource
+        .getRepository(CommitteeEvaluationRow)
+        .find({ where: { committeeId }, order: { period: 'DESC', recordedAt: 'DESC' } }),
+      this.db.readSource
+        .getRepository(CommitteeSurveyRow)
+        .find({ where: { committeeId }, order: { closesAt: 'DESC', surveyId: 'ASC' } }),
+    ]);
     return {
       ...linkage(state.compoundId, chair, seats),
       committeeId,
@@ -65,6 +89,19 @@ export class GetCommitteeHandler implements IQueryHandler<GetCommitteeQuery> {
       minimumPartySharePercent: compliance.minimumPartySharePercent ?? this.minimumPartySharePercent,
       compliance: compliance.compliant ? 'compliant' : 'non-compliant',
       complianceSince: compliance.since,
+      evaluations: evaluations.map(({ evaluationId, companyId, period, meanScore, recordedAt }) => ({
+        evaluationId,
+        companyId,
+        period,
+        meanScore,
+        recordedAt,
+      })),
+      surveys: surveys.map(({ surveyId, title, closesAt, responses }) => ({
+        surveyId,
+        title,
+        closesAt,
+        responses,
+      })),
     };
   }
 }
