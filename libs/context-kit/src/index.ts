@@ -4,3 +4,4 @@ export * from './define-context';
 export * from './inbound';
 export * from './outbound';
 export * from './scopes';
+export * from './directory';

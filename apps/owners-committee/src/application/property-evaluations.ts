@@ -1,4 +1,4 @@
-import { InjectRepository } from '@cogov/context-kit';
+import { InjectRepository, directoryOf } from '@cogov/context-kit';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v5 as uuidv5 } from 'uuid';
@@ -17,24 +17,10 @@ import { ServiceContractEntry } from '../infrastructure/contracts/service-contra
 import { EVALUATION_PERIOD_KIND } from './evaluation-period';
 
 /** Keeps a property service contract the property company published. */
-export class RecordServiceContractCommand extends Command<void> {
-  constructor(
-    readonly entry: ServiceContractEntry,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
-
-@CommandHandler(RecordServiceContractCommand)
-export class RecordServiceContractHandler implements ICommandHandler<RecordServiceContractCommand> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
-
-  async execute({ entry }: RecordServiceContractCommand): Promise<void> {
-    // An upsert by id: a redelivered fact writes the same row again.
-    await this.db.transaction((m) => m.getRepository(ServiceContractEntry).upsert(entry, ['contractId']));
-  }
-}
+export const { Record: RecordServiceContractCommand, Handler: RecordServiceContractHandler } = directoryOf(
+  ServiceContractEntry,
+  'contractId',
+);
 
 export class RecordPropertyEvaluationCommand extends Command<{ id: string }> {
   constructor(

@@ -1,25 +1,6 @@
-import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '@cogov/event-sourcing';
-import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
+import { directoryOf } from '@cogov/context-kit';
 import { CompanyDirectoryEntry } from '../infrastructure/directory/company-directory.entity';
 
 /** Keeps what the Party organization knows of a property company (its company directory). */
-export class RecordCompanyDirectoryEntryCommand extends Command<void> {
-  constructor(
-    readonly entry: CompanyDirectoryEntry,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
-
-@CommandHandler(RecordCompanyDirectoryEntryCommand)
-export class RecordCompanyDirectoryEntryHandler implements ICommandHandler<RecordCompanyDirectoryEntryCommand> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
-
-  async execute({ entry }: RecordCompanyDirectoryEntryCommand): Promise<void> {
-    // An upsert by id: a redelivered fact writes the same row again.
-    await this.db.transaction((m) => m.getRepository(CompanyDirectoryEntry).upsert(entry, ['companyId']));
-  }
-}
+export const { Record: RecordCompanyDirectoryEntryCommand, Handler: RecordCompanyDirectoryEntryHandler } =
+  directoryOf(CompanyDirectoryEntry, 'companyId');
