@@ -50,6 +50,43 @@ describe('the five contexts across processes over Kafka', () => {
     }
   }
 
+  /** An order the seeded resident placed and the seeded branch approved: ready for dispatch. */
+  async function approvedOrder(category: string, title: string, description: string, note: string) {
+    const orderId = (
+      await eventually(
+        seed.resident,
+        'POST',
+        '/api/orders',
+        {
+          residentId: seed.residentId,
+          compoundId: seed.compoundId,
+          category,
+          title,
+          description,
+          channel: 'app',
+        },
+        201,
+      )
+    ).id as string;
+    await eventually(
+      seed.member,
+      'POST',
+      `/api/orders/${orderId}/review`,
+      { reviewerId: seed.memberId, decision: 'approve', note, priority: 'normal' },
+      200,
+    );
+    return orderId;
+  }
+  /** Dispatched by the seeded worker, once the residents' committee has heard of the executor. */
+  const dispatchTo = (orderId: string, assigneeKind: string, assigneeId: string) =>
+    eventually(
+      seed.worker,
+      'POST',
+      `/api/orders/${orderId}/dispatch`,
+      { dispatcherId: seed.workerId, assigneeKind, assigneeId },
+      200,
+    );
+
   beforeAll(async () => {
     receiver = await startReceiver();
     cluster = await Cluster.create();
@@ -102,37 +139,9 @@ describe('the five contexts across processes over Kafka', () => {
     expect(webhook.status).toBe(201);
     const secret = webhook.body.secret as string;
 
-    const orderId = (
-      await eventually(
-        seed.resident,
-        'POST',
-        '/api/orders',
-        {
-          residentId: seed.residentId,
-          compoundId: seed.compoundId,
-          category: 'repair',
-          title: 'Lift',
-          description: 'Stuck',
-          channel: 'app',
-        },
-        201,
-      )
-    ).id as string;
-    await eventually(
-      seed.member,
-      'POST',
-      `/api/orders/${orderId}/review`,
-      { reviewerId: seed.memberId, decision: 'approve', note: 'Property matter', priority: 'normal' },
-      200,
-    );
+    const orderId = await approvedOrder('repair', 'Lift', 'Stuck', 'Property matter');
     // The residents' committee learns of the company from the property company's events.
-    await eventually(
-      seed.worker,
-      'POST',
-      `/api/orders/${orderId}/dispatch`,
-      { dispatcherId: seed.workerId, assigneeKind: 'property-company', assigneeId: companyId },
-      200,
-    );
+    await dispatchTo(orderId, 'property-company', companyId);
     const steps: Array<[string, Record<string, unknown>]> = [
       ['order-work.accepted', { orderId, note: 'Coming' }],
       ['order-work.arrived', { orderId, note: 'On site' }],
@@ -257,37 +266,14 @@ describe('the five contexts across processes over Kafka', () => {
       roles: ['building-leader'],
       compounds: [seed.compoundId],
     };
-    const orderId = (
-      await eventually(
-        seed.resident,
-        'POST',
-        '/api/orders',
-        {
-          residentId: seed.residentId,
-          compoundId: seed.compoundId,
-          category: 'elderly-care',
-          title: 'Shopping',
-          description: 'Groceries for the week',
-          channel: 'app',
-        },
-        201,
-      )
-    ).id as string;
-    await eventually(
-      seed.member,
-      'POST',
-      `/api/orders/${orderId}/review`,
-      { reviewerId: seed.memberId, decision: 'approve', note: 'A neighbour can help', priority: 'normal' },
-      200,
+    const orderId = await approvedOrder(
+      'elderly-care',
+      'Shopping',
+      'Groceries for the week',
+      'A neighbour can help',
     );
     // The residents' committee learns of the approval from the building leaders' events.
-    await eventually(
-      seed.worker,
-      'POST',
-      `/api/orders/${orderId}/dispatch`,
-      { dispatcherId: seed.workerId, assigneeKind: 'building-leader', assigneeId: leaderId },
-      200,
-    );
+    await dispatchTo(orderId, 'building-leader', leaderId);
     const steps = `/api/building-leaders/${leaderId}/orders/${orderId}`;
     await eventually(leader, 'POST', `${steps}/accept`, { leaderId, note: 'This evening' }, 200);
     await eventually(leader, 'POST', `${steps}/arrival`, { leaderId, note: 'At the door' }, 200);
