@@ -31,6 +31,14 @@ import { residentsCommitteeInbound } from './infrastructure/inbound';
 import { orderChainProjection } from './infrastructure/order-chain/order-chain.projection';
 import { residentsCommitteeOutbound } from './infrastructure/outbound';
 import { residentsProjection } from './infrastructure/residents/residents.projection';
+import { AcknowledgeOrderHandler } from './application/acknowledge-order';
+import { SupervisionController } from './service-levels/api/supervision.controller';
+import { AdvanceServiceLevelHandler } from './service-levels/application/advance-service-level';
+import { ListSupervisionHandler } from './service-levels/application/supervision-queries';
+import { dueDeadlinesProjection } from './service-levels/infrastructure/due-deadlines.projection';
+import { serviceLevelAggregate } from './service-levels/infrastructure/service-level.aggregate';
+import { serviceLevelProviders } from './service-levels/infrastructure/service-level-wiring';
+import { supervisionProjection } from './service-levels/infrastructure/supervision.projection';
 
 /**
  * The residents' committee (居委会) context: community structure, residents, order intake,
@@ -44,14 +52,15 @@ export const residentsCommittee = defineContext({
     compound: compoundAggregate,
     resident: residentAggregate,
     order: orderAggregate,
+    serviceLevel: serviceLevelAggregate,
   },
   upcasters: residentsCommitteeUpcasters,
   publishes: residentsCommitteeOutbound,
   consumes: residentsCommitteeInbound,
-  projections: [orderChainProjection, residentsProjection],
+  projections: [orderChainProjection, residentsProjection, dueDeadlinesProjection, supervisionProjection],
   scopes: residentsCommitteeScopes,
   entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry],
-  controllers: [CommunityController, OrderController, ResidentController],
+  controllers: [CommunityController, OrderController, ResidentController, SupervisionController],
   handlers: [
     RegisterCommunityHandler,
     AppointWorkerHandler,
@@ -69,5 +78,9 @@ export const residentsCommittee = defineContext({
     GetResidentHandler,
     ListResidentsHandler,
     RecordLeaderDirectoryEntryHandler,
+    AcknowledgeOrderHandler,
+    AdvanceServiceLevelHandler,
+    ListSupervisionHandler,
+    ...serviceLevelProviders,
   ],
 });

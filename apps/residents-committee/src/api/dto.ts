@@ -102,3 +102,7 @@ export class ListOrdersQueryDto {
 export class CreatedDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
 }
+
+export class AcknowledgeOrderDto {
+  @IsUUID() staffId!: string;
+}
