@@ -291,6 +291,7 @@ function templates(s: Seeded): Record<string, Template> {
       body: { namedBy: s.workerId, gridLabel: 'G' },
       actsAs: 'namedBy',
     },
+    'POST /api/orders/:id/acknowledge': { caller: staff, body: { staffId: s.workerId }, actsAs: 'staffId' },
   };
 }
 
