@@ -143,6 +143,9 @@ const ACCESS_TABLE: Record<string, Role[]> = {
     'residents-committee-staff',
     'service-station-staff',
   ],
+  'POST /api/supervision/:itemId/assign': ['residents-committee-staff'],
+  'POST /api/supervision/:itemId/notes': ['residents-committee-staff'],
+  'POST /api/supervision/:itemId/resolve': ['residents-committee-staff'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

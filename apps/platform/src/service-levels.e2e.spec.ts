@@ -191,6 +191,40 @@ describe.each(testDatabases)('the three ones (embedded platform on %s)', (_name,
     expect((await supervision()).filter((i) => i.orderId === late)).toHaveLength(2);
   });
 
+  it('staff work through an item: assign a supervisor, note, resolve; then it takes no more', async () => {
+    const list = (await admin.read(`/api/supervision?communityId=${seed.communityId}&stage=accept`))
+      .items as Array<{ itemId: string; orderId: string }>;
+    const item = list.find((i) => i.orderId === late)!;
+    at(2 * DAY);
+    await staff.expectPost(`/api/supervision/${item.itemId}/assign`, { supervisorId: seed.workerId });
+    const outsider = await staff.post(`/api/supervision/${item.itemId}/assign`, {
+      supervisorId: seed.residentId,
+    });
+    expect(outsider.status).toBe(409);
+    await staff.expectPost(`/api/supervision/${item.itemId}/notes`, {
+      note: 'Asked why the review was late',
+    });
+    await staff.expectPost(`/api/supervision/${item.itemId}/resolve`, {
+      note: 'Branch reminded of the 1 minute',
+    });
+    const again = await staff.post(`/api/supervision/${item.itemId}/resolve`, { note: 'again' });
+    expect(again.status).toBe(409);
+    const unknown = await staff.post('/api/supervision/00000000-0000-4000-8000-000000000001/notes', {
+      note: 'N',
+    });
+    expect(unknown.status).toBe(404);
+    await platform.settle();
+    const after = (await admin.read(`/api/supervision?communityId=${seed.communityId}&stage=accept`))
+      .items as Array<Record<string, unknown>>;
+    expect(after.find((i) => i.itemId === item.itemId)).toMatchObject({
+      status: 'resolved',
+      supervisorId: seed.workerId,
+      noteCount: 2,
+      lastNote: 'Branch reminded of the 1 minute',
+      resolvedAt: new Date(T0 + 2 * DAY).toISOString(),
+    });
+  });
+
   it('a caller of another community sees nothing of this one’s supervision list', async () => {
     const outsider = await platform.as({
       personId: 'other-staff',

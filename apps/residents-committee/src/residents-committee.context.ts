@@ -35,8 +35,13 @@ import { AcknowledgeOrderHandler } from './application/acknowledge-order';
 import { SupervisionController } from './service-levels/api/supervision.controller';
 import { AdvanceServiceLevelHandler } from './service-levels/application/advance-service-level';
 import { ListSupervisionHandler } from './service-levels/application/supervision-queries';
+import { WorkSupervisionItemHandler } from './service-levels/application/work-supervision-item';
+import { SupervisionItemInPath } from './service-levels/api/supervision-scope';
 import { dueDeadlinesProjection } from './service-levels/infrastructure/due-deadlines.projection';
-import { serviceLevelAggregate } from './service-levels/infrastructure/service-level.aggregate';
+import {
+  serviceLevelAggregate,
+  supervisionItemAggregate,
+} from './service-levels/infrastructure/service-level.aggregate';
 import { serviceLevelProviders } from './service-levels/infrastructure/service-level-wiring';
 import { supervisionProjection } from './service-levels/infrastructure/supervision.projection';
 
@@ -53,12 +58,13 @@ export const residentsCommittee = defineContext({
     resident: residentAggregate,
     order: orderAggregate,
     serviceLevel: serviceLevelAggregate,
+    supervisionItem: supervisionItemAggregate,
   },
   upcasters: residentsCommitteeUpcasters,
   publishes: residentsCommitteeOutbound,
   consumes: residentsCommitteeInbound,
   projections: [orderChainProjection, residentsProjection, dueDeadlinesProjection, supervisionProjection],
-  scopes: residentsCommitteeScopes,
+  scopes: [...residentsCommitteeScopes, SupervisionItemInPath],
   entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry],
   controllers: [CommunityController, OrderController, ResidentController, SupervisionController],
   handlers: [
@@ -81,6 +87,7 @@ export const residentsCommittee = defineContext({
     AcknowledgeOrderHandler,
     AdvanceServiceLevelHandler,
     ListSupervisionHandler,
+    WorkSupervisionItemHandler,
     ...serviceLevelProviders,
   ],
 });

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { FreeText } from '@cogov/http';
 import { SUPERVISION_STAGES } from '../domain/supervision-stages';
 
 export class ListSupervisionQueryDto {
@@ -20,7 +21,23 @@ export class SupervisionItemResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) lateByMs!: number | null;
   @ApiProperty({ format: 'date-time' }) raisedAt!: string;
-  @ApiProperty({ example: 'open' }) status!: string;
+  @ApiProperty({ example: 'open', description: '`open` or `resolved`' }) status!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) supervisorId!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0 }) noteCount!: number;
+  @ApiProperty({ type: String, nullable: true }) lastNote!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
+}
+
+export class AssignSupervisorDto {
+  @IsUUID() supervisorId!: string;
+}
+
+export class SupervisionNoteDto {
+  @FreeText() @IsString() @Length(1, 1000) note!: string;
+}
+
+export class SupervisionItemIdResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
 }
 
 export class SupervisionListResponse {

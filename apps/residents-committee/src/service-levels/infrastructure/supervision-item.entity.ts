@@ -24,4 +24,8 @@ export class SupervisionItem {
   lateByMs!: number | null;
   @Column({ type: 'varchar', length: 40 }) raisedAt!: string;
   @Column({ type: 'varchar', length: 20 }) status!: string;
+  @Column({ type: 'varchar', length: 36, nullable: true }) supervisorId!: string | null;
+  @Column({ type: 'integer', default: 0 }) noteCount!: number;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) lastNote!: string | null;
+  @Column({ type: 'varchar', length: 40, nullable: true }) resolvedAt!: string | null;
 }

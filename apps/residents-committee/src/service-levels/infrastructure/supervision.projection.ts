@@ -1,7 +1,8 @@
-import { inCategory } from '@cogov/context-kit';
+import { idInStream, inCategory } from '@cogov/context-kit';
 import { rowPerKeyProjection } from '@cogov/projections';
 import type { ServiceLevelEvent } from '../domain/service-level';
-import { serviceLevelAggregate } from './service-level.aggregate';
+import type { SupervisionEvent } from '../domain/supervision-item';
+import { serviceLevelAggregate, supervisionItemAggregate } from './service-level.aggregate';
 import { SupervisionItem } from './supervision-item.entity';
 
 const RAISES = new Set(['ServiceLevelBreached', 'OrderReturned']);
@@ -12,12 +13,29 @@ export const supervisionProjection = rowPerKeyProjection<SupervisionItem>({
   version: 1,
   entity: SupervisionItem,
   key: 'itemId',
-  handles: (event) => inCategory(serviceLevelAggregate, event.streamId) && RAISES.has(event.type),
-  keyOf: (event) => event.eventId,
+  handles: (event) =>
+    (inCategory(serviceLevelAggregate, event.streamId) && RAISES.has(event.type)) ||
+    inCategory(supervisionItemAggregate, event.streamId),
+  keyOf: (event) =>
+    inCategory(supervisionItemAggregate, event.streamId)
+      ? idInStream(supervisionItemAggregate, event.streamId)
+      : event.eventId,
   evolve(row, recorded) {
+    if (inCategory(supervisionItemAggregate, recorded.streamId)) {
+      return row === null
+        ? null
+        : worked(row, { type: recorded.type, data: recorded.data } as SupervisionEvent);
+    }
     if (row !== null) return null; // applied before: an item is raised once
     const event = { type: recorded.type, data: recorded.data } as ServiceLevelEvent;
-    const base = { itemId: recorded.eventId, status: 'open' };
+    const base = {
+      itemId: recorded.eventId,
+      status: 'open',
+      supervisorId: null,
+      noteCount: 0,
+      lastNote: null,
+      resolvedAt: null,
+    };
     switch (event.type) {
       case 'ServiceLevelBreached': {
         const d = event.data;
@@ -52,3 +70,21 @@ export const supervisionProjection = rowPerKeyProjection<SupervisionItem>({
     }
   },
 });
+
+function worked(row: SupervisionItem, event: SupervisionEvent): SupervisionItem {
+  switch (event.type) {
+    case 'SupervisorAssigned':
+      row.supervisorId = event.data.supervisorId;
+      return row;
+    case 'SupervisionNoteAdded':
+      row.noteCount += 1;
+      row.lastNote = event.data.note;
+      return row;
+    case 'SupervisionItemResolved':
+      row.status = 'resolved';
+      row.noteCount += 1;
+      row.lastNote = event.data.note;
+      row.resolvedAt = event.data.resolvedAt;
+      return row;
+  }
+}
