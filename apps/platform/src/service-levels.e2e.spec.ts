@@ -234,6 +234,20 @@ describe.each(testDatabases)('the three ones (embedded platform on %s)', (_name,
     });
   });
 
+  it('an order reopened by a low rating lands on the list as reopened', async () => {
+    at(3 * DAY);
+    const resident = await platform.as(seed.resident);
+    await resident.expectPost(`/api/orders/${late}/rating`, {
+      raterId: seed.residentId,
+      score: 1,
+      comment: 'Still leaking',
+    });
+    await platform.settle();
+    expect(await supervision('&stage=reopened')).toEqual([
+      { orderId: late, stage: 'reopened', reason: 'low-rating', dueAt: null, lateByMs: null },
+    ]);
+  });
+
   it('a caller of another community sees nothing of this one’s supervision list', async () => {
     const outsider = await platform.as({
       personId: 'other-staff',
