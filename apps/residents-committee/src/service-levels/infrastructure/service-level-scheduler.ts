@@ -49,6 +49,11 @@ export class ServiceLevelScheduler implements OnApplicationBootstrap, OnApplicat
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    await this.idle();
+  }
+
+  /** Resolves once no sweep is running (a shutdown waits for the last; so can a test). */
+  async idle(): Promise<void> {
     await this.running?.catch(() => undefined);
   }
 
