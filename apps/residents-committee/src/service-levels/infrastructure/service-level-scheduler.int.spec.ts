@@ -2,7 +2,7 @@ import type { CommandBus, ICommand } from '@nestjs/cqrs';
 import type { Clock } from '@cogov/decider';
 import { SqlDatabase } from '@cogov/persistence';
 import { freshSqlite } from '@cogov/persistence/testing/test-databases';
-import { AdvanceServiceLevelCommand } from '../application/advance-service-level';
+import type { AdvanceServiceLevelCommand } from '../application/advance-service-level';
 import { DueDeadline } from './due-deadline.entity';
 import { ServiceLevelScheduler } from './service-level-scheduler';
 
