@@ -136,6 +136,17 @@ const ACCESS_TABLE: Record<string, Role[]> = {
     'building-leader',
   ],
   'POST /api/building-leaders/:id/grid-worker': ['platform-admin', 'residents-committee-staff'],
+  'POST /api/orders/:id/acknowledge': ['residents-committee-staff'],
+  'GET /api/supervision': [
+    'platform-admin',
+    'auditor',
+    'party-staff',
+    'residents-committee-staff',
+    'service-station-staff',
+  ],
+  'POST /api/supervision/:itemId/assign': ['residents-committee-staff'],
+  'POST /api/supervision/:itemId/notes': ['residents-committee-staff'],
+  'POST /api/supervision/:itemId/resolve': ['residents-committee-staff'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -8,6 +8,7 @@ import { testDatabases } from './testing/databases';
 import { apiRoutes } from './testing/routes';
 import { type ApiCall, PLATFORM_ADMIN, seedCommunity } from './testing/seed-community';
 import { TestPlatform } from './testing/test-platform';
+import { ServiceLevelScheduler } from '../../residents-committee/src/service-levels/infrastructure/service-level-scheduler';
 
 /**
  * Hostile and malformed requests to every command route of the live route table, each from a
@@ -26,6 +27,7 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   ownersCommitteeId: string;
   surveyId: string;
   mediationId: string;
+  supervisionItemId: string;
 } & CompanySeeded &
   JointMeetingSeeded;
 interface JointMeetingSeeded {
@@ -292,6 +294,10 @@ function templates(s: Seeded): Record<string, Template> {
       body: { namedBy: s.workerId, gridLabel: 'G' },
       actsAs: 'namedBy',
     },
+    'POST /api/orders/:id/acknowledge': { caller: staff, body: { staffId: s.workerId }, actsAs: 'staffId' },
+    'POST /api/supervision/:itemId/assign': { caller: staff, body: { supervisorId: s.workerId } },
+    'POST /api/supervision/:itemId/notes': { caller: staff, body: { note: 'N' } },
+    'POST /api/supervision/:itemId/resolve': { caller: staff, body: { note: 'N' } },
   };
 }
 
@@ -319,6 +325,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/surveys/:id': s.surveyId,
     '/api/joint-meetings/:id': s.jointMeetingId,
     '/api/mediations/:id': s.mediationId,
+    '/api/supervision/:itemId': s.supervisionItemId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -475,8 +482,14 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       companyId: company.body.id as string,
       ownersCommitteeId: ownersCommittee.body.id as string,
       mediationId: mediation.body.id as string,
+      supervisionItemId: '',
     };
     await platform.settle();
+    // A day later the seeded order has missed its deadlines: items on the supervision list.
+    await platform.app.get(ServiceLevelScheduler).sweep(new Date(Date.now() + 2 * 86_400_000));
+    await platform.settle();
+    const items = await call(PLATFORM_ADMIN, 'GET', '/api/supervision');
+    seeded.supervisionItemId = (items.body.items as Array<{ itemId: string }>)[0]!.itemId;
     head = await store().headPosition();
     commandRoutes = apiRoutes(platform.app).filter((route) => /^(POST|PUT|PATCH) /.test(route));
   });

@@ -31,6 +31,19 @@ import { residentsCommitteeInbound } from './infrastructure/inbound';
 import { orderChainProjection } from './infrastructure/order-chain/order-chain.projection';
 import { residentsCommitteeOutbound } from './infrastructure/outbound';
 import { residentsProjection } from './infrastructure/residents/residents.projection';
+import { AcknowledgeOrderHandler } from './application/acknowledge-order';
+import { SupervisionController } from './service-levels/api/supervision.controller';
+import { AdvanceServiceLevelHandler } from './service-levels/application/advance-service-level';
+import { ListSupervisionHandler } from './service-levels/application/supervision-queries';
+import { WorkSupervisionItemHandler } from './service-levels/application/work-supervision-item';
+import { SupervisionItemInPath } from './service-levels/api/supervision-scope';
+import { dueDeadlinesProjection } from './service-levels/infrastructure/due-deadlines.projection';
+import {
+  serviceLevelAggregate,
+  supervisionItemAggregate,
+} from './service-levels/infrastructure/service-level.aggregate';
+import { serviceLevelProviders } from './service-levels/infrastructure/service-level-wiring';
+import { supervisionProjection } from './service-levels/infrastructure/supervision.projection';
 
 /**
  * The residents' committee (居委会) context: community structure, residents, order intake,
@@ -44,14 +57,16 @@ export const residentsCommittee = defineContext({
     compound: compoundAggregate,
     resident: residentAggregate,
     order: orderAggregate,
+    serviceLevel: serviceLevelAggregate,
+    supervisionItem: supervisionItemAggregate,
   },
   upcasters: residentsCommitteeUpcasters,
   publishes: residentsCommitteeOutbound,
   consumes: residentsCommitteeInbound,
-  projections: [orderChainProjection, residentsProjection],
-  scopes: residentsCommitteeScopes,
+  projections: [orderChainProjection, residentsProjection, dueDeadlinesProjection, supervisionProjection],
+  scopes: [...residentsCommitteeScopes, SupervisionItemInPath],
   entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry],
-  controllers: [CommunityController, OrderController, ResidentController],
+  controllers: [CommunityController, OrderController, ResidentController, SupervisionController],
   handlers: [
     RegisterCommunityHandler,
     AppointWorkerHandler,
@@ -70,5 +85,10 @@ export const residentsCommittee = defineContext({
     GetResidentHandler,
     ListResidentsHandler,
     RecordLeaderDirectoryEntryHandler,
+    AcknowledgeOrderHandler,
+    AdvanceServiceLevelHandler,
+    ListSupervisionHandler,
+    WorkSupervisionItemHandler,
+    ...serviceLevelProviders,
   ],
 });

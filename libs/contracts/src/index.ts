@@ -11,3 +11,4 @@ export * from './evaluation-period';
 export * from './property-company/evaluation';
 export * from './owners-committee/property-evaluation';
 export * from './party-organization/company-rating';
+export * from './residents-committee/service-levels';

@@ -7,6 +7,11 @@ import { createPlatformApp } from '../create-app';
 import type { Exchange } from './openapi-contract';
 import { settle } from './settle';
 
+// The "three ones" sweep runs when a test calls it, at the time the test sets: a timer on the
+// wall clock would append breaches whenever a suite's orders outlived their deadlines (or a suite
+// moved the clock), between any two of its assertions. A suite that wants the timer sets it.
+process.env.SERVICE_LEVEL_SWEEP_MS ??= '0';
+
 export const TEST_SECRET = 'test-signing-secret-that-is-long-enough-0123456789';
 
 export function testConfig(database: DatabaseConfig, limits: Partial<PlatformConfig['limits']> = {}) {

@@ -108,3 +108,7 @@ export class RecordTenureDto {
   @IsIn(TENURES)
   tenure!: (typeof TENURES)[number];
 }
+
+export class AcknowledgeOrderDto {
+  @IsUUID() staffId!: string;
+}

@@ -9,7 +9,15 @@ import { DispatchOrderCommand } from '../application/dispatch-order';
 import { GetOrderChainQuery, ListOrdersQuery } from '../application/order-queries';
 import { PlaceOrderCommand } from '../application/place-order';
 import { RateOrderCommand } from '../application/rate-order';
-import { CreatedDto, DispatchOrderDto, ListOrdersQueryDto, PlaceOrderDto, RateOrderDto } from './dto';
+import { AcknowledgeOrderCommand } from '../application/acknowledge-order';
+import {
+  AcknowledgeOrderDto,
+  CreatedDto,
+  DispatchOrderDto,
+  ListOrdersQueryDto,
+  PlaceOrderDto,
+  RateOrderDto,
+} from './dto';
 import { OrderChainResponse, OrderPageResponse } from './views';
 
 /**
@@ -77,6 +85,24 @@ export class OrderController {
   ) {
     return this.commands.execute(
       new DispatchOrderCommand({ orderId, ...body }, commandContext(meta, this.clock.now())),
+    );
+  }
+
+  @Post(':id/acknowledge')
+  @Access({ roles: ['residents-committee-staff'], scope: OrderInPath, actsAs: { field: 'staffId' } })
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'acknowledgeOrder',
+    summary: '受理: staff or a grid worker answers the resident before the review (once)',
+  })
+  @ApiOkResponse({ type: CreatedDto, description: 'The order’s id' })
+  acknowledge(
+    @Param('id', ParseUUIDPipe) orderId: string,
+    @Body() body: AcknowledgeOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(
+      new AcknowledgeOrderCommand({ orderId, ...body }, commandContext(meta, this.clock.now())),
     );
   }
 

@@ -140,7 +140,17 @@ export type RateOrder = {
   };
 };
 
-export type OrderCommand = PlaceOrder | RecordBranchReview | DispatchOrder | RecordOrderWork | RateOrder;
+/**
+ * 受理: community staff or a grid worker answers the resident before the branch has reviewed (the
+ * "accept" stage of the three ones). Once: an order already answered has been accepted.
+ */
+export type AcknowledgeOrder = {
+  type: 'AcknowledgeOrder';
+  data: { orderId: string; staffId: string; staffIsWorkerOfCommunity: boolean; now: string };
+};
+
+export type OrderCommand =
+  PlaceOrder | RecordBranchReview | DispatchOrder | RecordOrderWork | RateOrder | AcknowledgeOrder;
 
 export type OrderPlaced = {
   type: 'OrderPlaced';
@@ -236,6 +246,11 @@ export type OrderReopened = {
   data: { orderId: string; previousRound: number; round: number; reason: string; reopenedAt: string };
 };
 
+export type OrderAcknowledged = {
+  type: 'OrderAcknowledged';
+  data: { orderId: string; communityId: string; compoundId: string; staffId: string; acknowledgedAt: string };
+};
+
 export type OrderClosed = { type: 'OrderClosed'; data: { orderId: string; round: number; closedAt: string } };
 
 export type OrderEvent =
@@ -248,7 +263,8 @@ export type OrderEvent =
   | OrderHandedBack
   | OrderRated
   | OrderReopened
-  | OrderClosed;
+  | OrderClosed
+  | OrderAcknowledged;
 
 /** The five-order chain (五单服务机制) as the residents' committee lives it, round after round. */
 export type OrderState =
@@ -264,6 +280,8 @@ export type OrderState =
       assignee: Executor | null;
       /** Who accepted the current dispatch (a member taking a branch pool's order, say). */
       executor: Executor | null;
+      /** Answered by staff before the review (absent in states built before acknowledgements). */
+      acknowledged?: boolean;
     };
 
 type PresentOrder = Extract<OrderState, { status: 'present' }>;
@@ -282,6 +300,8 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
       return recordWork(command.data, state);
     case 'RateOrder':
       return rate(command.data, state);
+    case 'AcknowledgeOrder':
+      return acknowledge(command.data, state);
     default:
       return assertNever(command);
   }
@@ -328,6 +348,8 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
       return { ...state, stage: 'reopened', round: event.data.round };
     case 'OrderClosed':
       return { ...state, stage: 'closed' };
+    case 'OrderAcknowledged':
+      return { ...state, acknowledged: true };
     default:
       return assertNever(event);
   }
@@ -682,4 +704,35 @@ function whyNotDispatchable(state: PresentOrder): string {
     default:
       return assertNever(state.stage);
   }
+}
+
+function acknowledge(d: AcknowledgeOrder['data'], state: PresentOrder): OrderEvent[] {
+  // The branch's review answers the resident too: whichever comes first is the acceptance.
+  if (state.acknowledged === true || state.stage !== 'placed') {
+    throw new InvalidTransition(
+      state.stage,
+      'acknowledge',
+      state.acknowledged === true
+        ? 'the order has already been acknowledged'
+        : `the order has already been answered (it is ${state.stage})`,
+    );
+  }
+  if (!d.staffIsWorkerOfCommunity) {
+    throw new RuleViolation(`${d.staffId} is not a worker of community ${state.communityId}`, {
+      staffId: d.staffId,
+      communityId: state.communityId,
+    });
+  }
+  return [
+    {
+      type: 'OrderAcknowledged',
+      data: {
+        orderId: state.orderId,
+        communityId: state.communityId,
+        compoundId: state.compoundId,
+        staffId: d.staffId,
+        acknowledgedAt: d.now,
+      },
+    },
+  ];
 }

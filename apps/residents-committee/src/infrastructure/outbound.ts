@@ -2,19 +2,22 @@ import {
   buildingRegisteredV1,
   communityRegisteredV1,
   compoundRegisteredV1,
+  orderAcknowledgedV1,
   orderDispatchedV1,
   orderPlacedV1,
   orderRatedV1,
   residentRegisteredV2,
   residentTenureRecordedV1,
+  serviceLevelBreachedV1,
 } from '@cogov/contracts';
 import type { OutboundMapping } from '@cogov/context-kit';
 import type { CommunityEvent } from '../domain/community';
 import type { CompoundEvent } from '../domain/compound';
 import type { OrderEvent } from '../domain/order';
 import type { ResidentEvent } from '../domain/resident';
+import type { ServiceLevelEvent } from '../service-levels/domain/service-level';
 
-type Own = CommunityEvent | CompoundEvent | ResidentEvent | OrderEvent;
+type Own = CommunityEvent | CompoundEvent | ResidentEvent | OrderEvent | ServiceLevelEvent;
 
 /**
  * What the residents' committee tells the others, mapped on purpose from its private events.
@@ -103,6 +106,28 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         comment: d.comment,
         reopened: d.reopensOrder,
         ratedAt: d.ratedAt,
+      });
+    }
+    case 'OrderAcknowledged': {
+      const d = event.data;
+      return out.publish(orderAcknowledgedV1, d.orderId, {
+        orderId: d.orderId,
+        communityId: d.communityId,
+        compoundId: d.compoundId,
+        staffId: d.staffId,
+        acknowledgedAt: d.acknowledgedAt,
+      });
+    }
+    case 'ServiceLevelBreached': {
+      const d = event.data;
+      return out.publish(serviceLevelBreachedV1, d.orderId, {
+        orderId: d.orderId,
+        communityId: d.communityId,
+        compoundId: d.compoundId,
+        stage: d.stage,
+        dueAt: d.dueAt,
+        lateByMs: d.lateByMs,
+        breachedAt: d.breachedAt,
       });
     }
     default:

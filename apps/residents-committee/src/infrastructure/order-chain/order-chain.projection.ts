@@ -147,6 +147,19 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
       const note = `rated ${row.lastScore ?? '?'}/5: ${row.lastComment ?? ''}`.trim();
       return step(row, recorded, { stage: 'closed', at: d.closedAt, actorId: row.residentId, note });
     }
+    case 'OrderAcknowledged': {
+      // A step of the history, not a stage: the order still waits for the branch's review.
+      const d = event.data;
+      const stage = row.stage;
+      const next = step(row, recorded, {
+        stage: 'acknowledged',
+        at: d.acknowledgedAt,
+        actorId: d.staffId,
+        note: null,
+      });
+      next.stage = stage;
+      return next;
+    }
     default:
       row.lastPosition = recorded.globalPosition;
       return row;

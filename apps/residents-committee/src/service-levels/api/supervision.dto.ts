@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { FreeText } from '@cogov/http';
+import { SUPERVISION_STAGES } from '../domain/supervision-stages';
+
+export class ListSupervisionQueryDto {
+  @IsOptional() @IsUUID() communityId?: string;
+  /** Accepted and ignored until grids exist (issue 12, point 1). */
+  @IsOptional() @IsUUID() gridId?: string;
+  @IsOptional() @IsIn(SUPERVISION_STAGES) stage?: string;
+}
+
+export class SupervisionItemResponse {
+  @ApiProperty({ format: 'uuid' }) itemId!: string;
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ format: 'uuid' }) compoundId!: string;
+  @ApiProperty({ enum: SUPERVISION_STAGES }) stage!: string;
+  @ApiProperty({ example: 'breached', description: '`breached`, `handed-back` or `low-rating`' })
+  reason!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) lateByMs!: number | null;
+  @ApiProperty({ format: 'date-time' }) raisedAt!: string;
+  @ApiProperty({ example: 'open', description: '`open` or `resolved`' }) status!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) supervisorId!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0 }) noteCount!: number;
+  @ApiProperty({ type: String, nullable: true }) lastNote!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
+}
+
+export class AssignSupervisorDto {
+  @IsUUID() supervisorId!: string;
+}
+
+export class SupervisionNoteDto {
+  @FreeText() @IsString() @Length(1, 1000) note!: string;
+}
+
+export class SupervisionItemIdResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+}
+
+export class SupervisionListResponse {
+  @ApiProperty({ type: [SupervisionItemResponse] }) items!: SupervisionItemResponse[];
+}
