@@ -135,6 +135,8 @@ const ACCESS_TABLE: Record<string, Role[]> = {
     'building-leader',
   ],
   'POST /api/building-leaders/:id/grid-worker': ['platform-admin', 'residents-committee-staff'],
+  'POST /api/streets': ['platform-admin'],
+  'GET /api/streets/:id': ['platform-admin', 'residents-committee-staff', 'party-staff', 'auditor'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

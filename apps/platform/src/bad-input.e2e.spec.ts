@@ -291,6 +291,7 @@ function templates(s: Seeded): Record<string, Template> {
       body: { namedBy: s.workerId, gridLabel: 'G' },
       actsAs: 'namedBy',
     },
+    'POST /api/streets': { caller: admin, body: { name: 'N' } },
   };
 }
 

@@ -2,6 +2,7 @@ import { defineContext } from '@cogov/context-kit';
 import { CommunityController } from './api/community.controller';
 import { OrderController } from './api/order.controller';
 import { ResidentController } from './api/resident.controller';
+import { StreetController } from './api/street.controller';
 import { residentsCommitteeScopes } from './api/scopes';
 import { AddBuildingHandler } from './application/add-building';
 import { AppointWorkerHandler } from './application/appoint-worker';
@@ -16,6 +17,7 @@ import { RecordPartyDirectoryEntryHandler } from './application/record-party-dir
 import { RegisterCommunityHandler } from './application/register-community';
 import { RegisterCompoundHandler } from './application/register-compound';
 import { RegisterResidentHandler } from './application/register-resident';
+import { GetStreetHandler, RegisterStreetHandler } from './application/register-street';
 import { GetResidentHandler, ListResidentsHandler } from './application/resident-queries';
 import { residentsCommitteeUpcasters } from './domain/upcasters';
 import {
@@ -23,6 +25,7 @@ import {
   compoundAggregate,
   orderAggregate,
   residentAggregate,
+  streetAggregate,
 } from './infrastructure/aggregates';
 import { CompanyDirectoryEntry } from './infrastructure/directory/company-directory.entity';
 import { LeaderDirectoryEntry } from './infrastructure/directory/leader-directory.entity';
@@ -44,6 +47,7 @@ export const residentsCommittee = defineContext({
     compound: compoundAggregate,
     resident: residentAggregate,
     order: orderAggregate,
+    street: streetAggregate,
   },
   upcasters: residentsCommitteeUpcasters,
   publishes: residentsCommitteeOutbound,
@@ -51,7 +55,7 @@ export const residentsCommittee = defineContext({
   projections: [orderChainProjection, residentsProjection],
   scopes: residentsCommitteeScopes,
   entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry],
-  controllers: [CommunityController, OrderController, ResidentController],
+  controllers: [CommunityController, OrderController, ResidentController, StreetController],
   handlers: [
     RegisterCommunityHandler,
     AppointWorkerHandler,
@@ -69,5 +73,7 @@ export const residentsCommittee = defineContext({
     GetResidentHandler,
     ListResidentsHandler,
     RecordLeaderDirectoryEntryHandler,
+    RegisterStreetHandler,
+    GetStreetHandler,
   ],
 });

@@ -2,6 +2,7 @@ import {
   buildingRegisteredV1,
   companyRegisteredV1,
   communityRegisteredV1,
+  communityRegisteredV2,
   compoundRegisteredV1,
   contractRecordedV1,
   orderDispatchedV1,
@@ -27,6 +28,14 @@ import { RecordServiceContractCommand } from '../application/rate-company';
 export const partyOrganizationInbound = [
   consume(
     communityRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordCommunityDirectoryEntryCommand(
+        { id: d.communityId, kind: 'community', communityId: d.communityId, compoundId: null },
+        context,
+      ),
+  ),
+  consume(
+    communityRegisteredV2,
     ({ data: d }, context) =>
       new RecordCommunityDirectoryEntryCommand(
         { id: d.communityId, kind: 'community', communityId: d.communityId, compoundId: null },

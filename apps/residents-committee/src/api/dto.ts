@@ -16,6 +16,14 @@ export class RegisterCommunityDto {
   @IsString()
   @Length(1, 100)
   streetName?: string;
+  @JSONSchema({ description: '街道: the street the community belongs to (POST /api/streets); optional' })
+  @IsOptional()
+  @IsUUID()
+  streetId?: string;
+}
+
+export class RegisterStreetDto {
+  @JSONSchema({ example: 'Jianxi Street' }) @IsString() @Length(1, 100) name!: string;
 }
 
 export class RegisterCompoundDto {

@@ -5,6 +5,7 @@ import {
   compoundAggregate,
   orderAggregate,
   residentAggregate,
+  streetAggregate,
 } from '../infrastructure/aggregates';
 
 /** Where the residents' committee's resources live, for the access guard (read from their streams). */
@@ -12,7 +13,16 @@ export const CommunityInPath = scopeFromAggregate(
   'CommunityInPath',
   communityAggregate,
   { param: 'id' },
-  (state, id) => (state.status === 'absent' ? null : { communityId: id, compoundId: null }),
+  (state, id) =>
+    state.status === 'absent' ? null : { communityId: id, compoundId: null, streetId: state.streetId },
+);
+
+/** A street is no community's: only the street's own callers (and platform admins) reach it. */
+export const StreetInPath = scopeFromAggregate(
+  'StreetInPath',
+  streetAggregate,
+  { param: 'id' },
+  (state, id) => (state.status === 'absent' ? null : { communityId: null, compoundId: null, streetId: id }),
 );
 
 const compoundScope = (state: CompoundState, id: string) =>
@@ -55,4 +65,5 @@ export const residentsCommitteeScopes = [
   CompoundInBody,
   OrderInPath,
   ResidentInPath,
+  StreetInPath,
 ];

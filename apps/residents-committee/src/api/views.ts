@@ -97,3 +97,10 @@ export class ResidentPageResponse {
   @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
   @ApiProperty({ type: 'integer', minimum: 1 }) pageSize!: number;
 }
+
+/** 街道: a street office above communities. */
+export class StreetResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+}

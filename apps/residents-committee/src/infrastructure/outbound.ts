@@ -1,19 +1,21 @@
 import {
   buildingRegisteredV1,
-  communityRegisteredV1,
+  communityRegisteredV2,
   compoundRegisteredV1,
   orderDispatchedV1,
   orderPlacedV1,
   orderRatedV1,
   residentRegisteredV2,
+  streetRegisteredV1,
 } from '@cogov/contracts';
 import type { OutboundMapping } from '@cogov/context-kit';
 import type { CommunityEvent } from '../domain/community';
 import type { CompoundEvent } from '../domain/compound';
 import type { OrderEvent } from '../domain/order';
 import type { ResidentEvent } from '../domain/resident';
+import type { StreetEvent } from '../domain/street';
 
-type Own = CommunityEvent | CompoundEvent | ResidentEvent | OrderEvent;
+type Own = CommunityEvent | CompoundEvent | ResidentEvent | OrderEvent | StreetEvent;
 
 /**
  * What the residents' committee tells the others, mapped on purpose from its private events.
@@ -23,11 +25,16 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
   switch (event.type) {
     case 'CommunityRegistered': {
       const d = event.data;
-      return out.publish(communityRegisteredV1, d.communityId, {
+      return out.publish(communityRegisteredV2, d.communityId, {
         communityId: d.communityId,
         name: d.name,
         streetName: d.streetName ?? null,
+        streetId: d.streetId ?? null,
       });
+    }
+    case 'StreetRegistered': {
+      const d = event.data;
+      return out.publish(streetRegisteredV1, d.streetId, { streetId: d.streetId, name: d.name });
     }
     case 'CompoundRegistered': {
       const d = event.data;

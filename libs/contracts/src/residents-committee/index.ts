@@ -19,6 +19,40 @@ export const communityRegisteredV1 = contract<CommunityRegisteredV1>(
   },
 );
 
+/**
+ * v2 adds `streetId`: the street (街道) the community belongs to, null for a community registered
+ * without one (every v1 community). Consumers accept v1 and v2; a v1 community has no street.
+ */
+export type CommunityRegisteredV2 = IntegrationEvent<
+  'residents-committee.community-registered',
+  { communityId: string; name: string; streetName: string | null; streetId: string | null }
+>;
+export const communityRegisteredV2 = contract<CommunityRegisteredV2>(
+  'residents-committee.community-registered',
+  2,
+  {
+    type: 'object',
+    required: ['communityId', 'name', 'streetName', 'streetId'],
+    properties: {
+      communityId: idSchema,
+      name: nameSchema,
+      streetName: nullable(nameSchema),
+      streetId: nullable(idSchema),
+    },
+  },
+);
+
+/** 街道 registered: the street office above communities. */
+export type StreetRegisteredV1 = IntegrationEvent<
+  'residents-committee.street-registered',
+  { streetId: string; name: string }
+>;
+export const streetRegisteredV1 = contract<StreetRegisteredV1>('residents-committee.street-registered', 1, {
+  type: 'object',
+  required: ['streetId', 'name'],
+  properties: { streetId: idSchema, name: nameSchema },
+});
+
 /** 小区 registered in a community. */
 export type CompoundRegisteredV1 = IntegrationEvent<
   'residents-committee.compound-registered',
@@ -199,6 +233,8 @@ export const orderRatedV1 = contract<OrderRatedV1>('residents-committee.order-ra
 
 export type ResidentsCommitteeEvent =
   | CommunityRegisteredV1
+  | CommunityRegisteredV2
+  | StreetRegisteredV1
   | CompoundRegisteredV1
   | BuildingRegisteredV1
   | OrderPlacedV1
