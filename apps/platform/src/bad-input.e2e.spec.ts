@@ -26,6 +26,7 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   ownersCommitteeId: string;
   surveyId: string;
   mediationId: string;
+  gridId: string;
 } & CompanySeeded &
   JointMeetingSeeded;
 interface JointMeetingSeeded {
@@ -292,6 +293,11 @@ function templates(s: Seeded): Record<string, Template> {
       actsAs: 'namedBy',
     },
     'POST /api/streets': { caller: admin, body: { name: 'N' } },
+    'POST /api/communities/:id/grids': { caller: staff, body: { name: 'N', level: 'zone' } },
+    'POST /api/grids/:id/posts': {
+      caller: staff,
+      body: { post: 'part-time-worker', holderKind: 'volunteer', holderId: s.residentId },
+    },
   };
 }
 
@@ -318,6 +324,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/surveys/:id': s.surveyId,
     '/api/joint-meetings/:id': s.jointMeetingId,
     '/api/mediations/:id': s.mediationId,
+    '/api/grids/:id': s.gridId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -474,6 +481,12 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       companyId: company.body.id as string,
       ownersCommitteeId: ownersCommittee.body.id as string,
       mediationId: mediation.body.id as string,
+      gridId: (
+        await call(community.worker, 'POST', `/api/communities/${community.communityId}/grids`, {
+          name: 'Zone',
+          level: 'zone',
+        })
+      ).body.id as string,
     };
     await platform.settle();
     head = await store().headPosition();

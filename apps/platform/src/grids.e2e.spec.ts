@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { testDatabases } from './testing/databases';
+import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
 
 /**
  * 网格化管理: a street (街道) above communities. A community registers in a street that exists;
  * a caller scoped to the street reaches it and its communities, one scoped to another does not.
+ * Within a community: zones, grids and basic grids over its compounds and buildings, and the
+ * posts fixed to each grid (定格、定人、定岗、定责).
  */
 describe.each(testDatabases)('streets and grids (embedded platform on %s)', (_name, makeDatabase) => {
   const { config: database, cleanup } = makeDatabase();
@@ -58,5 +61,120 @@ describe.each(testDatabases)('streets and grids (embedded platform on %s)', (_na
     const compound = { name: 'Peach Garden', address: '1 Peach Road' };
     expect((await ours.post(`/api/communities/${communityId}/compounds`, compound)).status).toBe(201);
     expect((await theirs.post(`/api/communities/${communityId}/compounds`, compound)).status).toBe(404);
+  });
+
+  describe('grids of a community', () => {
+    let seed: Awaited<ReturnType<typeof seedCommunity>>;
+    let staff: ApiClient;
+    let zoneId: string;
+    let gridId: string;
+    let basicId: string;
+    const call: ApiCall = async (claims, method, route, body) => {
+      const client = await platform.as(claims);
+      const response = method === 'GET' ? await client.get(route) : await client.post(route, body ?? {});
+      return { status: response.status, body: response.body as Record<string, unknown> };
+    };
+
+    beforeAll(async () => {
+      seed = await seedCommunity(call);
+      staff = await platform.as(seed.worker);
+      await platform.settle();
+    });
+
+    it('staff define a zone, a grid in it and a basic grid over a building', async () => {
+      const base = `/api/communities/${seed.communityId}/grids`;
+      zoneId = await staff.create(base, { name: 'Zone A', level: 'zone', compoundIds: [seed.compoundId] });
+      gridId = await staff.create(base, {
+        name: 'Grid 1',
+        level: 'grid',
+        parentId: zoneId,
+        compoundIds: [seed.compoundId],
+      });
+      basicId = await staff.create(base, {
+        name: 'Basic 1',
+        level: 'basic-grid',
+        parentId: gridId,
+        buildingIds: [seed.buildingId],
+      });
+      const tree = await staff.read(base);
+      expect(tree).toMatchObject({
+        communityId: seed.communityId,
+        zones: [{ id: zoneId, children: [{ id: gridId, children: [{ id: basicId, level: 'basic-grid' }] }] }],
+      });
+    });
+
+    it('a basic grid whose parent is a zone is 409, and a compound lies in one grid of a level', async () => {
+      const base = `/api/communities/${seed.communityId}/grids`;
+      const wrongParent = await staff.post(base, { name: 'X', level: 'basic-grid', parentId: zoneId });
+      expect([wrongParent.status, wrongParent.body.error]).toEqual([409, 'rule-violation']);
+      const twice = await staff.post(base, { name: 'Y', level: 'zone', compoundIds: [seed.compoundId] });
+      expect([twice.status, twice.body.error]).toEqual([409, 'rule-violation']);
+      const foreign = await staff.post(base, { name: 'Z', level: 'zone', compoundIds: [randomUUID()] });
+      expect(foreign.status).toBe(404);
+    });
+
+    it('two definitions of one compound at once: exactly one wins', async () => {
+      const compoundId = await staff.create(`/api/communities/${seed.communityId}/compounds`, {
+        name: 'Plum Garden',
+        address: '2 Plum Road',
+      });
+      const base = `/api/communities/${seed.communityId}/grids`;
+      const answers = await Promise.all(
+        ['P', 'Q'].map((name) => staff.post(base, { name, level: 'zone', compoundIds: [compoundId] })),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    });
+
+    it('posts: the Party member leads the grid, a worker works it full-time, one leader only', async () => {
+      const posts = `/api/grids/${gridId}/posts`;
+      const leaderPost = await staff.create(posts, {
+        post: 'grid-leader',
+        holderKind: 'member',
+        holderId: seed.memberId,
+      });
+      await staff.create(posts, { post: 'full-time-worker', holderKind: 'worker', holderId: seed.workerId });
+      const second = await staff.post(posts, {
+        post: 'grid-leader',
+        holderKind: 'worker',
+        holderId: seed.workerId,
+      });
+      expect([second.status, second.body.error]).toEqual([409, 'rule-violation']);
+      const nobody = await staff.post(posts, {
+        post: 'full-time-worker',
+        holderKind: 'worker',
+        holderId: randomUUID(),
+      });
+      expect(nobody.status).toBe(404);
+      const unheard = await staff.post(posts, {
+        post: 'part-time-worker',
+        holderKind: 'building-leader',
+        holderId: randomUUID(),
+      });
+      expect([unheard.status, unheard.body.error]).toEqual([409, 'not-yet-known']);
+      expect(await staff.read(`/api/grids/${gridId}`)).toMatchObject({
+        id: gridId,
+        level: 'grid',
+        parentId: zoneId,
+        posts: expect.arrayContaining([
+          expect.objectContaining({ id: leaderPost, post: 'grid-leader', holderId: seed.memberId }),
+        ]),
+      });
+      const vacated = await platform
+        .http()
+        .delete(`${posts}/${leaderPost}`)
+        .set('Authorization', staff.authorization);
+      expect(vacated.status).toBe(204);
+      await staff.create(posts, { post: 'grid-leader', holderKind: 'worker', holderId: seed.workerId });
+    });
+
+    it('another community’s staff do not see the grid', async () => {
+      const outsider = await platform.as({
+        personId: 'x',
+        roles: ['residents-committee-staff'],
+        communities: [randomUUID()],
+      });
+      expect((await outsider.get(`/api/grids/${gridId}`)).status).toBe(404);
+      expect((await outsider.get(`/api/communities/${seed.communityId}/grids`)).status).toBe(404);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { CommunityController } from './api/community.controller';
 import { OrderController } from './api/order.controller';
 import { ResidentController } from './api/resident.controller';
 import { StreetController } from './api/street.controller';
+import { GridController } from './api/grid.controller';
 import { residentsCommitteeScopes } from './api/scopes';
 import { AddBuildingHandler } from './application/add-building';
 import { AppointWorkerHandler } from './application/appoint-worker';
@@ -18,6 +19,13 @@ import { RegisterCommunityHandler } from './application/register-community';
 import { RegisterCompoundHandler } from './application/register-compound';
 import { RegisterResidentHandler } from './application/register-resident';
 import { GetStreetHandler, RegisterStreetHandler } from './application/register-street';
+import {
+  DefineGridHandler,
+  FillGridPostHandler,
+  GetGridHandler,
+  GetGridTreeHandler,
+  VacateGridPostHandler,
+} from './application/grids';
 import { GetResidentHandler, ListResidentsHandler } from './application/resident-queries';
 import { residentsCommitteeUpcasters } from './domain/upcasters';
 import {
@@ -26,6 +34,8 @@ import {
   orderAggregate,
   residentAggregate,
   streetAggregate,
+  gridAggregate,
+  gridPlanAggregate,
 } from './infrastructure/aggregates';
 import { CompanyDirectoryEntry } from './infrastructure/directory/company-directory.entity';
 import { LeaderDirectoryEntry } from './infrastructure/directory/leader-directory.entity';
@@ -48,6 +58,8 @@ export const residentsCommittee = defineContext({
     resident: residentAggregate,
     order: orderAggregate,
     street: streetAggregate,
+    gridPlan: gridPlanAggregate,
+    grid: gridAggregate,
   },
   upcasters: residentsCommitteeUpcasters,
   publishes: residentsCommitteeOutbound,
@@ -55,7 +67,7 @@ export const residentsCommittee = defineContext({
   projections: [orderChainProjection, residentsProjection],
   scopes: residentsCommitteeScopes,
   entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry],
-  controllers: [CommunityController, OrderController, ResidentController, StreetController],
+  controllers: [CommunityController, OrderController, ResidentController, StreetController, GridController],
   handlers: [
     RegisterCommunityHandler,
     AppointWorkerHandler,
@@ -75,5 +87,10 @@ export const residentsCommittee = defineContext({
     RecordLeaderDirectoryEntryHandler,
     RegisterStreetHandler,
     GetStreetHandler,
+    DefineGridHandler,
+    FillGridPostHandler,
+    VacateGridPostHandler,
+    GetGridHandler,
+    GetGridTreeHandler,
   ],
 });

@@ -6,6 +6,7 @@ import {
   orderAggregate,
   residentAggregate,
   streetAggregate,
+  gridAggregate,
 } from '../infrastructure/aggregates';
 
 /** Where the residents' committee's resources live, for the access guard (read from their streams). */
@@ -59,6 +60,11 @@ export const ResidentInPath = scopeFromAggregate(
       : { communityId: state.communityId, compoundId: state.compoundId, ownerId: id },
 );
 
+/** A grid lies in its community, found through its location stream. */
+export const GridInPath = scopeFromAggregate('GridInPath', gridAggregate, { param: 'id' }, (state) =>
+  state.status === 'absent' ? null : { communityId: state.communityId, compoundId: null },
+);
+
 export const residentsCommitteeScopes = [
   CommunityInPath,
   CompoundInPath,
@@ -66,4 +72,5 @@ export const residentsCommitteeScopes = [
   OrderInPath,
   ResidentInPath,
   StreetInPath,
+  GridInPath,
 ];

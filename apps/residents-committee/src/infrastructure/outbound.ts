@@ -7,6 +7,9 @@ import {
   orderRatedV1,
   residentRegisteredV2,
   streetRegisteredV1,
+  gridDefinedV1,
+  gridPostFilledV1,
+  gridPostVacatedV1,
 } from '@cogov/contracts';
 import type { OutboundMapping } from '@cogov/context-kit';
 import type { CommunityEvent } from '../domain/community';
@@ -14,8 +17,9 @@ import type { CompoundEvent } from '../domain/compound';
 import type { OrderEvent } from '../domain/order';
 import type { ResidentEvent } from '../domain/resident';
 import type { StreetEvent } from '../domain/street';
+import type { GridPlanEvent } from '../domain/grid-plan';
 
-type Own = CommunityEvent | CompoundEvent | ResidentEvent | OrderEvent | StreetEvent;
+type Own = CommunityEvent | CompoundEvent | ResidentEvent | OrderEvent | StreetEvent | GridPlanEvent;
 
 /**
  * What the residents' committee tells the others, mapped on purpose from its private events.
@@ -35,6 +39,34 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
     case 'StreetRegistered': {
       const d = event.data;
       return out.publish(streetRegisteredV1, d.streetId, { streetId: d.streetId, name: d.name });
+    }
+    case 'GridDefined': {
+      const d = event.data;
+      return out.publish(gridDefinedV1, d.gridId, {
+        gridId: d.gridId,
+        communityId: d.communityId,
+        name: d.name,
+        level: d.level,
+        parentId: d.parentId,
+        compoundIds: [...d.compoundIds],
+        buildingIds: [...d.buildingIds],
+        definedAt: d.definedAt,
+      });
+    }
+    case 'GridPostFilled':
+    case 'GridPostVacated': {
+      const d = event.data;
+      const post = {
+        gridId: d.gridId,
+        communityId: d.communityId,
+        postId: d.postId,
+        post: d.post,
+        holderKind: d.holderKind,
+        holderId: d.holderId,
+      };
+      return event.type === 'GridPostFilled'
+        ? out.publish(gridPostFilledV1, d.gridId, { ...post, filledAt: event.data.filledAt })
+        : out.publish(gridPostVacatedV1, d.gridId, { ...post, vacatedAt: event.data.vacatedAt });
     }
     case 'CompoundRegistered': {
       const d = event.data;

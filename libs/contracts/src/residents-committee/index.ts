@@ -231,10 +231,90 @@ export const orderRatedV1 = contract<OrderRatedV1>('residents-committee.order-ra
   },
 });
 
+const idListSchema = { type: 'array', items: idSchema, maxItems: 500 } as const;
+const GRID_LEVELS = ['zone', 'grid', 'basic-grid'];
+const GRID_POSTS = ['grid-leader', 'full-time-worker', 'part-time-worker'];
+const GRID_HOLDER_KINDS = ['worker', 'member', 'building-leader', 'volunteer'];
+
+/**
+ * 网格化管理: a zone, grid or basic grid defined in a community, with the compounds and buildings
+ * it covers. A compound or building lies in at most one grid of each level.
+ */
+export type GridDefinedV1 = IntegrationEvent<
+  'residents-committee.grid-defined',
+  {
+    gridId: string;
+    communityId: string;
+    name: string;
+    level: 'zone' | 'grid' | 'basic-grid';
+    parentId: string | null;
+    compoundIds: string[];
+    buildingIds: string[];
+    definedAt: string;
+  }
+>;
+export const gridDefinedV1 = contract<GridDefinedV1>('residents-committee.grid-defined', 1, {
+  type: 'object',
+  required: ['gridId', 'communityId', 'name', 'level', 'parentId', 'compoundIds', 'buildingIds', 'definedAt'],
+  properties: {
+    gridId: idSchema,
+    communityId: idSchema,
+    name: nameSchema,
+    level: { type: 'string', enum: GRID_LEVELS },
+    parentId: nullable(idSchema),
+    compoundIds: idListSchema,
+    buildingIds: idListSchema,
+    definedAt: timeSchema,
+  },
+});
+
+type GridPostData = {
+  gridId: string;
+  communityId: string;
+  postId: string;
+  post: 'grid-leader' | 'full-time-worker' | 'part-time-worker';
+  holderKind: 'worker' | 'member' | 'building-leader' | 'volunteer';
+  holderId: string;
+};
+const gridPostProperties = {
+  gridId: idSchema,
+  communityId: idSchema,
+  postId: idSchema,
+  post: { type: 'string', enum: GRID_POSTS },
+  holderKind: { type: 'string', enum: GRID_HOLDER_KINDS },
+  holderId: idSchema,
+};
+const GRID_POST_REQUIRED = ['gridId', 'communityId', 'postId', 'post', 'holderKind', 'holderId'];
+
+/** 定人、定岗: a person fixed to a post of a grid (grid leader, full-time or part-time worker). */
+export type GridPostFilledV1 = IntegrationEvent<
+  'residents-committee.grid-post-filled',
+  GridPostData & { filledAt: string }
+>;
+export const gridPostFilledV1 = contract<GridPostFilledV1>('residents-committee.grid-post-filled', 1, {
+  type: 'object',
+  required: [...GRID_POST_REQUIRED, 'filledAt'],
+  properties: { ...gridPostProperties, filledAt: timeSchema },
+});
+
+/** A grid post vacated: its holder no longer answers for the grid. */
+export type GridPostVacatedV1 = IntegrationEvent<
+  'residents-committee.grid-post-vacated',
+  GridPostData & { vacatedAt: string }
+>;
+export const gridPostVacatedV1 = contract<GridPostVacatedV1>('residents-committee.grid-post-vacated', 1, {
+  type: 'object',
+  required: [...GRID_POST_REQUIRED, 'vacatedAt'],
+  properties: { ...gridPostProperties, vacatedAt: timeSchema },
+});
+
 export type ResidentsCommitteeEvent =
   | CommunityRegisteredV1
   | CommunityRegisteredV2
   | StreetRegisteredV1
+  | GridDefinedV1
+  | GridPostFilledV1
+  | GridPostVacatedV1
   | CompoundRegisteredV1
   | BuildingRegisteredV1
   | OrderPlacedV1
