@@ -167,6 +167,20 @@ describe.each(testDatabases)('streets and grids (embedded platform on %s)', (_na
       await staff.create(posts, { post: 'grid-leader', holderKind: 'worker', holderId: seed.workerId });
     });
 
+    it('an order placed in the building carries its basic grid in the chain view', async () => {
+      const orderId = await staff.create('/api/orders', {
+        residentId: seed.residentId,
+        compoundId: seed.compoundId,
+        buildingId: seed.buildingId,
+        category: 'repair',
+        title: 'Leak',
+        description: 'Water on the stairs',
+        channel: 'hotline',
+      });
+      await platform.settle();
+      expect(await staff.read(`/api/orders/${orderId}`)).toMatchObject({ orderId, gridId: basicId });
+    });
+
     it('another community’s staff do not see the grid', async () => {
       const outsider = await platform.as({
         personId: 'x',

@@ -55,6 +55,8 @@ export class OrderChainResponse {
   @ApiProperty({ format: 'uuid' }) communityId!: string;
   @ApiProperty({ format: 'uuid' }) compoundId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) buildingId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '网格: the grid it fell in' })
+  gridId!: string | null;
   @ApiProperty({ format: 'uuid' }) residentId!: string;
   @ApiProperty() category!: string;
   @ApiProperty() title!: string;

@@ -54,6 +54,8 @@ export type PlaceOrder = {
     title: string;
     description: string;
     channel: OrderChannel;
+    /** 网格: the grid the compound or building lies in at placing time, found by the handler. */
+    gridId?: string | null;
     now: string;
   };
 };
@@ -154,6 +156,8 @@ export type OrderPlaced = {
     title: string;
     description: string;
     channel: OrderChannel;
+    /** Absent: placed before grids existed, or in no grid. */
+    gridId?: string;
     placedAt: string;
   };
 };
@@ -395,6 +399,7 @@ function place(d: PlaceOrder['data'], state: OrderState): OrderEvent[] {
         title: d.title,
         description: d.description,
         channel: d.channel,
+        ...(d.gridId ? { gridId: d.gridId } : {}),
         placedAt: d.now,
       },
     },

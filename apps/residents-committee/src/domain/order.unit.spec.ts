@@ -731,3 +731,13 @@ describe('order (residents-committee): 党群评单 rating', () => {
       .when(rateOrder({ score: 4 }))
       .then([rated({ round: 2, score: 4 }), closed({ round: 2 })]));
 });
+
+describe('the grid an order falls in', () => {
+  it('an order placed where a grid covers it records the grid', () =>
+    given([])
+      .when(placeOrder({ gridId: 'grid-1' }))
+      .then([placed({ gridId: 'grid-1' })]));
+
+  it('an order no grid covers records none', () =>
+    given([]).when(placeOrder({ gridId: null })).then([placed()]));
+});

@@ -50,6 +50,10 @@ export class OrderChainView {
   @Column({ type: 'varchar', length: 36, nullable: true })
   buildingId!: string | null;
 
+  /** The basic grid or grid the order fell in when placed; null when none covered it. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  gridId!: string | null;
+
   @Column({ type: 'varchar', length: 36 })
   residentId!: string;
 

@@ -22,6 +22,7 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
       communityId: d.communityId,
       compoundId: d.compoundId,
       buildingId: d.buildingId ?? null,
+      gridId: d.gridId ?? null,
       residentId: d.residentId,
       category: d.category,
       title: d.title,
@@ -207,7 +208,7 @@ function step(
 export const orderChainProjection: Projection = rowPerKeyProjection({
   name: 'residents-committee.order-chain',
   // 2: rounds (who accepted, arrived, completed, handed back, and when), work by any executor.
-  version: 2,
+  version: 3,
   entity: OrderChainView,
   key: 'orderId',
   handles: (event) => inCategory(orderAggregate, event.streamId),
