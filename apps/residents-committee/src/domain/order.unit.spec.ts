@@ -739,5 +739,7 @@ describe('the grid an order falls in', () => {
       .then([placed({ gridId: 'grid-1' })]));
 
   it('an order no grid covers records none', () =>
-    given([]).when(placeOrder({ gridId: null })).then([placed()]));
+    given([])
+      .when(placeOrder({ gridId: null }))
+      .then([placed()]));
 });
