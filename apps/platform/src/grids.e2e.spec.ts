@@ -61,6 +61,11 @@ describe.each(testDatabases)('streets and grids (embedded platform on %s)', (_na
     const compound = { name: 'Peach Garden', address: '1 Peach Road' };
     expect((await ours.post(`/api/communities/${communityId}/compounds`, compound)).status).toBe(201);
     expect((await theirs.post(`/api/communities/${communityId}/compounds`, compound)).status).toBe(404);
+    expect((await ours.get(`/api/communities/${communityId}/grids`)).body).toEqual({
+      communityId,
+      zones: [],
+    });
+    expect((await theirs.get(`/api/communities/${communityId}/grids`)).status).toBe(404);
   });
 
   describe('grids of a community', () => {
@@ -123,6 +128,19 @@ describe.each(testDatabases)('streets and grids (embedded platform on %s)', (_na
         ['P', 'Q'].map((name) => staff.post(base, { name, level: 'zone', compoundIds: [compoundId] })),
       );
       expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    });
+
+    it('a definition retried with its Idempotency-Key defines one grid, answering the same id', async () => {
+      const base = `/api/communities/${seed.communityId}/grids`;
+      const send = () =>
+        staff
+          .post(base, { name: 'Retried', level: 'grid', parentId: zoneId })
+          .set('Idempotency-Key', 'grid-call-1');
+      const first = await send();
+      const retry = await send();
+      expect([first.status, retry.status, retry.body]).toEqual([201, 201, first.body]);
+      const tree = await staff.read(base);
+      expect(JSON.stringify(tree).split('"Retried"')).toHaveLength(2);
     });
 
     it('posts: the Party member leads the grid, a worker works it full-time, one leader only', async () => {
