@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
@@ -108,14 +109,16 @@ describe.each(testDatabases)('streets and grids (embedded platform on %s)', (_na
       });
     });
 
-    it('a basic grid whose parent is a zone is 409, and a compound lies in one grid of a level', async () => {
+    it('a basic grid whose parent is a zone is 409, and a compound lies in one grid of a level; nothing is written', async () => {
       const base = `/api/communities/${seed.communityId}/grids`;
+      const head = await platform.app.get<EventStore>(EVENT_STORE).headPosition();
       const wrongParent = await staff.post(base, { name: 'X', level: 'basic-grid', parentId: zoneId });
       expect([wrongParent.status, wrongParent.body.error]).toEqual([409, 'rule-violation']);
       const twice = await staff.post(base, { name: 'Y', level: 'zone', compoundIds: [seed.compoundId] });
       expect([twice.status, twice.body.error]).toEqual([409, 'rule-violation']);
       const foreign = await staff.post(base, { name: 'Z', level: 'zone', compoundIds: [randomUUID()] });
       expect(foreign.status).toBe(404);
+      expect(await platform.app.get<EventStore>(EVENT_STORE).headPosition()).toBe(head);
     });
 
     it('two definitions of one compound at once: exactly one wins', async () => {

@@ -85,33 +85,30 @@ export class DefineGridHandler implements ICommandHandler<DefineGridCommand> {
       plan.state,
       input.parentId,
     );
+    const command = {
+      type: 'DefineGrid' as const,
+      data: {
+        communityId,
+        communityExists: community.state.status !== 'absent',
+        gridId,
+        name: input.name,
+        level: input.level,
+        parentId: input.parentId,
+        compounds,
+        buildings,
+        now: context.now.toISOString(),
+      },
+    };
+    // Decided once on the plan as read, so a refused definition writes nothing, not even the
+    // grid's location (as a founding claims nothing, ADR 15); a retry with the same key finds
+    // its grid already defined and answers its id.
+    if (!isDefined(plan.state, gridId)) gridPlanDecider.decide(command, plan.state);
     await this.grids.handle(
       gridId,
       (state) => gridLocationDecider.decide({ type: 'LocateGrid', data: { gridId, communityId } }, state),
       context,
     );
-    await this.plans.handle(
-      communityId,
-      (state) =>
-        gridPlanDecider.decide(
-          {
-            type: 'DefineGrid',
-            data: {
-              communityId,
-              communityExists: community.state.status !== 'absent',
-              gridId,
-              name: input.name,
-              level: input.level,
-              parentId: input.parentId,
-              compounds,
-              buildings,
-              now: context.now.toISOString(),
-            },
-          },
-          state,
-        ),
-      context,
-    );
+    await this.plans.handle(communityId, (state) => gridPlanDecider.decide(command, state), context);
     return { id: gridId };
   }
 
@@ -225,6 +222,9 @@ export class VacateGridPostHandler implements ICommandHandler<VacateGridPostComm
     );
   }
 }
+
+const isDefined = (plan: GridPlanState, gridId: string) =>
+  plan.status === 'planned' && Object.hasOwn(plan.grids, gridId);
 
 async function locate(grids: GridRepository, gridId: string): Promise<string> {
   const { state } = await grids.load(gridId);
