@@ -149,6 +149,7 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/grids/:id': GRID_READERS,
   'POST /api/grids/:id/posts': ['platform-admin', 'residents-committee-staff'],
   'DELETE /api/grids/:id/posts/:postId': ['platform-admin', 'residents-committee-staff'],
+  'POST /api/grids/:id/findings': ['residents-committee-staff'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {
@@ -236,6 +237,7 @@ describe('access control: every route × every role (embedded platform)', () => 
       memberId: person,
       dispatcherId: person,
       raterId: person,
+      reporterId: person,
       compoundId: ids.compoundId,
       communityId: ids.communityId,
     };

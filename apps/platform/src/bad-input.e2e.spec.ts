@@ -294,6 +294,17 @@ function templates(s: Seeded): Record<string, Template> {
     },
     'POST /api/streets': { caller: admin, body: { name: 'N' } },
     'POST /api/communities/:id/grids': { caller: staff, body: { name: 'N', level: 'zone' } },
+    'POST /api/grids/:id/findings': {
+      caller: staff,
+      body: {
+        reporterId: s.workerId,
+        compoundId: s.compoundId,
+        category: 'safety',
+        title: 'T',
+        description: 'D',
+      },
+      actsAs: 'reporterId',
+    },
     'POST /api/grids/:id/posts': {
       caller: staff,
       body: { post: 'part-time-worker', holderKind: 'volunteer', holderId: s.residentId },

@@ -202,6 +202,33 @@ describe.each(testDatabases)('streets and grids (embedded platform on %s)', (_na
       expect(await staff.read(`/api/orders/${orderId}`)).toMatchObject({ orderId, gridId: basicId });
     });
 
+    it('a grid worker’s patrol finding becomes an order of channel grid-patrol, in its grid', async () => {
+      const finding = {
+        reporterId: seed.workerId,
+        compoundId: seed.compoundId,
+        buildingId: seed.buildingId,
+        category: 'safety',
+        title: 'Blocked fire exit',
+        description: 'Bicycles in the stairwell',
+      };
+      const orderId = await staff.create(`/api/grids/${gridId}/findings`, finding);
+      await platform.settle();
+      expect(await staff.read(`/api/orders/${orderId}`)).toMatchObject({
+        orderId,
+        channel: 'grid-patrol',
+        gridId: basicId,
+        residentId: null,
+        stage: 'placed',
+      });
+      const strangerId = randomUUID();
+      const stranger = await platform.as({ ...seed.worker, personId: strangerId });
+      const refused = await stranger.post(`/api/grids/${zoneId}/findings`, {
+        ...finding,
+        reporterId: strangerId,
+      });
+      expect([refused.status, refused.body.error]).toEqual([409, 'rule-violation']);
+    });
+
     it('another community’s staff do not see the grid', async () => {
       const outsider = await platform.as({
         personId: 'x',

@@ -24,6 +24,7 @@ import {
   FillGridPostHandler,
   GetGridHandler,
   GetGridTreeHandler,
+  RecordPatrolFindingHandler,
   VacateGridPostHandler,
 } from './application/grids';
 import { GetResidentHandler, ListResidentsHandler } from './application/resident-queries';
@@ -92,5 +93,6 @@ export const residentsCommittee = defineContext({
     VacateGridPostHandler,
     GetGridHandler,
     GetGridTreeHandler,
+    RecordPatrolFindingHandler,
   ],
 });

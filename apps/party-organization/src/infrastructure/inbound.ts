@@ -7,6 +7,7 @@ import {
   contractRecordedV1,
   orderDispatchedV1,
   orderPlacedV1,
+  orderPlacedV2,
   opinionReportedV1,
   propertyEvaluationRecordedV1,
   orderRatedV1,
@@ -60,6 +61,25 @@ export const partyOrganizationInbound = [
   ),
   consume(
     orderPlacedV1,
+    ({ data: d }, context) =>
+      new RecordOrderLifecycleCommand(
+        {
+          type: 'OpenBranchOrder',
+          data: {
+            orderId: d.orderId,
+            communityId: d.communityId,
+            compoundId: d.compoundId,
+            buildingId: d.buildingId,
+            category: d.category,
+            title: d.title,
+            placedAt: d.placedAt,
+          },
+        },
+        context,
+      ),
+  ),
+  consume(
+    orderPlacedV2,
     ({ data: d }, context) =>
       new RecordOrderLifecycleCommand(
         {

@@ -163,3 +163,14 @@ export class FillGridPostDto {
   @IsUUID()
   holderId!: string;
 }
+
+export class RecordPatrolFindingDto {
+  @JSONSchema({ description: 'The grid worker reporting; they hold a post on the grid' })
+  @IsUUID()
+  reporterId!: string;
+  @IsUUID() compoundId!: string;
+  @IsOptional() @IsUUID() buildingId?: string;
+  @IsIn(ORDER_CATEGORIES) category!: (typeof ORDER_CATEGORIES)[number];
+  @JSONSchema({ example: 'Blocked fire exit, building 3' }) @IsString() @Length(1, 200) title!: string;
+  @FreeText() @Length(1, 4000) description!: string;
+}

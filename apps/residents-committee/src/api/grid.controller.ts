@@ -16,9 +16,10 @@ import {
   FillGridPostCommand,
   GetGridQuery,
   GetGridTreeQuery,
+  RecordPatrolFindingCommand,
   VacateGridPostCommand,
 } from '../application/grids';
-import { CreatedDto, DefineGridDto, FillGridPostDto } from './dto';
+import { CreatedDto, DefineGridDto, FillGridPostDto, RecordPatrolFindingDto } from './dto';
 import { CommunityInPath, GridInPath } from './scopes';
 import { GridPostView, GridResponse, GridTreeNodeView, GridTreeResponse } from './views';
 
@@ -107,6 +108,34 @@ export class GridController {
     @RequestMeta() meta: RequestMetadata,
   ): Promise<void> {
     await this.commands.execute(new VacateGridPostCommand({ gridId, postId }, this.context(meta)));
+  }
+
+  @Post('grids/:id/findings')
+  @Access({ roles: ['residents-committee-staff'], scope: GridInPath, actsAs: { field: 'reporterId' } })
+  @ApiOperation({
+    operationId: 'recordPatrolFinding',
+    summary: 'A grid worker’s patrol finding becomes an order (channel grid-patrol); answers its id',
+  })
+  @ApiCreatedResponse({ type: CreatedDto })
+  recordFinding(
+    @Param('id', ParseUUIDPipe) gridId: string,
+    @Body() body: RecordPatrolFindingDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(
+      new RecordPatrolFindingCommand(
+        {
+          gridId,
+          reporterId: body.reporterId,
+          compoundId: body.compoundId,
+          buildingId: body.buildingId ?? null,
+          category: body.category,
+          title: body.title,
+          description: body.description,
+        },
+        this.context(meta),
+      ),
+    );
   }
 
   private context(meta: RequestMetadata) {

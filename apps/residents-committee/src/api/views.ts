@@ -57,7 +57,8 @@ export class OrderChainResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) buildingId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '网格: the grid it fell in' })
   gridId!: string | null;
-  @ApiProperty({ format: 'uuid' }) residentId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for a patrol finding' })
+  residentId!: string | null;
   @ApiProperty() category!: string;
   @ApiProperty() title!: string;
   @ApiProperty() channel!: string;

@@ -21,18 +21,23 @@ import {
   type HolderFact,
   type HolderKind,
   compoundsAround,
+  gridOf,
   gridPlanDecider,
   gridsOf,
 } from '../domain/grid-plan';
+import { summarizeCompound } from '../domain/compound';
+import { type OrderCategory, orderDecider } from '../domain/order';
 import {
   type CommunityRepository,
   type CompoundRepository,
   type GridPlanRepository,
   type GridRepository,
+  type OrderRepository,
   communityAggregate,
   compoundAggregate,
   gridAggregate,
   gridPlanAggregate,
+  orderAggregate,
 } from '../infrastructure/aggregates';
 import { LeaderDirectoryEntry } from '../infrastructure/directory/leader-directory.entity';
 import { PartyDirectoryEntry } from '../infrastructure/directory/party-directory.entity';
@@ -301,5 +306,74 @@ export class GetGridTreeHandler implements IQueryHandler<GetGridTreeQuery> {
       children: grids.filter((child) => child.parentId === grid.gridId).map(node),
     });
     return { communityId, zones: grids.filter((grid) => grid.parentId === null).map(node) };
+  }
+}
+
+export class RecordPatrolFindingCommand extends Command<{ id: string }> {
+  constructor(
+    readonly input: {
+      gridId: string;
+      reporterId: string;
+      compoundId: string;
+      buildingId: string | null;
+      category: OrderCategory;
+      title: string;
+      description: string;
+    },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/**
+ * 专职网格员巡查: a grid worker's finding becomes an order of the community, handled by whoever
+ * it is dispatched to (采办分离: the one who finds does not handle).
+ */
+@CommandHandler(RecordPatrolFindingCommand)
+export class RecordPatrolFindingHandler implements ICommandHandler<RecordPatrolFindingCommand> {
+  constructor(
+    @InjectRepository(gridPlanAggregate) private readonly plans: GridPlanRepository,
+    @InjectRepository(gridAggregate) private readonly grids: GridRepository,
+    @InjectRepository(compoundAggregate) private readonly compounds: CompoundRepository,
+    @InjectRepository(orderAggregate) private readonly orders: OrderRepository,
+  ) {}
+
+  async execute({ input, context }: RecordPatrolFindingCommand) {
+    const communityId = await locate(this.grids, input.gridId);
+    const [plan, compound] = await Promise.all([
+      this.plans.load(communityId),
+      this.compounds.load(input.compoundId),
+    ]);
+    const grid = plan.state.status === 'planned' ? plan.state.grids[input.gridId] : undefined;
+    if (!grid) throw new NotFound('grid', input.gridId);
+    const reporterHoldsPost = Object.values(grid.posts).some(
+      (holding) => holding.holderKind === 'worker' && holding.holderId === input.reporterId,
+    );
+    const orderId = newId(context, 'order');
+    const { gridId: _g, reporterId, compoundId, ...rest } = input;
+    await this.orders.handle(
+      orderId,
+      (state) =>
+        orderDecider.decide(
+          {
+            type: 'RecordPatrolFinding',
+            data: {
+              ...rest,
+              orderId,
+              communityId,
+              // The order falls in the most specific grid covering the spot, else the reporter's.
+              gridId: gridOf(plan.state, compoundId, input.buildingId) ?? input.gridId,
+              reporterId,
+              reporterHoldsPost,
+              compound: summarizeCompound(compoundId, compound.state),
+              now: context.now.toISOString(),
+            },
+          },
+          state,
+        ),
+      context,
+    );
+    return { id: orderId };
   }
 }

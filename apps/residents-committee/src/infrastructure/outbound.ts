@@ -3,7 +3,7 @@ import {
   communityRegisteredV2,
   compoundRegisteredV1,
   orderDispatchedV1,
-  orderPlacedV1,
+  orderPlacedV2,
   orderRatedV1,
   residentRegisteredV2,
   streetRegisteredV1,
@@ -99,9 +99,11 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
     }
     case 'OrderPlaced': {
       const d = event.data;
-      return out.publish(orderPlacedV1, d.orderId, {
+      return out.publish(orderPlacedV2, d.orderId, {
         orderId: d.orderId,
         residentId: d.residentId,
+        reporterId: d.reporterId ?? null,
+        gridId: d.gridId ?? null,
         communityId: d.communityId,
         compoundId: d.compoundId,
         buildingId: d.buildingId ?? null,

@@ -1,4 +1,13 @@
-import { contract, idSchema, nameSchema, roundSchema, textSchema, timeSchema, nullable } from '../contract';
+import {
+  contract,
+  idListSchema,
+  idSchema,
+  nameSchema,
+  roundSchema,
+  textSchema,
+  timeSchema,
+  nullable,
+} from '../contract';
 import type { IntegrationEvent } from '../integration-event';
 import { EXECUTOR_KINDS, type ExecutorKind } from '../order-work';
 
@@ -179,6 +188,49 @@ export const orderPlacedV1 = contract<OrderPlacedV1>('residents-committee.order-
   },
 });
 
+/**
+ * v2: an order may be a grid worker's patrol finding (channel `grid-patrol`, 采办分离): then
+ * `residentId` is null and `reporterId` names the worker. `gridId` is the grid the order fell
+ * in, null when none covered it. Consumers accept v1 and v2.
+ */
+export type OrderPlacedV2 = IntegrationEvent<
+  'residents-committee.order-placed',
+  Omit<OrderPlacedV1['data'], 'residentId'> & {
+    residentId: string | null;
+    reporterId: string | null;
+    gridId: string | null;
+  }
+>;
+export const orderPlacedV2 = contract<OrderPlacedV2>('residents-committee.order-placed', 2, {
+  type: 'object',
+  required: [
+    'orderId',
+    'residentId',
+    'reporterId',
+    'communityId',
+    'compoundId',
+    'buildingId',
+    'gridId',
+    'category',
+    'title',
+    'channel',
+    'placedAt',
+  ],
+  properties: {
+    orderId: idSchema,
+    residentId: nullable(idSchema),
+    reporterId: nullable(idSchema),
+    communityId: idSchema,
+    compoundId: idSchema,
+    buildingId: nullable(idSchema),
+    gridId: nullable(idSchema),
+    category: { type: 'string', minLength: 1, maxLength: 40 },
+    title: nameSchema,
+    channel: { type: 'string', minLength: 1, maxLength: 40 },
+    placedAt: timeSchema,
+  },
+});
+
 /** 社区派单: the community dispatched an order (for one round) to an executor. */
 export type OrderDispatchedV1 = IntegrationEvent<
   'residents-committee.order-dispatched',
@@ -231,7 +283,6 @@ export const orderRatedV1 = contract<OrderRatedV1>('residents-committee.order-ra
   },
 });
 
-const idListSchema = { type: 'array', items: idSchema, maxItems: 500 } as const;
 const GRID_LEVELS = ['zone', 'grid', 'basic-grid'];
 const GRID_POSTS = ['grid-leader', 'full-time-worker', 'part-time-worker'];
 const GRID_HOLDER_KINDS = ['worker', 'member', 'building-leader', 'volunteer'];
@@ -318,5 +369,6 @@ export type ResidentsCommitteeEvent =
   | CompoundRegisteredV1
   | BuildingRegisteredV1
   | OrderPlacedV1
+  | OrderPlacedV2
   | OrderDispatchedV1
   | OrderRatedV1;

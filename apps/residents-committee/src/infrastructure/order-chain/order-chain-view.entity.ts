@@ -54,8 +54,9 @@ export class OrderChainView {
   @Column({ type: 'varchar', length: 36, nullable: true })
   gridId!: string | null;
 
-  @Column({ type: 'varchar', length: 36 })
-  residentId!: string;
+  /** Null for a patrol finding, which no resident placed. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  residentId!: string | null;
 
   @Column({ type: 'varchar', length: 40 })
   category!: string;

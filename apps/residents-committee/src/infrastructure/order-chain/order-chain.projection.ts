@@ -41,7 +41,12 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
       rounds: [],
       lastPosition: 0,
     } satisfies Partial<OrderChainView>);
-    return step(view, recorded, { stage: 'placed', at: d.placedAt, actorId: d.residentId, note: d.title });
+    return step(view, recorded, {
+      stage: 'placed',
+      at: d.placedAt,
+      actorId: d.residentId ?? d.reporterId ?? recorded.metadata.actorId,
+      note: d.title,
+    });
   }
   if (!row) return null; // an order's first event is always OrderPlaced; nothing to attach to
   switch (event.type) {
@@ -139,14 +144,19 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
     case 'OrderReopened': {
       const d = event.data;
       const note = `rated ${row.lastScore ?? '?'}/5: ${row.lastComment ?? ''}`.trim();
-      const rater = row.residentId;
+      const rater = row.residentId ?? recorded.metadata.actorId;
       row.round = d.round;
       return step(row, recorded, { stage: 'reopened', at: d.reopenedAt, actorId: rater, note });
     }
     case 'OrderClosed': {
       const d = event.data;
       const note = `rated ${row.lastScore ?? '?'}/5: ${row.lastComment ?? ''}`.trim();
-      return step(row, recorded, { stage: 'closed', at: d.closedAt, actorId: row.residentId, note });
+      return step(row, recorded, {
+        stage: 'closed',
+        at: d.closedAt,
+        actorId: row.residentId ?? recorded.metadata.actorId,
+        note,
+      });
     }
     default:
       row.lastPosition = recorded.globalPosition;
