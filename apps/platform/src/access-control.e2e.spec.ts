@@ -37,6 +37,13 @@ const JOINT_MEETING_TASK_OWNERS: Role[] = [
   'residents-committee-staff',
   'building-leader',
 ];
+const GRID_READERS: Role[] = [
+  'platform-admin',
+  'residents-committee-staff',
+  'party-staff',
+  'service-station-staff',
+  'auditor',
+];
 const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/health': [...ROLES],
   'GET /api/health/live': [...ROLES],
@@ -147,6 +154,14 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/supervision/:itemId/assign': ['residents-committee-staff'],
   'POST /api/supervision/:itemId/notes': ['residents-committee-staff'],
   'POST /api/supervision/:itemId/resolve': ['residents-committee-staff'],
+  'POST /api/streets': ['platform-admin'],
+  'GET /api/streets/:id': ['platform-admin', 'residents-committee-staff', 'party-staff', 'auditor'],
+  'POST /api/communities/:id/grids': ['platform-admin', 'residents-committee-staff'],
+  'GET /api/communities/:id/grids': GRID_READERS,
+  'GET /api/grids/:id': GRID_READERS,
+  'POST /api/grids/:id/posts': ['platform-admin', 'residents-committee-staff'],
+  'DELETE /api/grids/:id/posts/:postId': ['platform-admin', 'residents-committee-staff'],
+  'POST /api/grids/:id/findings': ['residents-committee-staff'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {
@@ -234,6 +249,7 @@ describe('access control: every route × every role (embedded platform)', () => 
       memberId: person,
       dispatcherId: person,
       raterId: person,
+      reporterId: person,
       compoundId: ids.compoundId,
       communityId: ids.communityId,
     };

@@ -28,6 +28,7 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   surveyId: string;
   mediationId: string;
   supervisionItemId: string;
+  gridId: string;
 } & CompanySeeded &
   JointMeetingSeeded;
 interface JointMeetingSeeded {
@@ -298,6 +299,23 @@ function templates(s: Seeded): Record<string, Template> {
     'POST /api/supervision/:itemId/assign': { caller: staff, body: { supervisorId: s.workerId } },
     'POST /api/supervision/:itemId/notes': { caller: staff, body: { note: 'N' } },
     'POST /api/supervision/:itemId/resolve': { caller: staff, body: { note: 'N' } },
+    'POST /api/streets': { caller: admin, body: { name: 'N' } },
+    'POST /api/communities/:id/grids': { caller: staff, body: { name: 'N', level: 'zone' } },
+    'POST /api/grids/:id/findings': {
+      caller: staff,
+      body: {
+        reporterId: s.workerId,
+        compoundId: s.compoundId,
+        category: 'safety',
+        title: 'T',
+        description: 'D',
+      },
+      actsAs: 'reporterId',
+    },
+    'POST /api/grids/:id/posts': {
+      caller: staff,
+      body: { post: 'part-time-worker', holderKind: 'volunteer', holderId: s.residentId },
+    },
   };
 }
 
@@ -326,6 +344,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/joint-meetings/:id': s.jointMeetingId,
     '/api/mediations/:id': s.mediationId,
     '/api/supervision/:itemId': s.supervisionItemId,
+    '/api/grids/:id': s.gridId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -483,6 +502,12 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       ownersCommitteeId: ownersCommittee.body.id as string,
       mediationId: mediation.body.id as string,
       supervisionItemId: '',
+      gridId: (
+        await call(community.worker, 'POST', `/api/communities/${community.communityId}/grids`, {
+          name: 'Zone',
+          level: 'zone',
+        })
+      ).body.id as string,
     };
     await platform.settle();
     // A day later the seeded order has missed its deadlines: items on the supervision list.

@@ -2,6 +2,8 @@ import { defineContext } from '@cogov/context-kit';
 import { CommunityController } from './api/community.controller';
 import { OrderController } from './api/order.controller';
 import { ResidentController } from './api/resident.controller';
+import { StreetController } from './api/street.controller';
+import { GridController } from './api/grid.controller';
 import { residentsCommitteeScopes } from './api/scopes';
 import { AddBuildingHandler } from './application/add-building';
 import { AppointWorkerHandler } from './application/appoint-worker';
@@ -16,6 +18,15 @@ import { RecordPartyDirectoryEntryHandler } from './application/record-party-dir
 import { RegisterCommunityHandler } from './application/register-community';
 import { RegisterCompoundHandler } from './application/register-compound';
 import { RecordTenureHandler, RegisterResidentHandler } from './application/register-resident';
+import { GetStreetHandler, RegisterStreetHandler } from './application/register-street';
+import {
+  DefineGridHandler,
+  FillGridPostHandler,
+  GetGridHandler,
+  GetGridTreeHandler,
+  RecordPatrolFindingHandler,
+  VacateGridPostHandler,
+} from './application/grids';
 import { GetResidentHandler, ListResidentsHandler } from './application/resident-queries';
 import { residentsCommitteeUpcasters } from './domain/upcasters';
 import {
@@ -23,6 +34,9 @@ import {
   compoundAggregate,
   orderAggregate,
   residentAggregate,
+  streetAggregate,
+  gridAggregate,
+  gridPlanAggregate,
 } from './infrastructure/aggregates';
 import { CompanyDirectoryEntry } from './infrastructure/directory/company-directory.entity';
 import { LeaderDirectoryEntry } from './infrastructure/directory/leader-directory.entity';
@@ -59,6 +73,9 @@ export const residentsCommittee = defineContext({
     order: orderAggregate,
     serviceLevel: serviceLevelAggregate,
     supervisionItem: supervisionItemAggregate,
+    street: streetAggregate,
+    gridPlan: gridPlanAggregate,
+    grid: gridAggregate,
   },
   upcasters: residentsCommitteeUpcasters,
   publishes: residentsCommitteeOutbound,
@@ -66,7 +83,14 @@ export const residentsCommittee = defineContext({
   projections: [orderChainProjection, residentsProjection, dueDeadlinesProjection, supervisionProjection],
   scopes: [...residentsCommitteeScopes, SupervisionItemInPath],
   entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry],
-  controllers: [CommunityController, OrderController, ResidentController, SupervisionController],
+  controllers: [
+    CommunityController,
+    OrderController,
+    ResidentController,
+    SupervisionController,
+    StreetController,
+    GridController,
+  ],
   handlers: [
     RegisterCommunityHandler,
     AppointWorkerHandler,
@@ -90,5 +114,13 @@ export const residentsCommittee = defineContext({
     ListSupervisionHandler,
     WorkSupervisionItemHandler,
     ...serviceLevelProviders,
+    RegisterStreetHandler,
+    GetStreetHandler,
+    DefineGridHandler,
+    FillGridPostHandler,
+    VacateGridPostHandler,
+    GetGridHandler,
+    GetGridTreeHandler,
+    RecordPatrolFindingHandler,
   ],
 });

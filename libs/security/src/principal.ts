@@ -39,6 +39,8 @@ export interface Principal {
 export interface ResourceScope {
   readonly communityId: string | null;
   readonly compoundId: string | null;
+  /** The street (街道) a resource lies in, where its resolver knows it: a street-scoped caller sees it. */
+  readonly streetId?: string | null;
   /** The resident a resource belongs to, for rules that let residents see only their own. */
   readonly ownerId?: string | null;
   /** The property company a resource belongs to: its staff and its partner key see it. */
@@ -67,10 +69,14 @@ export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
   return principal.roles.some((role) => roles.includes(role));
 }
 
-/** A platform admin sees everything; others see what lies in one of their communities or compounds. */
+/**
+ * A platform admin sees everything; others see what lies in one of their streets, communities or
+ * compounds.
+ */
 export function inScope(principal: Principal, resource: ResourceScope): boolean {
   if (resource.deferredToValidation || principal.roles.includes('platform-admin')) return true;
   if (resource.communityId && principal.communities.includes(resource.communityId)) return true;
+  if (resource.streetId && principal.streets.includes(resource.streetId)) return true;
   if (resource.companyId && worksFor(principal, resource.companyId)) return true;
   return resource.compoundId !== null && principal.compounds.includes(resource.compoundId);
 }

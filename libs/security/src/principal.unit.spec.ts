@@ -58,3 +58,14 @@ describe('a property company’s resources', () => {
     expect(inScope(principal({ roles: ['property-staff'], companies: ['co-2'] }), company)).toBe(false);
   });
 });
+
+describe('a street’s resources', () => {
+  const inStreet = { communityId: 'c-1', compoundId: null, streetId: 's-1' };
+  it('are in scope for a caller scoped to that street, not for one scoped to another', () => {
+    expect(inScope(principal({ streets: ['s-1'] }), inStreet)).toBe(true);
+    expect(inScope(principal({ streets: ['s-2'] }), inStreet)).toBe(false);
+  });
+
+  it('a street claim does not reach a resource whose street is unknown', () =>
+    expect(inScope(principal({ streets: ['s-1'] }), { communityId: 'c-1', compoundId: null })).toBe(false));
+});

@@ -4,6 +4,7 @@ import {
   memberRegisteredV1,
   orderDispatchedV1,
   orderPlacedV1,
+  orderPlacedV2,
   residentRegisteredV1,
   residentRegisteredV2,
 } from '@cogov/contracts';
@@ -82,6 +83,11 @@ export const buildingLeadersInbound = [
   // An escalated mediation's order carries the mediation's id (ADR 0025): any other order is none of ours.
   consume(
     orderPlacedV1,
+    ({ data: d }, context) =>
+      new RecordMediationOrderCommand({ orderId: d.orderId, placedAt: d.placedAt }, context),
+  ),
+  consume(
+    orderPlacedV2,
     ({ data: d }, context) =>
       new RecordMediationOrderCommand({ orderId: d.orderId, placedAt: d.placedAt }, context),
   ),

@@ -2,10 +2,12 @@ import {
   buildingRegisteredV1,
   companyRegisteredV1,
   communityRegisteredV1,
+  communityRegisteredV2,
   compoundRegisteredV1,
   contractRecordedV1,
   orderDispatchedV1,
   orderPlacedV1,
+  orderPlacedV2,
   opinionReportedV1,
   propertyEvaluationRecordedV1,
   orderRatedV1,
@@ -34,6 +36,14 @@ export const partyOrganizationInbound = [
       ),
   ),
   consume(
+    communityRegisteredV2,
+    ({ data: d }, context) =>
+      new RecordCommunityDirectoryEntryCommand(
+        { id: d.communityId, kind: 'community', communityId: d.communityId, compoundId: null },
+        context,
+      ),
+  ),
+  consume(
     compoundRegisteredV1,
     ({ data: d }, context) =>
       new RecordCommunityDirectoryEntryCommand(
@@ -51,6 +61,25 @@ export const partyOrganizationInbound = [
   ),
   consume(
     orderPlacedV1,
+    ({ data: d }, context) =>
+      new RecordOrderLifecycleCommand(
+        {
+          type: 'OpenBranchOrder',
+          data: {
+            orderId: d.orderId,
+            communityId: d.communityId,
+            compoundId: d.compoundId,
+            buildingId: d.buildingId,
+            category: d.category,
+            title: d.title,
+            placedAt: d.placedAt,
+          },
+        },
+        context,
+      ),
+  ),
+  consume(
+    orderPlacedV2,
     ({ data: d }, context) =>
       new RecordOrderLifecycleCommand(
         {

@@ -4,6 +4,7 @@ import {
   compoundRegisteredV1,
   orderDispatchedV1,
   orderPlacedV1,
+  orderPlacedV2,
   orderRatedV1,
   propertyEvaluationRecordedV1,
 } from '@cogov/contracts';
@@ -88,6 +89,11 @@ export const propertyCompanyInbound = [
   // The dispatch does not name the order's compound; its placement does.
   consume(
     orderPlacedV1,
+    ({ data: d }, context) =>
+      new RecordOrderCompoundCommand({ orderId: d.orderId, compoundId: d.compoundId }, context),
+  ),
+  consume(
+    orderPlacedV2,
     ({ data: d }, context) =>
       new RecordOrderCompoundCommand({ orderId: d.orderId, compoundId: d.compoundId }, context),
   ),

@@ -37,7 +37,7 @@ export class CommunityController {
   register(@Body() body: RegisterCommunityDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
       new RegisterCommunityCommand(
-        { name: body.name, streetName: body.streetName ?? null },
+        { name: body.name, streetName: body.streetName ?? null, streetId: body.streetId ?? null },
         this.context(meta),
       ),
     );

@@ -1,11 +1,25 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { FreeText } from '@cogov/http';
+import { FreeText, sameIdAnyCase } from '@cogov/http';
+import { GRID_LEVELS, GRID_POSTS, HOLDER_KINDS } from '../domain/grid-plan';
 import { EXECUTOR_KINDS } from '@cogov/contracts';
 import { ORDER_STAGES } from '../domain/order';
 import { TENURES } from '../domain/resident';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
@@ -16,6 +30,14 @@ export class RegisterCommunityDto {
   @IsString()
   @Length(1, 100)
   streetName?: string;
+  @JSONSchema({ description: '街道: the street the community belongs to (POST /api/streets); optional' })
+  @IsOptional()
+  @IsUUID()
+  streetId?: string;
+}
+
+export class RegisterStreetDto {
+  @JSONSchema({ example: 'Jianxi Street' }) @IsString() @Length(1, 100) name!: string;
 }
 
 export class RegisterCompoundDto {
@@ -111,4 +133,54 @@ export class RecordTenureDto {
 
 export class AcknowledgeOrderDto {
   @IsUUID() staffId!: string;
+}
+
+export class DefineGridDto {
+  @JSONSchema({ example: 'Grid 3' }) @IsString() @Length(1, 100) name!: string;
+  @JSONSchema({ description: '片区 / 网格 / 基础网格' })
+  @IsIn(GRID_LEVELS)
+  level!: (typeof GRID_LEVELS)[number];
+  @JSONSchema({ description: 'A zone has none; a grid lies in a zone, a basic grid in a grid' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @JSONSchema({ description: 'Compounds of the community the grid covers' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique(sameIdAnyCase)
+  @IsUUID('all', { each: true })
+  compoundIds?: string[];
+
+  @JSONSchema({ description: 'Buildings the grid covers, in its compounds or its parents’ compounds' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique(sameIdAnyCase)
+  @IsUUID('all', { each: true })
+  buildingIds?: string[];
+}
+
+export class FillGridPostDto {
+  @JSONSchema({ description: '网格长 / 专职网格员 / 兼职网格员' })
+  @IsIn(GRID_POSTS)
+  post!: (typeof GRID_POSTS)[number];
+  @IsIn(HOLDER_KINDS) holderKind!: (typeof HOLDER_KINDS)[number];
+  @JSONSchema({
+    description: 'A worker of the community, a Party member, an approved building leader or a volunteer',
+  })
+  @IsUUID()
+  holderId!: string;
+}
+
+export class RecordPatrolFindingDto {
+  @JSONSchema({ description: 'The grid worker reporting; they hold a post on the grid' })
+  @IsUUID()
+  reporterId!: string;
+  @IsUUID() compoundId!: string;
+  @IsOptional() @IsUUID() buildingId?: string;
+  @IsIn(ORDER_CATEGORIES) category!: (typeof ORDER_CATEGORIES)[number];
+  @JSONSchema({ example: 'Blocked fire exit, building 3' }) @IsString() @Length(1, 200) title!: string;
+  @FreeText() @Length(1, 4000) description!: string;
 }

@@ -5,6 +5,8 @@ import {
   compoundAggregate,
   orderAggregate,
   residentAggregate,
+  streetAggregate,
+  gridAggregate,
 } from '../infrastructure/aggregates';
 
 /** Where the residents' committee's resources live, for the access guard (read from their streams). */
@@ -12,7 +14,16 @@ export const CommunityInPath = scopeFromAggregate(
   'CommunityInPath',
   communityAggregate,
   { param: 'id' },
-  (state, id) => (state.status === 'absent' ? null : { communityId: id, compoundId: null }),
+  (state, id) =>
+    state.status === 'absent' ? null : { communityId: id, compoundId: null, streetId: state.streetId },
+);
+
+/** A street is no community's: only the street's own callers (and platform admins) reach it. */
+export const StreetInPath = scopeFromAggregate(
+  'StreetInPath',
+  streetAggregate,
+  { param: 'id' },
+  (state, id) => (state.status === 'absent' ? null : { communityId: null, compoundId: null, streetId: id }),
 );
 
 const compoundScope = (state: CompoundState, id: string) =>
@@ -49,10 +60,17 @@ export const ResidentInPath = scopeFromAggregate(
       : { communityId: state.communityId, compoundId: state.compoundId, ownerId: id },
 );
 
+/** A grid lies in its community, found through its location stream. */
+export const GridInPath = scopeFromAggregate('GridInPath', gridAggregate, { param: 'id' }, (state) =>
+  state.status === 'absent' ? null : { communityId: state.communityId, compoundId: null },
+);
+
 export const residentsCommitteeScopes = [
   CommunityInPath,
   CompoundInPath,
   CompoundInBody,
   OrderInPath,
   ResidentInPath,
+  StreetInPath,
+  GridInPath,
 ];

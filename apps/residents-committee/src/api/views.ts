@@ -1,4 +1,5 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { GRID_LEVELS, GRID_POSTS, HOLDER_KINDS } from '../domain/grid-plan';
 
 /*
  * What the read routes answer, for the OpenAPI document. These shapes are not validated on the
@@ -54,7 +55,10 @@ export class OrderChainResponse {
   @ApiProperty({ format: 'uuid' }) communityId!: string;
   @ApiProperty({ format: 'uuid' }) compoundId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) buildingId!: string | null;
-  @ApiProperty({ format: 'uuid' }) residentId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '网格: the grid it fell in' })
+  gridId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for a patrol finding' })
+  residentId!: string | null;
   @ApiProperty() category!: string;
   @ApiProperty() title!: string;
   @ApiProperty() channel!: string;
@@ -96,4 +100,40 @@ export class ResidentPageResponse {
   @ApiProperty({ type: 'integer', minimum: 0 }) total!: number;
   @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
   @ApiProperty({ type: 'integer', minimum: 1 }) pageSize!: number;
+}
+
+/** 街道: a street office above communities. */
+export class StreetResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+}
+
+export class GridPostView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: GRID_POSTS }) post!: string;
+  @ApiProperty({ enum: HOLDER_KINDS }) holderKind!: string;
+  @ApiProperty({ format: 'uuid' }) holderId!: string;
+}
+
+/** 网格: a zone, grid or basic grid of a community, with its posts (定格、定人、定岗、定责). */
+export class GridResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: GRID_LEVELS }) level!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
+  @ApiProperty({ type: [String] }) compoundIds!: string[];
+  @ApiProperty({ type: [String] }) buildingIds!: string[];
+  @ApiProperty({ type: [GridPostView] }) posts!: GridPostView[];
+  @ApiProperty({ format: 'date-time' }) definedAt!: string;
+}
+
+export class GridTreeNodeView extends GridResponse {
+  @ApiProperty({ type: () => [GridTreeNodeView] }) children!: GridTreeNodeView[];
+}
+
+export class GridTreeResponse {
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ type: [GridTreeNodeView] }) zones!: GridTreeNodeView[];
 }

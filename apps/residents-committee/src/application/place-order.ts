@@ -4,13 +4,16 @@ import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { type OrderCategory, type OrderChannel, orderDecider } from '../domain/order';
 import {
   type CompoundRepository,
+  type GridPlanRepository,
   type OrderRepository,
   type ResidentRepository,
   compoundAggregate,
+  gridPlanAggregate,
   orderAggregate,
   residentAggregate,
 } from '../infrastructure/aggregates';
 import { summarizeCompound as compoundSummary } from '../domain/compound';
+import { gridOf } from '../domain/grid-plan';
 import { summarizeResident as residentSummary } from '../domain/resident';
 
 export class PlaceOrderCommand extends Command<{ id: string }> {
@@ -39,6 +42,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
     @InjectRepository(residentAggregate) private readonly residents: ResidentRepository,
     @InjectRepository(compoundAggregate) private readonly compounds: CompoundRepository,
     @InjectRepository(orderAggregate) private readonly orders: OrderRepository,
+    @InjectRepository(gridPlanAggregate) private readonly plans: GridPlanRepository,
   ) {}
 
   async execute({ input, context }: PlaceOrderCommand) {
@@ -48,6 +52,15 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
       this.compounds.load(input.compoundId),
     ]);
     const { orderId: _o, residentId: _r, compoundId: _c, ...rest } = input;
+    // The grid is fixed at placing time: a grid redrawn later does not move the orders it had.
+    const gridId =
+      compound.state.status === 'absent'
+        ? null
+        : gridOf(
+            (await this.plans.load(compound.state.communityId)).state,
+            input.compoundId,
+            input.buildingId,
+          );
     await this.orders.handle(
       orderId,
       (state) =>
@@ -57,6 +70,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand> {
             data: {
               ...rest,
               orderId,
+              gridId,
               resident: residentSummary(input.residentId, resident.state),
               compound: compoundSummary(input.compoundId, compound.state),
               now: context.now.toISOString(),

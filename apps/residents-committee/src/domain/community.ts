@@ -5,7 +5,14 @@ export type WorkerRole = 'director' | 'deputy' | 'grid-worker' | 'service-statio
 
 export type RegisterCommunity = {
   type: 'RegisterCommunity';
-  data: { communityId: string; name: string; streetName: string | null; now: string };
+  data: {
+    communityId: string;
+    name: string;
+    streetName: string | null;
+    /** The street named, as the handler found it (ADR 21); null when none was named. */
+    street: { streetId: string; exists: boolean; name: string | null } | null;
+    now: string;
+  };
 };
 
 export type AppointWorker = {
@@ -17,7 +24,14 @@ export type CommunityCommand = RegisterCommunity | AppointWorker;
 
 export type CommunityRegistered = {
   type: 'CommunityRegistered';
-  data: { communityId: string; name: string; streetName: string | null; registeredAt: string };
+  data: {
+    communityId: string;
+    name: string;
+    streetName: string | null;
+    /** v2: the street (街道) the community belongs to; v1 communities have none. */
+    streetId: string | null;
+    registeredAt: string;
+  };
 };
 
 /** Name and phone stay in this stream; the published contracts leave workers out. */
@@ -42,6 +56,7 @@ export type CommunityState =
       status: 'registered';
       communityId: string;
       name: string;
+      streetId: string | null;
       /** Kept so a dispatch can be checked against the community's own staff. */
       workers: Record<string, { role: WorkerRole; phone: string }>;
     };
@@ -66,6 +81,7 @@ export function evolve(state: CommunityState, event: CommunityEvent): CommunityS
         status: 'registered',
         communityId: event.data.communityId,
         name: event.data.name,
+        streetId: event.data.streetId ?? null,
         workers: {},
       };
     case 'WorkerAppointed': {
@@ -101,8 +117,16 @@ function register(command: RegisterCommunity['data'], state: CommunityState): Co
       `community ${state.communityId} is already registered`,
     );
   }
-  const { communityId, name, streetName, now } = command;
-  return [{ type: 'CommunityRegistered', data: { communityId, name, streetName, registeredAt: now } }];
+  const { communityId, name, street, now } = command;
+  if (street !== null && !street.exists) throw new NotFound('street', street.streetId);
+  // A community registered in a known street takes the street's name unless it names one itself.
+  const streetName = command.streetName ?? street?.name ?? null;
+  return [
+    {
+      type: 'CommunityRegistered',
+      data: { communityId, name, streetName, streetId: street?.streetId ?? null, registeredAt: now },
+    },
+  ];
 }
 
 function appoint(command: AppointWorker['data'], state: CommunityState): CommunityEvent[] {

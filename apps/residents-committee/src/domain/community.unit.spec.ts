@@ -20,6 +20,7 @@ function registerCommunity(overrides: Partial<RegisterCommunity['data']> = {}): 
       communityId: 'community-1',
       name: 'Jianxin',
       streetName: 'Jianxi Street',
+      street: null,
       now: NOW,
       ...overrides,
     },
@@ -33,6 +34,7 @@ function communityRegistered(overrides: Partial<CommunityRegistered['data']> = {
       communityId: 'community-1',
       name: 'Jianxin',
       streetName: 'Jianxi Street',
+      streetId: null,
       registeredAt: NOW,
       ...overrides,
     },
@@ -80,6 +82,21 @@ describe('community (residents-committee)', () => {
     given([])
       .when(registerCommunity({ streetName: null }))
       .then([communityRegistered({ streetName: null })]));
+
+  it('a community registered in a known street records it, and takes its name when it names none', () =>
+    given([])
+      .when(
+        registerCommunity({
+          streetName: null,
+          street: { streetId: 'street-1', exists: true, name: 'Jianxi' },
+        }),
+      )
+      .then([communityRegistered({ streetName: 'Jianxi', streetId: 'street-1' })]));
+
+  it('a street nobody registered is not found, naming it', () =>
+    given([])
+      .when(registerCommunity({ street: { streetId: 'street-9', exists: false, name: null } }))
+      .thenThrows(NotFound, /street street-9 not found/));
 
   it('a community is registered only once', () =>
     given([communityRegistered()])

@@ -15,7 +15,8 @@ import type { ResidentSummary } from './resident';
 
 export type OrderCategory =
   'repair' | 'elderly-care' | 'neighbour-dispute' | 'environment' | 'safety' | 'other';
-export type OrderChannel = 'app' | 'service-station' | 'hotline' | 'building-leader';
+/** `grid-patrol`: a full-time grid worker's finding on patrol (专职网格员巡查), not a resident's order. */
+export type OrderChannel = 'app' | 'service-station' | 'hotline' | 'building-leader' | 'grid-patrol';
 export type ReviewDecision = 'approve' | 'reject' | 'merge' | 'need-info';
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 /** Whom an order may be dispatched to: the executors of the published order-work language. */
@@ -54,6 +55,8 @@ export type PlaceOrder = {
     title: string;
     description: string;
     channel: OrderChannel;
+    /** 网格: the grid the compound or building lies in at placing time, found by the handler. */
+    gridId?: string | null;
     now: string;
   };
 };
@@ -149,14 +152,42 @@ export type AcknowledgeOrder = {
   data: { orderId: string; staffId: string; staffIsWorkerOfCommunity: boolean; now: string };
 };
 
+/** 采办分离: a grid worker's patrol finding becomes an order of the grid's community. */
+export type RecordPatrolFinding = {
+  type: 'RecordPatrolFinding';
+  data: {
+    orderId: string;
+    communityId: string;
+    gridId: string;
+    reporterId: string;
+    /** Whether the reporter holds a post on the grid, as the handler found it. */
+    reporterHoldsPost: boolean;
+    compound: CompoundSummary;
+    buildingId: string | null;
+    category: OrderCategory;
+    title: string;
+    description: string;
+    now: string;
+  };
+};
+
 export type OrderCommand =
-  PlaceOrder | RecordBranchReview | DispatchOrder | RecordOrderWork | RateOrder | AcknowledgeOrder;
+  | PlaceOrder
+  | RecordBranchReview
+  | DispatchOrder
+  | RecordOrderWork
+  | RateOrder
+  | AcknowledgeOrder
+  | RecordPatrolFinding;
 
 export type OrderPlaced = {
   type: 'OrderPlaced';
   data: {
     orderId: string;
-    residentId: string;
+    /** Null for a patrol finding: a grid worker reported it, no resident placed it. */
+    residentId: string | null;
+    /** The grid worker who reported a patrol finding (采办分离: who finds is not who handles). */
+    reporterId?: string;
     communityId: string;
     compoundId: string;
     buildingId: string | null;
@@ -164,6 +195,8 @@ export type OrderPlaced = {
     title: string;
     description: string;
     channel: OrderChannel;
+    /** Absent: placed before grids existed, or in no grid. */
+    gridId?: string;
     placedAt: string;
   };
 };
@@ -274,7 +307,7 @@ export type OrderState =
       orderId: string;
       stage: OrderStage;
       round: number;
-      residentId: string;
+      residentId: string | null;
       communityId: string;
       compoundId: string;
       assignee: Executor | null;
@@ -290,6 +323,7 @@ export const initialState = (): OrderState => ({ status: 'absent' });
 
 export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
   if (command.type === 'PlaceOrder') return place(command.data, state);
+  if (command.type === 'RecordPatrolFinding') return recordFinding(command.data, state);
   if (state.status === 'absent') throw new NotFound('order', command.data.orderId);
   switch (command.type) {
     case 'RecordBranchReview':
@@ -417,6 +451,53 @@ function place(d: PlaceOrder['data'], state: OrderState): OrderEvent[] {
         title: d.title,
         description: d.description,
         channel: d.channel,
+        ...(d.gridId ? { gridId: d.gridId } : {}),
+        placedAt: d.now,
+      },
+    },
+  ];
+}
+
+function recordFinding(d: RecordPatrolFinding['data'], state: OrderState): OrderEvent[] {
+  if (state.status !== 'absent') {
+    throw new InvalidTransition(state.stage, 'place', `order ${d.orderId} has already been placed`);
+  }
+  const { compound } = d;
+  if (!d.reporterHoldsPost) {
+    throw new RuleViolation(`${d.reporterId} holds no post on grid ${d.gridId}`, {
+      reporterId: d.reporterId,
+    });
+  }
+  if (!compound.exists) throw new NotFound('compound', compound.compoundId);
+  if (compound.communityId !== d.communityId) {
+    throw new OutOfScope(
+      'compound',
+      compound.compoundId,
+      `compound ${compound.compoundId} lies in another community`,
+      {
+        communityId: compound.communityId,
+        expectedCommunityId: d.communityId,
+      },
+    );
+  }
+  if (d.buildingId !== null && !compound.buildingIds.includes(d.buildingId)) {
+    throw new NotFound('building', d.buildingId, { entity: 'compound', id: compound.compoundId });
+  }
+  return [
+    {
+      type: 'OrderPlaced',
+      data: {
+        orderId: d.orderId,
+        residentId: null,
+        reporterId: d.reporterId,
+        communityId: d.communityId,
+        compoundId: compound.compoundId,
+        buildingId: d.buildingId,
+        category: d.category,
+        title: d.title,
+        description: d.description,
+        channel: 'grid-patrol',
+        gridId: d.gridId,
         placedAt: d.now,
       },
     },

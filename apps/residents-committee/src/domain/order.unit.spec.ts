@@ -22,6 +22,7 @@ import {
   type OrderTakenRecorded,
   type PartyAssignee,
   type PlaceOrder,
+  type RecordPatrolFinding,
   type RateOrder,
   type RecordBranchReview,
   type ArrivalRecorded,
@@ -730,4 +731,82 @@ describe('order (residents-committee): 党群评单 rating', () => {
     ])
       .when(rateOrder({ score: 4 }))
       .then([rated({ round: 2, score: 4 }), closed({ round: 2 })]));
+});
+
+describe('the grid an order falls in', () => {
+  it('an order placed where a grid covers it records the grid', () =>
+    given([])
+      .when(placeOrder({ gridId: 'grid-1' }))
+      .then([placed({ gridId: 'grid-1' })]));
+
+  it('an order no grid covers records none', () =>
+    given([])
+      .when(placeOrder({ gridId: null }))
+      .then([placed()]));
+});
+
+describe('a patrol finding (采办分离)', () => {
+  const finding = (overrides: Partial<RecordPatrolFinding['data']> = {}): RecordPatrolFinding => ({
+    type: 'RecordPatrolFinding',
+    data: {
+      orderId: ORDER,
+      communityId: 'community-1',
+      gridId: 'grid-1',
+      reporterId: 'worker-1',
+      reporterHoldsPost: true,
+      compound: {
+        exists: true,
+        compoundId: 'compound-1',
+        communityId: 'community-1',
+        buildingIds: ['building-1'],
+      },
+      buildingId: 'building-1',
+      category: 'safety',
+      title: 'Blocked fire exit',
+      description: 'Bicycles in the stairwell',
+      now: PLACED_AT,
+      ...overrides,
+    },
+  });
+
+  it('becomes an order of channel grid-patrol with no resident, reported by the grid worker', () =>
+    given([])
+      .when(finding())
+      .then([
+        placed({
+          residentId: null,
+          reporterId: 'worker-1',
+          category: 'safety',
+          title: 'Blocked fire exit',
+          description: 'Bicycles in the stairwell',
+          channel: 'grid-patrol',
+          gridId: 'grid-1',
+        }),
+      ]));
+
+  it('a reporter holding no post on the grid is refused', () =>
+    given([])
+      .when(finding({ reporterHoldsPost: false }))
+      .thenThrows(RuleViolation, /worker-1 holds no post on grid grid-1/));
+
+  it('a compound of another community is out of scope', () =>
+    given([])
+      .when(
+        finding({
+          compound: { exists: true, compoundId: 'compound-9', communityId: 'community-2', buildingIds: [] },
+          buildingId: null,
+        }),
+      )
+      .thenThrows(OutOfScope, /compound compound-9 lies in another community/));
+
+  it('nobody rates a finding: it has no resident', () =>
+    given([
+      placed({ residentId: null, reporterId: 'worker-1', channel: 'grid-patrol' }),
+      reviewed('approve'),
+      dispatched(),
+      taken(),
+      completed(),
+    ])
+      .when(rateOrder())
+      .thenThrows(RuleViolation, /only the resident who placed the order may rate it/));
 });

@@ -5,6 +5,8 @@ import type { UpcasterSteps } from '@cogov/decider';
  * (`memberId`); v2 names any executor, so v1 becomes a member executor who did it themself.
  */
 export const residentsCommitteeUpcasters: UpcasterSteps = {
+  // v1 communities were registered before streets existed here.
+  CommunityRegistered: { 1: (data) => ({ ...data, streetId: null }) },
   // v1 registrations did not ask whether the resident owns their home.
   ResidentRegistered: { 1: (data) => ({ ...data, tenure: 'unknown' }) },
   OrderTakenRecorded: {

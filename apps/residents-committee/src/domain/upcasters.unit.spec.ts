@@ -22,6 +22,11 @@ describe('residents committee schema history', () => {
     expect(registry.currentVersion('OrderPlaced')).toBe(1);
   });
 
+  it('reads a v1 community as one registered without a street', () =>
+    expect(
+      registry.upcast(storedV1('CommunityRegistered', { communityId: 'c1', name: 'J', streetName: null })),
+    ).toMatchObject({ schemaVersion: 2, data: { communityId: 'c1', streetId: null } }));
+
   it('reads a v1 taking (a member id) as a member executor who did it themself', () =>
     expect(
       registry.upcast(

@@ -3,13 +3,23 @@ import { communityDecider } from '../domain/community';
 import { compoundDecider } from '../domain/compound';
 import { orderDecider } from '../domain/order';
 import { residentDecider } from '../domain/resident';
+import { streetDecider } from '../domain/street';
+import { gridLocationDecider } from '../domain/grid';
+import { gridPlanDecider } from '../domain/grid-plan';
 
 export const communityAggregate = aggregate('residents-committee.community', communityDecider);
 export const compoundAggregate = aggregate('residents-committee.compound', compoundDecider);
 export const residentAggregate = aggregate('residents-committee.resident', residentDecider);
 export const orderAggregate = aggregate('residents-committee.order', orderDecider);
+export const streetAggregate = aggregate('residents-committee.street', streetDecider);
+/** A community's grids, keyed by the community's id. */
+export const gridPlanAggregate = aggregate('residents-committee.grid-plan', gridPlanDecider);
+export const gridAggregate = aggregate('residents-committee.grid', gridLocationDecider);
 
 export type CommunityRepository = RepositoryOf<typeof communityAggregate>;
 export type CompoundRepository = RepositoryOf<typeof compoundAggregate>;
 export type ResidentRepository = RepositoryOf<typeof residentAggregate>;
 export type OrderRepository = RepositoryOf<typeof orderAggregate>;
+export type StreetRepository = RepositoryOf<typeof streetAggregate>;
+export type GridPlanRepository = RepositoryOf<typeof gridPlanAggregate>;
+export type GridRepository = RepositoryOf<typeof gridAggregate>;

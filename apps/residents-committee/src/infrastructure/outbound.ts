@@ -1,14 +1,18 @@
 import {
   buildingRegisteredV1,
-  communityRegisteredV1,
+  communityRegisteredV2,
   compoundRegisteredV1,
   orderAcknowledgedV1,
   orderDispatchedV1,
-  orderPlacedV1,
+  orderPlacedV2,
   orderRatedV1,
   residentRegisteredV2,
   residentTenureRecordedV1,
   serviceLevelBreachedV1,
+  streetRegisteredV1,
+  gridDefinedV1,
+  gridPostFilledV1,
+  gridPostVacatedV1,
 } from '@cogov/contracts';
 import type { OutboundMapping } from '@cogov/context-kit';
 import type { CommunityEvent } from '../domain/community';
@@ -16,8 +20,17 @@ import type { CompoundEvent } from '../domain/compound';
 import type { OrderEvent } from '../domain/order';
 import type { ResidentEvent } from '../domain/resident';
 import type { ServiceLevelEvent } from '../service-levels/domain/service-level';
+import type { StreetEvent } from '../domain/street';
+import type { GridPlanEvent } from '../domain/grid-plan';
 
-type Own = CommunityEvent | CompoundEvent | ResidentEvent | OrderEvent | ServiceLevelEvent;
+type Own =
+  | CommunityEvent
+  | CompoundEvent
+  | ResidentEvent
+  | OrderEvent
+  | ServiceLevelEvent
+  | StreetEvent
+  | GridPlanEvent;
 
 /**
  * What the residents' committee tells the others, mapped on purpose from its private events.
@@ -27,11 +40,44 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
   switch (event.type) {
     case 'CommunityRegistered': {
       const d = event.data;
-      return out.publish(communityRegisteredV1, d.communityId, {
+      return out.publish(communityRegisteredV2, d.communityId, {
         communityId: d.communityId,
         name: d.name,
         streetName: d.streetName ?? null,
+        streetId: d.streetId ?? null,
       });
+    }
+    case 'StreetRegistered': {
+      const d = event.data;
+      return out.publish(streetRegisteredV1, d.streetId, { streetId: d.streetId, name: d.name });
+    }
+    case 'GridDefined': {
+      const d = event.data;
+      return out.publish(gridDefinedV1, d.gridId, {
+        gridId: d.gridId,
+        communityId: d.communityId,
+        name: d.name,
+        level: d.level,
+        parentId: d.parentId,
+        compoundIds: [...d.compoundIds],
+        buildingIds: [...d.buildingIds],
+        definedAt: d.definedAt,
+      });
+    }
+    case 'GridPostFilled':
+    case 'GridPostVacated': {
+      const d = event.data;
+      const post = {
+        gridId: d.gridId,
+        communityId: d.communityId,
+        postId: d.postId,
+        post: d.post,
+        holderKind: d.holderKind,
+        holderId: d.holderId,
+      };
+      return event.type === 'GridPostFilled'
+        ? out.publish(gridPostFilledV1, d.gridId, { ...post, filledAt: event.data.filledAt })
+        : out.publish(gridPostVacatedV1, d.gridId, { ...post, vacatedAt: event.data.vacatedAt });
     }
     case 'CompoundRegistered': {
       const d = event.data;
@@ -73,9 +119,11 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
     }
     case 'OrderPlaced': {
       const d = event.data;
-      return out.publish(orderPlacedV1, d.orderId, {
+      return out.publish(orderPlacedV2, d.orderId, {
         orderId: d.orderId,
         residentId: d.residentId,
+        reporterId: d.reporterId ?? null,
+        gridId: d.gridId ?? null,
         communityId: d.communityId,
         compoundId: d.compoundId,
         buildingId: d.buildingId ?? null,

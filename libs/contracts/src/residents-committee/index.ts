@@ -1,4 +1,13 @@
-import { contract, idSchema, nameSchema, roundSchema, textSchema, timeSchema, nullable } from '../contract';
+import {
+  contract,
+  idListSchema,
+  idSchema,
+  nameSchema,
+  roundSchema,
+  textSchema,
+  timeSchema,
+  nullable,
+} from '../contract';
 import type { IntegrationEvent } from '../integration-event';
 import { EXECUTOR_KINDS, type ExecutorKind } from '../order-work';
 
@@ -18,6 +27,40 @@ export const communityRegisteredV1 = contract<CommunityRegisteredV1>(
     properties: { communityId: idSchema, name: nameSchema, streetName: nullable(nameSchema) },
   },
 );
+
+/**
+ * v2 adds `streetId`: the street (街道) the community belongs to, null for a community registered
+ * without one (every v1 community). Consumers accept v1 and v2; a v1 community has no street.
+ */
+export type CommunityRegisteredV2 = IntegrationEvent<
+  'residents-committee.community-registered',
+  { communityId: string; name: string; streetName: string | null; streetId: string | null }
+>;
+export const communityRegisteredV2 = contract<CommunityRegisteredV2>(
+  'residents-committee.community-registered',
+  2,
+  {
+    type: 'object',
+    required: ['communityId', 'name', 'streetName', 'streetId'],
+    properties: {
+      communityId: idSchema,
+      name: nameSchema,
+      streetName: nullable(nameSchema),
+      streetId: nullable(idSchema),
+    },
+  },
+);
+
+/** 街道 registered: the street office above communities. */
+export type StreetRegisteredV1 = IntegrationEvent<
+  'residents-committee.street-registered',
+  { streetId: string; name: string }
+>;
+export const streetRegisteredV1 = contract<StreetRegisteredV1>('residents-committee.street-registered', 1, {
+  type: 'object',
+  required: ['streetId', 'name'],
+  properties: { streetId: idSchema, name: nameSchema },
+});
 
 /** 小区 registered in a community. */
 export type CompoundRegisteredV1 = IntegrationEvent<
@@ -165,6 +208,49 @@ export const orderPlacedV1 = contract<OrderPlacedV1>('residents-committee.order-
   },
 });
 
+/**
+ * v2: an order may be a grid worker's patrol finding (channel `grid-patrol`, 采办分离): then
+ * `residentId` is null and `reporterId` names the worker. `gridId` is the grid the order fell
+ * in, null when none covered it. Consumers accept v1 and v2.
+ */
+export type OrderPlacedV2 = IntegrationEvent<
+  'residents-committee.order-placed',
+  Omit<OrderPlacedV1['data'], 'residentId'> & {
+    residentId: string | null;
+    reporterId: string | null;
+    gridId: string | null;
+  }
+>;
+export const orderPlacedV2 = contract<OrderPlacedV2>('residents-committee.order-placed', 2, {
+  type: 'object',
+  required: [
+    'orderId',
+    'residentId',
+    'reporterId',
+    'communityId',
+    'compoundId',
+    'buildingId',
+    'gridId',
+    'category',
+    'title',
+    'channel',
+    'placedAt',
+  ],
+  properties: {
+    orderId: idSchema,
+    residentId: nullable(idSchema),
+    reporterId: nullable(idSchema),
+    communityId: idSchema,
+    compoundId: idSchema,
+    buildingId: nullable(idSchema),
+    gridId: nullable(idSchema),
+    category: { type: 'string', minLength: 1, maxLength: 40 },
+    title: nameSchema,
+    channel: { type: 'string', minLength: 1, maxLength: 40 },
+    placedAt: timeSchema,
+  },
+});
+
 /** 社区派单: the community dispatched an order (for one round) to an executor. */
 export type OrderDispatchedV1 = IntegrationEvent<
   'residents-committee.order-dispatched',
@@ -217,10 +303,92 @@ export const orderRatedV1 = contract<OrderRatedV1>('residents-committee.order-ra
   },
 });
 
+const GRID_LEVELS = ['zone', 'grid', 'basic-grid'];
+const GRID_POSTS = ['grid-leader', 'full-time-worker', 'part-time-worker'];
+const GRID_HOLDER_KINDS = ['worker', 'member', 'building-leader', 'volunteer'];
+
+/**
+ * 网格化管理: a zone, grid or basic grid defined in a community, with the compounds and buildings
+ * it covers. A compound or building lies in at most one grid of each level.
+ */
+export type GridDefinedV1 = IntegrationEvent<
+  'residents-committee.grid-defined',
+  {
+    gridId: string;
+    communityId: string;
+    name: string;
+    level: 'zone' | 'grid' | 'basic-grid';
+    parentId: string | null;
+    compoundIds: string[];
+    buildingIds: string[];
+    definedAt: string;
+  }
+>;
+export const gridDefinedV1 = contract<GridDefinedV1>('residents-committee.grid-defined', 1, {
+  type: 'object',
+  required: ['gridId', 'communityId', 'name', 'level', 'parentId', 'compoundIds', 'buildingIds', 'definedAt'],
+  properties: {
+    gridId: idSchema,
+    communityId: idSchema,
+    name: nameSchema,
+    level: { type: 'string', enum: GRID_LEVELS },
+    parentId: nullable(idSchema),
+    compoundIds: idListSchema,
+    buildingIds: idListSchema,
+    definedAt: timeSchema,
+  },
+});
+
+type GridPostData = {
+  gridId: string;
+  communityId: string;
+  postId: string;
+  post: 'grid-leader' | 'full-time-worker' | 'part-time-worker';
+  holderKind: 'worker' | 'member' | 'building-leader' | 'volunteer';
+  holderId: string;
+};
+const gridPostProperties = {
+  gridId: idSchema,
+  communityId: idSchema,
+  postId: idSchema,
+  post: { type: 'string', enum: GRID_POSTS },
+  holderKind: { type: 'string', enum: GRID_HOLDER_KINDS },
+  holderId: idSchema,
+};
+const GRID_POST_REQUIRED = ['gridId', 'communityId', 'postId', 'post', 'holderKind', 'holderId'];
+
+/** 定人、定岗: a person fixed to a post of a grid (grid leader, full-time or part-time worker). */
+export type GridPostFilledV1 = IntegrationEvent<
+  'residents-committee.grid-post-filled',
+  GridPostData & { filledAt: string }
+>;
+export const gridPostFilledV1 = contract<GridPostFilledV1>('residents-committee.grid-post-filled', 1, {
+  type: 'object',
+  required: [...GRID_POST_REQUIRED, 'filledAt'],
+  properties: { ...gridPostProperties, filledAt: timeSchema },
+});
+
+/** A grid post vacated: its holder no longer answers for the grid. */
+export type GridPostVacatedV1 = IntegrationEvent<
+  'residents-committee.grid-post-vacated',
+  GridPostData & { vacatedAt: string }
+>;
+export const gridPostVacatedV1 = contract<GridPostVacatedV1>('residents-committee.grid-post-vacated', 1, {
+  type: 'object',
+  required: [...GRID_POST_REQUIRED, 'vacatedAt'],
+  properties: { ...gridPostProperties, vacatedAt: timeSchema },
+});
+
 export type ResidentsCommitteeEvent =
   | CommunityRegisteredV1
+  | CommunityRegisteredV2
+  | StreetRegisteredV1
+  | GridDefinedV1
+  | GridPostFilledV1
+  | GridPostVacatedV1
   | CompoundRegisteredV1
   | BuildingRegisteredV1
   | OrderPlacedV1
+  | OrderPlacedV2
   | OrderDispatchedV1
   | OrderRatedV1;

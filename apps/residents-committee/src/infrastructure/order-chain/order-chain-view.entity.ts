@@ -50,8 +50,13 @@ export class OrderChainView {
   @Column({ type: 'varchar', length: 36, nullable: true })
   buildingId!: string | null;
 
-  @Column({ type: 'varchar', length: 36 })
-  residentId!: string;
+  /** The basic grid or grid the order fell in when placed; null when none covered it. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  gridId!: string | null;
+
+  /** Null for a patrol finding, which no resident placed. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  residentId!: string | null;
 
   @Column({ type: 'varchar', length: 40 })
   category!: string;

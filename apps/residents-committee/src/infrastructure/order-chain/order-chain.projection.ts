@@ -22,6 +22,7 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
       communityId: d.communityId,
       compoundId: d.compoundId,
       buildingId: d.buildingId ?? null,
+      gridId: d.gridId ?? null,
       residentId: d.residentId,
       category: d.category,
       title: d.title,
@@ -40,7 +41,12 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
       rounds: [],
       lastPosition: 0,
     } satisfies Partial<OrderChainView>);
-    return step(view, recorded, { stage: 'placed', at: d.placedAt, actorId: d.residentId, note: d.title });
+    return step(view, recorded, {
+      stage: 'placed',
+      at: d.placedAt,
+      actorId: d.residentId ?? d.reporterId ?? recorded.metadata.actorId,
+      note: d.title,
+    });
   }
   if (!row) return null; // an order's first event is always OrderPlaced; nothing to attach to
   switch (event.type) {
@@ -138,14 +144,19 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
     case 'OrderReopened': {
       const d = event.data;
       const note = `rated ${row.lastScore ?? '?'}/5: ${row.lastComment ?? ''}`.trim();
-      const rater = row.residentId;
+      const rater = row.residentId ?? recorded.metadata.actorId;
       row.round = d.round;
       return step(row, recorded, { stage: 'reopened', at: d.reopenedAt, actorId: rater, note });
     }
     case 'OrderClosed': {
       const d = event.data;
       const note = `rated ${row.lastScore ?? '?'}/5: ${row.lastComment ?? ''}`.trim();
-      return step(row, recorded, { stage: 'closed', at: d.closedAt, actorId: row.residentId, note });
+      return step(row, recorded, {
+        stage: 'closed',
+        at: d.closedAt,
+        actorId: row.residentId ?? recorded.metadata.actorId,
+        note,
+      });
     }
     case 'OrderAcknowledged': {
       // A step of the history, not a stage: the order still waits for the branch's review.
@@ -220,7 +231,7 @@ function step(
 export const orderChainProjection: Projection = rowPerKeyProjection({
   name: 'residents-committee.order-chain',
   // 2: rounds (who accepted, arrived, completed, handed back, and when), work by any executor.
-  version: 2,
+  version: 3,
   entity: OrderChainView,
   key: 'orderId',
   handles: (event) => inCategory(orderAggregate, event.streamId),

@@ -2,6 +2,7 @@ import {
   buildingLeadersOrderWorkV1,
   orderAcknowledgedV1,
   orderPlacedV1,
+  orderPlacedV2,
   orderRatedV1,
   orderReviewedV1,
   partyOrganizationOrderWorkV1,
@@ -10,6 +11,7 @@ import {
   type OrderWorkV1,
 } from '@cogov/contracts';
 import { consume } from '@cogov/context-kit';
+import type { CommandContext } from '@cogov/event-sourcing';
 import { AdvanceServiceLevelCommand } from '../application/advance-service-level';
 
 /**
@@ -22,24 +24,28 @@ const executorWork: IntegrationEventContract<OrderWorkV1>[] = [
   buildingLeadersOrderWorkV1,
 ];
 
+/** v1 and v2 of order-placed start the same clock (v2 adds the grid and patrol findings' reporter). */
+const startOf = (
+  d: { orderId: string; communityId: string; compoundId: string; category: string; placedAt: string },
+  context: CommandContext,
+) =>
+  new AdvanceServiceLevelCommand(
+    {
+      type: 'StartServiceLevel',
+      data: {
+        orderId: d.orderId,
+        communityId: d.communityId,
+        compoundId: d.compoundId,
+        category: d.category,
+        placedAt: d.placedAt,
+      },
+    },
+    context,
+  );
+
 export const serviceLevelInbound = [
-  consume(
-    orderPlacedV1,
-    ({ data: d }, context) =>
-      new AdvanceServiceLevelCommand(
-        {
-          type: 'StartServiceLevel',
-          data: {
-            orderId: d.orderId,
-            communityId: d.communityId,
-            compoundId: d.compoundId,
-            category: d.category,
-            placedAt: d.placedAt,
-          },
-        },
-        context,
-      ),
-  ),
+  consume(orderPlacedV1, ({ data }, context) => startOf(data, context)),
+  consume(orderPlacedV2, ({ data }, context) => startOf(data, context)),
   consume(
     orderAcknowledgedV1,
     ({ data: d }, context) =>
