@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
 import { ServiceLevelScheduler } from '../../residents-committee/src/service-levels/infrastructure/service-level-scheduler';
@@ -108,6 +109,7 @@ describe.each(testDatabases)('the three ones (embedded platform on %s)', (_name,
 
   let inTime: string;
   let late: string;
+  let gridId: string;
 
   beforeAll(async () => {
     process.env.SERVICE_LEVEL_SWEEP_MS = '0';
@@ -116,6 +118,17 @@ describe.each(testDatabases)('the three ones (embedded platform on %s)', (_name,
     seed = await seedCommunity(call);
     staff = await platform.as(seed.worker);
     member = await platform.as(seed.member);
+    // The seeded compound lies in a grid: its orders, and what is supervised of them, carry it.
+    const zone = await staff.create(`/api/communities/${seed.communityId}/grids`, {
+      name: 'Zone 1',
+      level: 'zone',
+    });
+    gridId = await staff.create(`/api/communities/${seed.communityId}/grids`, {
+      name: 'Grid 1',
+      level: 'grid',
+      parentId: zone,
+      compoundIds: [seed.compoundId],
+    });
     await platform.settle();
   });
   afterEach(() => jest.restoreAllMocks());
@@ -198,6 +211,9 @@ describe.each(testDatabases)('the three ones (embedded platform on %s)', (_name,
     expect(await breachesOf(late)).toHaveLength(2);
     expect(await breachesOf(inTime)).toHaveLength(0);
     expect((await supervision()).filter((i) => i.orderId === late)).toHaveLength(2);
+    // A grid's list holds the matters of its orders, another grid's none of them.
+    expect((await supervision(`&gridId=${gridId}`)).filter((i) => i.orderId === late)).toHaveLength(2);
+    expect(await supervision(`&gridId=${randomUUID()}`)).toEqual([]);
   });
 
   it('staff work through an item: assign a supervisor, note, resolve; then it takes no more', async () => {

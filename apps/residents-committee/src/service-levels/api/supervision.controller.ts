@@ -45,10 +45,10 @@ export class SupervisionController {
   @ApiQueryFrom(ListSupervisionQueryDto)
   @ApiOkResponse({ type: SupervisionListResponse })
   list(@Query() query: ListSupervisionQueryDto, @Caller() caller: Principal) {
-    // gridId is accepted and ignored until orders carry their grid (issue 12, point 1).
     return this.queries.execute(
       new ListSupervisionQuery({
         ...(query.communityId ? { communityId: query.communityId } : {}),
+        ...(query.gridId ? { gridId: query.gridId } : {}),
         ...(query.stage ? { stage: query.stage } : {}),
         within: visibleScope(caller),
       }),

@@ -5,7 +5,7 @@ import { SUPERVISION_STAGES } from '../domain/supervision-stages';
 
 export class ListSupervisionQueryDto {
   @IsOptional() @IsUUID() communityId?: string;
-  /** Accepted and ignored until grids exist (issue 12, point 1). */
+  /** The matters of orders that fell in this grid. */
   @IsOptional() @IsUUID() gridId?: string;
   @IsOptional() @IsIn(SUPERVISION_STAGES) stage?: string;
 }
@@ -15,6 +15,8 @@ export class SupervisionItemResponse {
   @ApiProperty({ format: 'uuid' }) orderId!: string;
   @ApiProperty({ format: 'uuid' }) communityId!: string;
   @ApiProperty({ format: 'uuid' }) compoundId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The grid the order fell in' })
+  gridId!: string | null;
   @ApiProperty({ enum: SUPERVISION_STAGES }) stage!: string;
   @ApiProperty({ example: 'breached', description: '`breached`, `handed-back` or `low-rating`' })
   reason!: string;

@@ -10,7 +10,9 @@ export interface SupervisionList {
 }
 
 export class ListSupervisionQuery extends Query<SupervisionList> {
-  constructor(readonly filter: { communityId?: string; stage?: string; within: VisibleScope }) {
+  constructor(
+    readonly filter: { communityId?: string; gridId?: string; stage?: string; within: VisibleScope },
+  ) {
     super();
   }
 }
@@ -24,6 +26,7 @@ export class ListSupervisionHandler implements IQueryHandler<ListSupervisionQuer
     const where = withinScope<SupervisionItem>(
       {
         ...(filter.communityId ? { communityId: filter.communityId } : {}),
+        ...(filter.gridId ? { gridId: filter.gridId } : {}),
         ...(filter.stage ? { stage: filter.stage } : {}),
       },
       filter.within,

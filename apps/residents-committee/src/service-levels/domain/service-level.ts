@@ -16,6 +16,8 @@ export type StartServiceLevel = {
     orderId: string;
     communityId: string;
     compoundId: string;
+    /** The grid the order fell in when placed (order-placed v2); null before grids or outside them. */
+    gridId: string | null;
     category: string;
     placedAt: string;
     targets: StageTargets;
@@ -80,6 +82,7 @@ export type ServiceLevelStarted = {
     orderId: string;
     communityId: string;
     compoundId: string;
+    gridId?: string | null;
     category: string;
     placedAt: string;
     deadlines: Deadline[];
@@ -99,6 +102,7 @@ export type ServiceLevelBreached = {
     orderId: string;
     communityId: string;
     compoundId: string;
+    gridId?: string | null;
     stage: ServiceLevelStage;
     dueAt: string;
     lateByMs: number;
@@ -115,6 +119,7 @@ export type OrderReturned = {
     orderId: string;
     communityId: string;
     compoundId: string;
+    gridId?: string | null;
     reason: 'handed-back' | 'low-rating';
     round: number;
     at: string;
@@ -138,6 +143,7 @@ export type ServiceLevelState =
       orderId: string;
       communityId: string;
       compoundId: string;
+      gridId: string | null;
       category: string;
       placedAt: string;
       stages: Record<ServiceLevelStage, StageStatus>;
@@ -194,6 +200,8 @@ export function evolve(state: ServiceLevelState, event: ServiceLevelEvent): Serv
       orderId: d.orderId,
       communityId: d.communityId,
       compoundId: d.compoundId,
+      // Started before processes knew grids: none.
+      gridId: d.gridId ?? null,
       category: d.category,
       placedAt: d.placedAt,
       stages,
@@ -253,6 +261,7 @@ function start(d: StartServiceLevel['data'], state: ServiceLevelState): ServiceL
         orderId: d.orderId,
         communityId: d.communityId,
         compoundId: d.compoundId,
+        gridId: d.gridId,
         category: d.category,
         placedAt: d.placedAt,
         deadlines: deadlinesFrom(d.placedAt, d.targets, STAGES),
@@ -310,6 +319,7 @@ function returned(
       orderId: state.orderId,
       communityId: state.communityId,
       compoundId: state.compoundId,
+      gridId: state.gridId,
       reason,
       round,
       at,
@@ -359,6 +369,7 @@ function breach(state: Present, stage: ServiceLevelStage, at: string): ServiceLe
       orderId: state.orderId,
       communityId: state.communityId,
       compoundId: state.compoundId,
+      gridId: state.gridId,
       stage,
       dueAt,
       lateByMs: Date.parse(at) - Date.parse(dueAt),

@@ -17,7 +17,7 @@ const at = (ms: number) => new Date(PLACED + ms).toISOString();
 const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-const ORDER = { orderId: 'order-1', communityId: 'community-1', compoundId: 'compound-1' };
+const ORDER = { orderId: 'order-1', communityId: 'community-1', compoundId: 'compound-1', gridId: 'grid-1' };
 
 const start: ServiceLevelCommand = {
   type: 'StartServiceLevel',

@@ -26,7 +26,14 @@ const executorWork: IntegrationEventContract<OrderWorkV1>[] = [
 
 /** v1 and v2 of order-placed start the same clock (v2 adds the grid and patrol findings' reporter). */
 const startOf = (
-  d: { orderId: string; communityId: string; compoundId: string; category: string; placedAt: string },
+  d: {
+    orderId: string;
+    communityId: string;
+    compoundId: string;
+    gridId?: string | null;
+    category: string;
+    placedAt: string;
+  },
   context: CommandContext,
 ) =>
   new AdvanceServiceLevelCommand(
@@ -36,6 +43,7 @@ const startOf = (
         orderId: d.orderId,
         communityId: d.communityId,
         compoundId: d.compoundId,
+        gridId: d.gridId ?? null,
         category: d.category,
         placedAt: d.placedAt,
       },

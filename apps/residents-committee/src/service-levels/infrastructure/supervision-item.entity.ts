@@ -9,6 +9,8 @@ export class SupervisionItem {
   @Column({ type: 'varchar', length: 36 }) orderId!: string;
   @Column({ type: 'varchar', length: 36 }) communityId!: string;
   @Column({ type: 'varchar', length: 36 }) compoundId!: string;
+  /** The grid the order fell in, for a grid's list; null outside grids. */
+  @Column({ type: 'varchar', length: 36, nullable: true }) gridId!: string | null;
   /** `accept`, `on-site`, `complete` for a breach; `reopened` for an order handed back or rated low. */
   @Column({ type: 'varchar', length: 20 }) stage!: string;
   @Column({ type: 'varchar', length: 40 }) reason!: string;

@@ -10,7 +10,8 @@ const RAISES = new Set(['ServiceLevelBreached', 'OrderReturned']);
 /** 督办: the supervision list, fed by the process's breaches and returns. */
 export const supervisionProjection = rowPerKeyProjection<SupervisionItem>({
   name: 'residents-committee.supervision',
-  version: 1,
+  // v2: items carry the order's grid.
+  version: 2,
   entity: SupervisionItem,
   key: 'itemId',
   handles: (event) =>
@@ -44,6 +45,7 @@ export const supervisionProjection = rowPerKeyProjection<SupervisionItem>({
           orderId: d.orderId,
           communityId: d.communityId,
           compoundId: d.compoundId,
+          gridId: d.gridId ?? null,
           stage: d.stage,
           reason: 'breached',
           dueAt: d.dueAt,
@@ -58,6 +60,7 @@ export const supervisionProjection = rowPerKeyProjection<SupervisionItem>({
           orderId: d.orderId,
           communityId: d.communityId,
           compoundId: d.compoundId,
+          gridId: d.gridId ?? null,
           stage: 'reopened',
           reason: d.reason,
           dueAt: null,
