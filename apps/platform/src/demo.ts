@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
@@ -8,6 +8,7 @@ import type { INestApplication } from '@nestjs/common';
 import { LocalTokenAuthority, type TokenClaims } from '@cogov/security';
 import { loadConfig, type PlatformConfig } from '@cogov/hosting';
 import { CONTEXTS } from '../../contexts';
+import { hasValidSignature } from '../../property-company/src/property-company.context';
 import { contextServing, type HttpMethod } from './context-routes';
 import { createPlatformApp } from './create-app';
 import { unifiedCreditCode } from './unified-credit-code';
@@ -399,11 +400,12 @@ async function startReceiver() {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const timestamp = String(request.headers[WEBHOOK_HEADERS.timestamp] ?? '');
-      const expected = `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
-      const given = String(request.headers[WEBHOOK_HEADERS.signature] ?? '');
-      const signed =
-        given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+      const signed = hasValidSignature(
+        secret,
+        String(request.headers[WEBHOOK_HEADERS.timestamp] ?? ''),
+        body,
+        String(request.headers[WEBHOOK_HEADERS.signature] ?? ''),
+      );
       received.push({ type: (JSON.parse(body) as { type: string }).type, signed });
       response.writeHead(204).end();
     });

@@ -108,3 +108,4 @@ export const propertyCompany = defineContext({
 
 /** The sender of partner webhooks, for a host or a test that drives it with a clock of its own. */
 export { WebhookSender } from './infrastructure/webhooks/webhook-sender';
+export { hasValidSignature } from './infrastructure/webhooks/signature';

@@ -33,6 +33,10 @@ export async function startReceiver() {
   };
 }
 
+/**
+ * Checked by the scheme as docs/security.md states it, not by the platform's own signer: a signer
+ * that drifted from the documented scheme must fail this.
+ */
 export function validSignature(secret: string, { headers, body }: Received): boolean {
   const timestamp = headers[WEBHOOK_HEADERS.timestamp] as string;
   const expected = `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;

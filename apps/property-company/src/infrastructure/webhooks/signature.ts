@@ -1,8 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { WEBHOOK_HEADERS } from '@cogov/contracts';
-
-/** The headers of a signed delivery (docs/security.md, "Partner webhooks"). */
-export const SIGNATURE_HEADERS = WEBHOOK_HEADERS;
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** 32 random bytes, prefixed so a leaked one is recognisable in a scanner's rules. */
 export function newWebhookSecret(): string {
@@ -16,4 +12,14 @@ export function newWebhookSecret(): string {
  */
 export function signatureOf(secret: string, timestamp: number, body: string): string {
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/**
+ * What a receiver checks: the signature given is the one the secret makes of this timestamp and
+ * body, compared in constant time. The platform's tests and the demo receive as a partner would.
+ */
+export function hasValidSignature(secret: string, timestamp: string, body: string, given: string): boolean {
+  const expected = Buffer.from(signatureOf(secret, Number(timestamp), body));
+  const actual = Buffer.from(given);
+  return /^\d+$/.test(timestamp) && actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -1,3 +1,4 @@
+import { WEBHOOK_HEADERS } from '@cogov/contracts';
 import { randomUUID } from 'node:crypto';
 import {
   Inject,
@@ -11,7 +12,7 @@ import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import { afterAttempt, type AttemptOutcome, type Delivery } from '../../domain/webhook-delivery';
 import { WebhookPolicy } from '../../application/webhook-policy';
 import { checkWebhookUrl } from '../../application/webhook-url';
-import { SIGNATURE_HEADERS, signatureOf } from './signature';
+import { signatureOf } from './signature';
 import { PartnerWebhook } from './webhook.entity';
 import { WebhookAttemptRow, WebhookDeliveryRow } from './webhook-delivery.entity';
 
@@ -109,10 +110,10 @@ export class WebhookSender implements OnApplicationBootstrap, OnApplicationShutd
         headers: {
           'content-type': 'application/json',
           'user-agent': 'cogov-webhooks/1',
-          [SIGNATURE_HEADERS.eventId]: row.eventId,
-          [SIGNATURE_HEADERS.eventType]: row.eventType,
-          [SIGNATURE_HEADERS.timestamp]: String(timestamp),
-          [SIGNATURE_HEADERS.signature]: signatureOf(webhook.secret, timestamp, row.body),
+          [WEBHOOK_HEADERS.eventId]: row.eventId,
+          [WEBHOOK_HEADERS.eventType]: row.eventType,
+          [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+          [WEBHOOK_HEADERS.signature]: signatureOf(webhook.secret, timestamp, row.body),
         },
         body: row.body,
       });
