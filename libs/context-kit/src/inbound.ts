@@ -27,6 +27,23 @@ export function consume<E extends IntegrationEvent>(
   return { contract, toCommand } as unknown as InboundDefinition;
 }
 
+/**
+ * Declares the versions of one fact a context accepts, all becoming the same command: the mapping
+ * reads only what every version carries (a later version's additions it does not need). One
+ * definition per version, so each is validated against its own schema.
+ */
+export function consumeVersions<Cs extends readonly IntegrationEventContract[]>(
+  contracts: Cs,
+  toCommand: (event: EventOfContract<Cs[number]>, context: CommandContext) => ICommand,
+): InboundDefinition[] {
+  return contracts.map((contract) =>
+    consume(contract, toCommand as (event: IntegrationEvent, context: CommandContext) => ICommand),
+  );
+}
+
+/** The event a contract describes; over a union of contracts, the union of their events. */
+type EventOfContract<C> = C extends IntegrationEventContract<infer E> ? E : never;
+
 // One validator for the whole process: schemas are compiled once and cached by object identity.
 const ajv = new Ajv({ allErrors: true, strict: true });
 const validators = new WeakMap<object, ValidateFunction>();

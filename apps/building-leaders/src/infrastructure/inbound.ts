@@ -8,7 +8,7 @@ import {
   residentRegisteredV1,
   residentRegisteredV2,
 } from '@cogov/contracts';
-import { consume } from '@cogov/context-kit';
+import { consume, consumeVersions } from '@cogov/context-kit';
 import {
   RecordCompoundDirectoryCommand,
   RecordPartyMemberDirectoryCommand,
@@ -42,8 +42,9 @@ export const buildingLeadersInbound = [
         context,
       ),
   ),
-  consume(
-    residentRegisteredV1,
+  // v2 adds the resident's tenure, which the building leaders do not keep.
+  ...consumeVersions(
+    [residentRegisteredV1, residentRegisteredV2],
     ({ data: d }, context) =>
       new RecordResidentDirectoryCommand(
         {
@@ -81,31 +82,9 @@ export const buildingLeadersInbound = [
       ),
   ),
   // An escalated mediation's order carries the mediation's id (ADR 0025): any other order is none of ours.
-  consume(
-    orderPlacedV1,
+  ...consumeVersions(
+    [orderPlacedV1, orderPlacedV2],
     ({ data: d }, context) =>
       new RecordMediationOrderCommand({ orderId: d.orderId, placedAt: d.placedAt }, context),
-  ),
-  consume(
-    orderPlacedV2,
-    ({ data: d }, context) =>
-      new RecordMediationOrderCommand({ orderId: d.orderId, placedAt: d.placedAt }, context),
-  ),
-  // v2 adds the resident's tenure, which the building leaders do not keep.
-  consume(
-    residentRegisteredV2,
-    ({ data: d }, context) =>
-      new RecordResidentDirectoryCommand(
-        {
-          type: 'RecordResident',
-          data: {
-            residentId: d.residentId,
-            communityId: d.communityId,
-            compoundId: d.compoundId,
-            buildingId: d.buildingId,
-          },
-        },
-        context,
-      ),
   ),
 ];

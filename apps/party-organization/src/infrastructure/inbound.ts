@@ -14,7 +14,7 @@ import {
   residentRegisteredV1,
   residentRegisteredV2,
 } from '@cogov/contracts';
-import { consume } from '@cogov/context-kit';
+import { consume, consumeVersions } from '@cogov/context-kit';
 import { RecordCommunityDirectoryEntryCommand } from '../application/record-community-directory-entry';
 import { RecordCompanyDirectoryEntryCommand } from '../application/record-company-directory-entry';
 import { RecordEvaluationCommand, RecordOpinionCommand } from '../application/record-opinion';
@@ -27,16 +27,8 @@ import { RecordServiceContractCommand } from '../application/rate-company';
  * kept here).
  */
 export const partyOrganizationInbound = [
-  consume(
-    communityRegisteredV1,
-    ({ data: d }, context) =>
-      new RecordCommunityDirectoryEntryCommand(
-        { id: d.communityId, kind: 'community', communityId: d.communityId, compoundId: null },
-        context,
-      ),
-  ),
-  consume(
-    communityRegisteredV2,
+  ...consumeVersions(
+    [communityRegisteredV1, communityRegisteredV2],
     ({ data: d }, context) =>
       new RecordCommunityDirectoryEntryCommand(
         { id: d.communityId, kind: 'community', communityId: d.communityId, compoundId: null },
@@ -59,27 +51,8 @@ export const partyOrganizationInbound = [
         context,
       ),
   ),
-  consume(
-    orderPlacedV1,
-    ({ data: d }, context) =>
-      new RecordOrderLifecycleCommand(
-        {
-          type: 'OpenBranchOrder',
-          data: {
-            orderId: d.orderId,
-            communityId: d.communityId,
-            compoundId: d.compoundId,
-            buildingId: d.buildingId,
-            category: d.category,
-            title: d.title,
-            placedAt: d.placedAt,
-          },
-        },
-        context,
-      ),
-  ),
-  consume(
-    orderPlacedV2,
+  ...consumeVersions(
+    [orderPlacedV1, orderPlacedV2],
     ({ data: d }, context) =>
       new RecordOrderLifecycleCommand(
         {
@@ -133,17 +106,9 @@ export const partyOrganizationInbound = [
       ),
   ),
   // A seat names a resident by id: the directory knows which community the resident lives in.
-  consume(
-    residentRegisteredV1,
-    ({ data: d }, context) =>
-      new RecordCommunityDirectoryEntryCommand(
-        { id: d.residentId, kind: 'resident', communityId: d.communityId, compoundId: d.compoundId },
-        context,
-      ),
-  ),
   // v2 adds the resident's tenure, which a seat does not need.
-  consume(
-    residentRegisteredV2,
+  ...consumeVersions(
+    [residentRegisteredV1, residentRegisteredV2],
     ({ data: d }, context) =>
       new RecordCommunityDirectoryEntryCommand(
         { id: d.residentId, kind: 'resident', communityId: d.communityId, compoundId: d.compoundId },

@@ -8,7 +8,7 @@ import {
   orderRatedV1,
   propertyEvaluationRecordedV1,
 } from '@cogov/contracts';
-import { consume } from '@cogov/context-kit';
+import { consume, consumeVersions } from '@cogov/context-kit';
 import { RecordCompoundCommand } from '../application/record-compound';
 import {
   RecordCommitteeEvaluationCommand,
@@ -87,13 +87,8 @@ export const propertyCompanyInbound = [
       ),
   ),
   // The dispatch does not name the order's compound; its placement does.
-  consume(
-    orderPlacedV1,
-    ({ data: d }, context) =>
-      new RecordOrderCompoundCommand({ orderId: d.orderId, compoundId: d.compoundId }, context),
-  ),
-  consume(
-    orderPlacedV2,
+  ...consumeVersions(
+    [orderPlacedV1, orderPlacedV2],
     ({ data: d }, context) =>
       new RecordOrderCompoundCommand({ orderId: d.orderId, compoundId: d.compoundId }, context),
   ),

@@ -10,8 +10,7 @@ import {
   type IntegrationEventContract,
   type OrderWorkV1,
 } from '@cogov/contracts';
-import { consume } from '@cogov/context-kit';
-import type { CommandContext } from '@cogov/event-sourcing';
+import { consume, consumeVersions } from '@cogov/context-kit';
 import { AdvanceServiceLevelCommand } from '../application/advance-service-level';
 
 /**
@@ -24,36 +23,26 @@ const executorWork: IntegrationEventContract<OrderWorkV1>[] = [
   buildingLeadersOrderWorkV1,
 ];
 
-/** v1 and v2 of order-placed start the same clock (v2 adds the grid and patrol findings' reporter). */
-const startOf = (
-  d: {
-    orderId: string;
-    communityId: string;
-    compoundId: string;
-    gridId?: string | null;
-    category: string;
-    placedAt: string;
-  },
-  context: CommandContext,
-) =>
-  new AdvanceServiceLevelCommand(
-    {
-      type: 'StartServiceLevel',
-      data: {
-        orderId: d.orderId,
-        communityId: d.communityId,
-        compoundId: d.compoundId,
-        gridId: d.gridId ?? null,
-        category: d.category,
-        placedAt: d.placedAt,
-      },
-    },
-    context,
-  );
-
 export const serviceLevelInbound = [
-  consume(orderPlacedV1, ({ data }, context) => startOf(data, context)),
-  consume(orderPlacedV2, ({ data }, context) => startOf(data, context)),
+  // v2 adds the grid the order fell in (and a patrol finding's reporter).
+  ...consumeVersions(
+    [orderPlacedV1, orderPlacedV2],
+    ({ data: d }, context) =>
+      new AdvanceServiceLevelCommand(
+        {
+          type: 'StartServiceLevel',
+          data: {
+            orderId: d.orderId,
+            communityId: d.communityId,
+            compoundId: d.compoundId,
+            gridId: 'gridId' in d ? d.gridId : null,
+            category: d.category,
+            placedAt: d.placedAt,
+          },
+        },
+        context,
+      ),
+  ),
   consume(
     orderAcknowledgedV1,
     ({ data: d }, context) =>
