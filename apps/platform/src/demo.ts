@@ -180,7 +180,7 @@ async function walkTheChain(api: DemoClient): Promise<void> {
 
 /** An order for a neighbour to help with, dispatched to the building's vetted leader (楼门长). */
 async function toABuildingLeader(api: DemoClient, seeded: Seeded): Promise<void> {
-  const { communityId, compoundId, buildingId, residentId, workerId, memberId } = seeded;
+  const { communityId, compoundId, buildingId, residentId, workerId } = seeded;
   section('A building leader (楼门长), nominated and vetted');
   await api.actAs({ personId: 'demo-admin', roles: ['platform-admin'] });
   const neighbourId = await api.create('/residents', {
@@ -213,35 +213,15 @@ async function toABuildingLeader(api: DemoClient, seeded: Seeded): Promise<void>
   console.log(`leader    ${leaderId} (resident ${neighbourId})`);
 
   section('An order for the building leader');
-  await person(residentId, 'resident');
-  const orderId = await api.create('/orders', {
-    residentId,
-    compoundId,
-    buildingId,
+  // The residents' committee dispatches only to a leader it has heard was approved.
+  const orderId = await dispatchedOrder(api, seeded, {
     category: 'elderly-care',
     title: 'Groceries for the week',
     description: 'Cannot manage the stairs this week.',
-    channel: 'app',
+    reviewNote: 'A neighbour can help',
+    assigneeKind: 'building-leader',
+    assigneeId: leaderId,
   });
-  await person(memberId, 'party-member');
-  await api.eventually(() =>
-    api.post(`/orders/${orderId}/review`, {
-      reviewerId: memberId,
-      decision: 'approve',
-      note: 'A neighbour can help',
-      priority: 'normal',
-    }),
-  );
-  await person(workerId, 'residents-committee-staff');
-  // The residents' committee dispatches only to a leader it has heard was approved.
-  await api.eventually(() =>
-    api.post(`/orders/${orderId}/dispatch`, {
-      dispatcherId: workerId,
-      assigneeKind: 'building-leader',
-      assigneeId: leaderId,
-    }),
-  );
-  await api.printChainAt(orderId, 'dispatched');
   await person(leaderId, 'building-leader');
   const steps = `/building-leaders/${leaderId}/orders/${orderId}`;
   await api.eventually(() => api.post(`${steps}/accept`, { leaderId, note: 'After work today' }));
@@ -276,7 +256,7 @@ interface Seeded {
  * and CloudEvents it sends back.
  */
 async function throughThePartnerPath(api: DemoClient, seeded: Seeded): Promise<void> {
-  const { communityId, compoundId, buildingId, residentId, workerId, memberId } = seeded;
+  const { communityId, compoundId, residentId } = seeded;
   section('A property company (物业服务企业) and its partner system');
   await api.actAs({ personId: 'demo-admin', roles: ['platform-admin'] });
   const companyId = await api.create('/property-companies', {
@@ -309,35 +289,15 @@ async function throughThePartnerPath(api: DemoClient, seeded: Seeded): Promise<v
     section('An order for the property company, worked on through CloudEvents');
     const person = (personId: string, role: 'resident' | 'party-member' | 'residents-committee-staff') =>
       api.actAs({ personId, roles: [role], communities: [communityId] });
-    await person(residentId, 'resident');
-    const orderId = await api.create('/orders', {
-      residentId,
-      compoundId,
-      buildingId,
+    // The residents' committee learns of the company through published events.
+    const orderId = await dispatchedOrder(api, seeded, {
       category: 'repair',
       title: 'Lift stuck between floors',
       description: 'The lift of building 3 stops between floors 4 and 5.',
-      channel: 'app',
+      reviewNote: 'The property company maintains the lift',
+      assigneeKind: 'property-company',
+      assigneeId: companyId,
     });
-    await person(memberId, 'party-member');
-    await api.eventually(() =>
-      api.post(`/orders/${orderId}/review`, {
-        reviewerId: memberId,
-        decision: 'approve',
-        note: 'The property company maintains the lift',
-        priority: 'normal',
-      }),
-    );
-    await person(workerId, 'residents-committee-staff');
-    // The residents' committee learns of the company through published events.
-    await api.eventually(() =>
-      api.post(`/orders/${orderId}/dispatch`, {
-        dispatcherId: workerId,
-        assigneeKind: 'property-company',
-        assigneeId: companyId,
-      }),
-    );
-    await api.printChainAt(orderId, 'dispatched');
     const steps: Array<[string, Record<string, unknown>, string]> = [
       ['order-work.accepted', { orderId, note: 'Technician on the way' }, 'taken'],
       ['order-work.arrived', { orderId, note: 'On site' }, 'arrived'],
@@ -389,6 +349,56 @@ async function throughThePartnerPath(api: DemoClient, seeded: Seeded): Promise<v
   } finally {
     await receiver.close();
   }
+}
+
+/**
+ * An order the seeded resident places, the branch approves and the community dispatches, each
+ * step retried while the context it goes to has not heard yet of what it names.
+ */
+async function dispatchedOrder(
+  api: DemoClient,
+  { communityId, compoundId, buildingId, residentId, workerId, memberId }: Seeded,
+  order: {
+    category: string;
+    title: string;
+    description: string;
+    reviewNote: string;
+    assigneeKind: string;
+    assigneeId: string;
+  },
+): Promise<string> {
+  const as = (personId: string, role: 'resident' | 'party-member' | 'residents-committee-staff') =>
+    api.actAs({ personId, roles: [role], communities: [communityId] });
+  await as(residentId, 'resident');
+  const { category, title, description } = order;
+  const orderId = await api.create('/orders', {
+    residentId,
+    compoundId,
+    buildingId,
+    category,
+    title,
+    description,
+    channel: 'app',
+  });
+  await as(memberId, 'party-member');
+  await api.eventually(() =>
+    api.post(`/orders/${orderId}/review`, {
+      reviewerId: memberId,
+      decision: 'approve',
+      note: order.reviewNote,
+      priority: 'normal',
+    }),
+  );
+  await as(workerId, 'residents-committee-staff');
+  await api.eventually(() =>
+    api.post(`/orders/${orderId}/dispatch`, {
+      dispatcherId: workerId,
+      assigneeKind: order.assigneeKind,
+      assigneeId: order.assigneeId,
+    }),
+  );
+  await api.printChainAt(orderId, 'dispatched');
+  return orderId;
 }
 
 /** A partner's webhook receiver: checks each delivery's signature (ADR 23) and keeps it. */
