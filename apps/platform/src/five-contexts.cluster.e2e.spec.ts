@@ -87,6 +87,32 @@ describe('the five contexts across processes over Kafka', () => {
       200,
     );
 
+  /** A resident of the seeded building nominated and approved as its leader, with their token. */
+  async function vettedLeader(residentId: string, nominatedBy: 'self' | 'residents') {
+    const leaderId = (
+      await eventually(
+        seed.worker,
+        'POST',
+        '/api/building-leaders',
+        { compoundId: seed.compoundId, residentId, buildingIds: [seed.buildingId], nominatedBy },
+        201,
+      )
+    ).id as string;
+    await eventually(
+      seed.worker,
+      'POST',
+      `/api/building-leaders/${leaderId}/vetting`,
+      { vetterId: seed.workerId, decision: 'approve', note: 'Known to the neighbours.' },
+      200,
+    );
+    const leader: TokenClaims = {
+      personId: leaderId,
+      roles: ['building-leader'],
+      compounds: [seed.compoundId],
+    };
+    return { leaderId, leader };
+  }
+
   beforeAll(async () => {
     receiver = await startReceiver();
     cluster = await Cluster.create();
@@ -240,32 +266,7 @@ describe('the five contexts across processes over Kafka', () => {
         201,
       )
     ).id as string;
-    const leaderId = (
-      await eventually(
-        seed.worker,
-        'POST',
-        '/api/building-leaders',
-        {
-          compoundId: seed.compoundId,
-          residentId: neighbourId,
-          buildingIds: [seed.buildingId],
-          nominatedBy: 'residents',
-        },
-        201,
-      )
-    ).id as string;
-    await eventually(
-      seed.worker,
-      'POST',
-      `/api/building-leaders/${leaderId}/vetting`,
-      { vetterId: seed.workerId, decision: 'approve', note: 'Known to the neighbours.' },
-      200,
-    );
-    const leader: TokenClaims = {
-      personId: leaderId,
-      roles: ['building-leader'],
-      compounds: [seed.compoundId],
-    };
+    const { leaderId, leader } = await vettedLeader(neighbourId, 'residents');
     const orderId = await approvedOrder(
       'elderly-care',
       'Shopping',
@@ -412,32 +413,7 @@ describe('the five contexts across processes over Kafka', () => {
         201,
       )
     ).id as string;
-    const leaderId = (
-      await eventually(
-        seed.worker,
-        'POST',
-        '/api/building-leaders',
-        {
-          compoundId: seed.compoundId,
-          residentId: seed.residentId,
-          buildingIds: [seed.buildingId],
-          nominatedBy: 'self',
-        },
-        201,
-      )
-    ).id as string;
-    await eventually(
-      seed.worker,
-      'POST',
-      `/api/building-leaders/${leaderId}/vetting`,
-      { vetterId: seed.workerId, decision: 'approve', note: 'Known to the neighbours.' },
-      200,
-    );
-    const leader: TokenClaims = {
-      personId: leaderId,
-      roles: ['building-leader'],
-      compounds: [seed.compoundId],
-    };
+    const { leaderId, leader } = await vettedLeader(seed.residentId, 'self');
     const visitId = (
       await eventually(
         leader,
