@@ -125,8 +125,31 @@ describe('the five contexts across processes over Kafka', () => {
     await receiver?.close();
   }, 60_000);
 
-  it('runs every context of the list as its own app', () => {
-    expect(Object.keys(cluster.ports).sort()).toEqual(CONTEXTS.map((c) => c.name).sort());
+  it('runs every context of the list as its own app, each answering on a port of its own', async () => {
+    const answers = await Promise.all(
+      CONTEXTS.map(async ({ name }) => {
+        const port = cluster.ports[name];
+        const health = port === undefined ? null : await fetch(`http://127.0.0.1:${port}/api/health`);
+        return { name, port, status: health?.status ?? null };
+      }),
+    );
+    expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+    expect(new Set(answers.map((a) => a.port)).size).toBe(CONTEXTS.length);
+    // A route is served by its own context's app only: the company's view is unknown to the
+    // residents' committee's.
+    const elsewhere = await fetch(
+      `http://127.0.0.1:${cluster.ports['residents-committee']}/api/property-companies/${randomUUID()}`,
+      { headers: { authorization: `Bearer ${await cluster.tokens.issue(admin)}` } },
+    );
+    expect(elsewhere.status).toBe(404);
+    const elsewhereMessage = ((await elsewhere.json()) as { message: string }).message;
+    // Its own app knows the route (`:id` in the answer) and looked the company up.
+    const own = await cluster.call(admin, 'GET', `/api/property-companies/${randomUUID()}`);
+    expect({ status: own.status, message: own.body.message }).toEqual({
+      status: 404,
+      message: 'resource /api/property-companies/:id not found',
+    });
+    expect(elsewhereMessage).not.toBe(own.body.message);
   });
 
   it('a partner company works on its order through CloudEvents; the resident rates it; the period’s evaluation counts it; its webhook got each event once, signed', async () => {
