@@ -12,3 +12,4 @@ export * from './property-company/evaluation';
 export * from './owners-committee/property-evaluation';
 export * from './party-organization/company-rating';
 export * from './residents-committee/service-levels';
+export * from './residents-committee/whistle';
