@@ -44,6 +44,8 @@ const GRID_READERS: Role[] = [
   'service-station-staff',
   'auditor',
 ];
+const DEPARTMENT_KEEPERS: Role[] = ['platform-admin', 'residents-committee-staff'];
+const DEPARTMENT_READERS: Role[] = [...DEPARTMENT_KEEPERS, 'department-staff', 'party-staff', 'auditor'];
 const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/health': [...ROLES],
   'GET /api/health/live': [...ROLES],
@@ -162,6 +164,16 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/grids/:id/posts': ['platform-admin', 'residents-committee-staff'],
   'DELETE /api/grids/:id/posts/:postId': ['platform-admin', 'residents-committee-staff'],
   'POST /api/grids/:id/findings': ['residents-committee-staff'],
+  'POST /api/orders/:id/whistle': ['residents-committee-staff', 'service-station-staff'],
+  'POST /api/departments': DEPARTMENT_KEEPERS,
+  'GET /api/departments': DEPARTMENT_READERS,
+  'GET /api/departments/:id': DEPARTMENT_READERS,
+  'POST /api/departments/:id/staff': DEPARTMENT_KEEPERS,
+  'DELETE /api/departments/:id/staff/:staffId': DEPARTMENT_KEEPERS,
+  'POST /api/departments/:id/orders/:orderId/accept': ['department-staff'],
+  'POST /api/departments/:id/orders/:orderId/arrival': ['department-staff'],
+  'POST /api/departments/:id/orders/:orderId/complete': ['department-staff'],
+  'POST /api/departments/:id/orders/:orderId/hand-back': ['department-staff'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

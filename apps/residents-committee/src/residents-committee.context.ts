@@ -4,6 +4,17 @@ import { OrderController } from './api/order.controller';
 import { ResidentController } from './api/resident.controller';
 import { StreetController } from './api/street.controller';
 import { GridController } from './api/grid.controller';
+import { DepartmentController } from './api/department.controller';
+import { RecordDepartmentWorkHandler } from './application/department-work';
+import {
+  AddDepartmentStaffHandler,
+  GetDepartmentHandler,
+  ListDepartmentsHandler,
+  RegisterDepartmentHandler,
+  RemoveDepartmentStaffHandler,
+} from './application/departments';
+import { WhistleOrderHandler } from './application/whistle-order';
+import { departmentsProjection } from './infrastructure/departments/departments.projection';
 import { residentsCommitteeScopes } from './api/scopes';
 import { AddBuildingHandler } from './application/add-building';
 import { AppointWorkerHandler } from './application/appoint-worker';
@@ -37,6 +48,7 @@ import {
   streetAggregate,
   gridAggregate,
   gridPlanAggregate,
+  departmentAggregate,
 } from './infrastructure/aggregates';
 import { CompanyDirectoryEntry } from './infrastructure/directory/company-directory.entity';
 import { LeaderDirectoryEntry } from './infrastructure/directory/leader-directory.entity';
@@ -61,7 +73,7 @@ import { supervisionProjection } from './service-levels/infrastructure/supervisi
 
 /**
  * The residents' committee (居委会) context: community structure, residents, order intake,
- * dispatch and rating, and the five-order chain view.
+ * dispatch and rating, the five-order chain view, and the departments a street whistles to.
  */
 export const residentsCommittee = defineContext({
   name: 'residents-committee',
@@ -76,11 +88,18 @@ export const residentsCommittee = defineContext({
     street: streetAggregate,
     gridPlan: gridPlanAggregate,
     grid: gridAggregate,
+    department: departmentAggregate,
   },
   upcasters: residentsCommitteeUpcasters,
   publishes: residentsCommitteeOutbound,
   consumes: residentsCommitteeInbound,
-  projections: [orderChainProjection, residentsProjection, dueDeadlinesProjection, supervisionProjection],
+  projections: [
+    orderChainProjection,
+    residentsProjection,
+    dueDeadlinesProjection,
+    supervisionProjection,
+    departmentsProjection,
+  ],
   scopes: [...residentsCommitteeScopes, SupervisionItemInPath],
   entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry],
   controllers: [
@@ -90,6 +109,7 @@ export const residentsCommittee = defineContext({
     SupervisionController,
     StreetController,
     GridController,
+    DepartmentController,
   ],
   handlers: [
     RegisterCommunityHandler,
@@ -122,5 +142,12 @@ export const residentsCommittee = defineContext({
     GetGridHandler,
     GetGridTreeHandler,
     RecordPatrolFindingHandler,
+    RegisterDepartmentHandler,
+    AddDepartmentStaffHandler,
+    RemoveDepartmentStaffHandler,
+    GetDepartmentHandler,
+    ListDepartmentsHandler,
+    WhistleOrderHandler,
+    RecordDepartmentWorkHandler,
   ],
 });

@@ -8,6 +8,8 @@ export const ROLES = [
   'building-leader',
   'service-station-staff',
   'party-member',
+  /** Staff of a government department called in by a whistle; scoped by the `streets` claim of its street. */
+  'department-staff',
   'resident',
   'partner-system',
   'auditor',

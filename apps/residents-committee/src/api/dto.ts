@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { FreeText, sameIdAnyCase } from '@cogov/http';
 import { GRID_LEVELS, GRID_POSTS, HOLDER_KINDS } from '../domain/grid-plan';
-import { EXECUTOR_KINDS } from '@cogov/contracts';
+import { DEPARTMENT_KINDS, EXECUTOR_KINDS, WHISTLE_LEVELS } from '@cogov/contracts';
 import { ORDER_STAGES } from '../domain/order';
 import { TENURES } from '../domain/resident';
 import { Type } from 'class-transformer';
@@ -14,6 +14,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   IsUUID,
   Length,
   Matches,
@@ -183,4 +184,70 @@ export class RecordPatrolFindingDto {
   @IsIn(ORDER_CATEGORIES) category!: (typeof ORDER_CATEGORIES)[number];
   @JSONSchema({ example: 'Blocked fire exit, building 3' }) @IsString() @Length(1, 200) title!: string;
   @FreeText() @Length(1, 4000) description!: string;
+}
+
+export class RegisterDepartmentDto {
+  @JSONSchema({ description: '街道: the street whose directory the department is entered in' })
+  @IsUUID()
+  streetId!: string;
+  @JSONSchema({ example: 'Jianxi Street Housing Office' }) @IsString() @Length(1, 100) name!: string;
+  @IsIn(DEPARTMENT_KINDS) kind!: (typeof DEPARTMENT_KINDS)[number];
+}
+
+export class AddDepartmentStaffDto {
+  @JSONSchema({ description: 'The person id their token carries (role department-staff)' })
+  @IsUUID()
+  staffId!: string;
+  @JSONSchema({ example: 'Li Wei' }) @IsString() @Length(1, 100) name!: string;
+}
+
+export class ListDepartmentsQueryDto {
+  @IsOptional() @IsUUID() streetId?: string;
+}
+
+export class WhistleOrderDto {
+  @JSONSchema({ description: 'The community worker blowing the whistle: the caller' })
+  @IsUUID()
+  whistlerId!: string;
+  @IsUUID() departmentId!: string;
+  @JSONSchema({ description: 'Who is called: the street’s departments or the district’s' })
+  @IsIn(WHISTLE_LEVELS)
+  level!: (typeof WHISTLE_LEVELS)[number];
+  @JSONSchema({ example: 'The leak comes from the water main under the road' })
+  @FreeText()
+  @Length(1, 1000)
+  reason!: string;
+}
+
+export class DepartmentAcceptOrderDto {
+  @JSONSchema({ example: 'Reporting in; a team comes this afternoon' })
+  @IsOptional()
+  @FreeText()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class DepartmentRecordArrivalDto {
+  @JSONSchema({ example: 'On site; the main under the road has burst' })
+  @IsOptional()
+  @FreeText()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class DepartmentCompleteOrderDto {
+  @JSONSchema({ example: 'Main repaired, road reopened' }) @FreeText() @Length(1, 4000) resultNote!: string;
+
+  @JSONSchema({ example: ['https://evidence.example/main.jpg'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true })
+  evidence!: string[];
+}
+
+export class DepartmentHandBackOrderDto {
+  @JSONSchema({ example: 'A matter for the district’s water company' })
+  @FreeText()
+  @Length(1, 1000)
+  reason!: string;
 }

@@ -10,6 +10,7 @@ import { GetOrderChainQuery, ListOrdersQuery } from '../application/order-querie
 import { PlaceOrderCommand } from '../application/place-order';
 import { RateOrderCommand } from '../application/rate-order';
 import { AcknowledgeOrderCommand } from '../application/acknowledge-order';
+import { WhistleOrderCommand } from '../application/whistle-order';
 import {
   AcknowledgeOrderDto,
   CreatedDto,
@@ -17,6 +18,7 @@ import {
   ListOrdersQueryDto,
   PlaceOrderDto,
   RateOrderDto,
+  WhistleOrderDto,
 } from './dto';
 import { OrderChainResponse, OrderPageResponse } from './views';
 
@@ -85,6 +87,37 @@ export class OrderController {
   ) {
     return this.commands.execute(
       new DispatchOrderCommand({ orderId, ...body }, commandContext(meta, this.clock.now())),
+    );
+  }
+
+  @Post(':id/whistle')
+  @Access({
+    roles: ['residents-committee-staff', 'service-station-staff'],
+    scope: OrderInPath,
+    actsAs: { field: 'whistlerId' },
+  })
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'whistleOrder',
+    summary: '吹哨: a matter beyond the community goes to a department of its street, in place of a dispatch',
+  })
+  @ApiOkResponse({ type: CreatedDto, description: 'The order’s id' })
+  whistle(
+    @Param('id', ParseUUIDPipe) orderId: string,
+    @Body() body: WhistleOrderDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(
+      new WhistleOrderCommand(
+        {
+          orderId,
+          whistlerId: body.whistlerId,
+          departmentId: body.departmentId,
+          level: body.level,
+          reason: body.reason,
+        },
+        commandContext(meta, this.clock.now()),
+      ),
     );
   }
 

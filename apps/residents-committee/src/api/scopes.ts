@@ -7,6 +7,7 @@ import {
   residentAggregate,
   streetAggregate,
   gridAggregate,
+  departmentAggregate,
 } from '../infrastructure/aggregates';
 
 /** Where the residents' committee's resources live, for the access guard (read from their streams). */
@@ -24,6 +25,23 @@ export const StreetInPath = scopeFromAggregate(
   streetAggregate,
   { param: 'id' },
   (state, id) => (state.status === 'absent' ? null : { communityId: null, compoundId: null, streetId: id }),
+);
+
+/** For bodies that name a street (a department entered in its directory). */
+export const StreetInBody = scopeFromAggregate(
+  'StreetInBody',
+  streetAggregate,
+  { body: 'streetId' },
+  (state, id) => (state.status === 'absent' ? null : { communityId: null, compoundId: null, streetId: id }),
+);
+
+/** A department lies in its street: the street's callers (its staff among them) reach it. */
+export const DepartmentInPath = scopeFromAggregate(
+  'DepartmentInPath',
+  departmentAggregate,
+  { param: 'id' },
+  (state) =>
+    state.status === 'absent' ? null : { communityId: null, compoundId: null, streetId: state.streetId },
 );
 
 const compoundScope = (state: CompoundState, id: string) =>
@@ -73,4 +91,6 @@ export const residentsCommitteeScopes = [
   ResidentInPath,
   StreetInPath,
   GridInPath,
+  StreetInBody,
+  DepartmentInPath,
 ];

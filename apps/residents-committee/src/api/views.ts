@@ -1,5 +1,6 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { GRID_LEVELS, GRID_POSTS, HOLDER_KINDS } from '../domain/grid-plan';
+import { DEPARTMENT_KINDS, WHISTLE_LEVELS } from '@cogov/contracts';
 
 /*
  * What the read routes answer, for the OpenAPI document. These shapes are not validated on the
@@ -36,6 +37,14 @@ export class HandBackView {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+export class ChainWhistleView {
+  @ApiProperty({ format: 'uuid' }) departmentId!: string;
+  @ApiProperty({ enum: WHISTLE_LEVELS }) level!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ format: 'uuid' }) whistlerId!: string;
+  @ApiProperty({ format: 'date-time' }) whistledAt!: string;
+}
+
 export class ChainRoundView {
   @ApiProperty({ type: 'integer', minimum: 1 }) round!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dispatchedAt!: string | null;
@@ -46,6 +55,8 @@ export class ChainRoundView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) arrivedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
   @ApiProperty({ type: [HandBackView] }) handBacks!: HandBackView[];
+  @ApiProperty({ type: [ChainWhistleView], description: '吹哨: the departments the round was whistled to' })
+  whistles!: ChainWhistleView[];
 }
 
 /** 五单服务 链条视图: one order, its stage and whole history. */
@@ -107,6 +118,33 @@ export class StreetResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+}
+
+export class DepartmentStaffView {
+  @ApiProperty({ format: 'uuid' }) staffId!: string;
+  @ApiProperty() name!: string;
+}
+
+export class DepartmentResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) streetId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: DEPARTMENT_KINDS }) kind!: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+  @ApiProperty({ type: [DepartmentStaffView] }) staff!: DepartmentStaffView[];
+}
+
+export class DepartmentListItemView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) streetId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: DEPARTMENT_KINDS }) kind!: string;
+  @ApiProperty({ type: 'integer', minimum: 0 }) staffCount!: number;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+}
+
+export class DepartmentListResponse {
+  @ApiProperty({ type: [DepartmentListItemView] }) items!: DepartmentListItemView[];
 }
 
 export class GridPostView {

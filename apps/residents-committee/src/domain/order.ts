@@ -1,4 +1,4 @@
-import type { ExecutorKind } from '@cogov/contracts';
+import type { ExecutorKind, WhistleLevel } from '@cogov/contracts';
 import {
   type Decider,
   InvalidInput,
@@ -24,6 +24,7 @@ export type AssigneeKind = ExecutorKind;
 /** Whoever works on a dispatched order, named as every context names it. */
 export type Executor = { kind: AssigneeKind; id: string };
 export type WorkStep = 'accepted' | 'arrived' | 'completed' | 'handed-back';
+export type { WhistleLevel };
 export const ORDER_STAGES = [
   'placed',
   'approved',
@@ -120,12 +121,40 @@ export type RecordOrderWork = {
     round: number;
     executor: Executor;
     performedBy: string;
+    /**
+     * For a department's work: whether the person is registered staff of the department, as the
+     * handler found it. The department has no context of its own to check it before this one.
+     */
+    performerIsStaff?: boolean;
     step: WorkStep;
     at: string;
     note: string | null;
     resultNote: string | null;
     evidence: string[];
     reason: string | null;
+  };
+};
+
+/** What the handler found of the department a whistle names. */
+export type DepartmentSummary = { exists: false } | { exists: true; streetId: string };
+
+/**
+ * 吹哨: a matter beyond the community. A community worker calls in a government department of the
+ * community's street (or the district's, by level) for the current round, in place of a dispatch.
+ */
+export type WhistleOrder = {
+  type: 'WhistleOrder';
+  data: {
+    orderId: string;
+    whistlerId: string;
+    whistlerIsWorkerOfCommunity: boolean;
+    departmentId: string;
+    department: DepartmentSummary;
+    /** The street of the order's community; null for a community registered without one. */
+    communityStreetId: string | null;
+    level: WhistleLevel;
+    reason: string;
+    now: string;
   };
 };
 
@@ -175,6 +204,7 @@ export type OrderCommand =
   | PlaceOrder
   | RecordBranchReview
   | DispatchOrder
+  | WhistleOrder
   | RecordOrderWork
   | RateOrder
   | AcknowledgeOrder
@@ -212,6 +242,23 @@ export type OrderDispatched = {
     assigneeKind: AssigneeKind;
     assigneeId: string;
     dispatchedAt: string;
+  };
+};
+
+/** The order went to a department for the round; the department reports in on it. */
+export type OrderWhistled = {
+  type: 'OrderWhistled';
+  data: {
+    orderId: string;
+    round: number;
+    communityId: string;
+    compoundId: string;
+    streetId: string;
+    departmentId: string;
+    level: WhistleLevel;
+    reason: string;
+    whistlerId: string;
+    whistledAt: string;
   };
 };
 
@@ -290,6 +337,7 @@ export type OrderEvent =
   | OrderPlaced
   | BranchReviewRecorded
   | OrderDispatched
+  | OrderWhistled
   | OrderTakenRecorded
   | ArrivalRecorded
   | OrderCompletionRecorded
@@ -330,6 +378,8 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
       return recordReview(command.data, state);
     case 'DispatchOrder':
       return dispatch(command.data, state);
+    case 'WhistleOrder':
+      return whistle(command.data, state);
     case 'RecordOrderWork':
       return recordWork(command.data, state);
     case 'RateOrder':
@@ -365,6 +415,13 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
         ...state,
         stage: 'dispatched',
         assignee: { kind: event.data.assigneeKind, id: event.data.assigneeId },
+        executor: null,
+      };
+    case 'OrderWhistled':
+      return {
+        ...state,
+        stage: 'dispatched',
+        assignee: { kind: 'department', id: event.data.departmentId },
         executor: null,
       };
     case 'OrderTakenRecorded':
@@ -412,7 +469,13 @@ const DISPATCHABLE: readonly OrderStage[] = ['approved', 'reopened', 'handed-bac
  * The executors whose contexts work on orders dispatched to them (ADR 13). An order dispatched to
  * any other kind would wait for nobody: it cannot be taken, and only a hand-back returns it.
  */
-const WORKED_ON: readonly AssigneeKind[] = ['member', 'branch-pool', 'property-company', 'building-leader'];
+const WORKED_ON: readonly AssigneeKind[] = [
+  'member',
+  'branch-pool',
+  'property-company',
+  'building-leader',
+  'department',
+];
 
 /** The kinds that come from the Party organization's directory, and the directory kind each must be. */
 const PARTY_ASSIGNEES: Partial<Record<AssigneeKind, { kind: string; what: string }>> = {
@@ -536,6 +599,12 @@ function dispatch(d: DispatchOrder['data'], state: PresentOrder): OrderEvent[] {
       communityId: state.communityId,
     });
   }
+  if (d.assigneeKind === 'department') {
+    throw new RuleViolation(
+      `a department is called in by a whistle, not a dispatch: POST /api/orders/${state.orderId}/whistle`,
+      { assigneeKind: d.assigneeKind, assigneeId: d.assigneeId },
+    );
+  }
   if (!WORKED_ON.includes(d.assigneeKind)) {
     throw new RuleViolation(
       `no context works on orders dispatched to a ${d.assigneeKind} yet: dispatch to a Party member, a branch, a property company or a building leader`,
@@ -619,6 +688,64 @@ function checkLeader(d: DispatchOrder['data'], state: PresentOrder): void {
   }
 }
 
+function whistle(d: WhistleOrder['data'], state: PresentOrder): OrderEvent[] {
+  if (!DISPATCHABLE.includes(state.stage)) {
+    throw new InvalidTransition(state.stage, 'whistle', whyNotWhistleable(state));
+  }
+  if (!d.whistlerIsWorkerOfCommunity) {
+    throw new RuleViolation(`${d.whistlerId} is not a worker of community ${state.communityId}`, {
+      whistlerId: d.whistlerId,
+      communityId: state.communityId,
+    });
+  }
+  const reason = d.reason.trim();
+  if (reason === '') throw new InvalidInput('a whistle needs a reason: why the matter exceeds the community');
+  if (!d.department.exists) throw new NotFound('department', d.departmentId);
+  if (d.communityStreetId === null) {
+    throw new RuleViolation(
+      `community ${state.communityId} lies in no street: register it with its street before whistling`,
+      { communityId: state.communityId },
+    );
+  }
+  if (d.department.streetId !== d.communityStreetId) {
+    throw new OutOfScope(
+      'department',
+      d.departmentId,
+      `department ${d.departmentId} is in street ${d.department.streetId}, not in street ${d.communityStreetId} of community ${state.communityId}`,
+      { streetId: d.department.streetId, expectedStreetId: d.communityStreetId },
+    );
+  }
+  return [
+    {
+      type: 'OrderWhistled',
+      data: {
+        orderId: state.orderId,
+        round: state.round,
+        communityId: state.communityId,
+        compoundId: state.compoundId,
+        streetId: d.communityStreetId,
+        departmentId: d.departmentId,
+        level: d.level,
+        reason,
+        whistlerId: d.whistlerId,
+        whistledAt: d.now,
+      },
+    },
+  ];
+}
+
+/** Why an order cannot be whistled: as for a dispatch, and whoever holds it gives it back first. */
+function whyNotWhistleable(state: PresentOrder): string {
+  switch (state.stage) {
+    case 'dispatched':
+    case 'taken':
+    case 'arrived':
+      return `${describe(state.executor ?? state.assignee)} holds the order in round ${state.round}: they hand it back first`;
+    default:
+      return whyNotDispatchable(state);
+  }
+}
+
 function recordWork(d: RecordOrderWork['data'], state: PresentOrder): OrderEvent[] {
   const base = {
     orderId: state.orderId,
@@ -632,6 +759,12 @@ function recordWork(d: RecordOrderWork['data'], state: PresentOrder): OrderEvent
       `record ${d.step}`,
       `the work is for round ${d.round} but the order is in round ${state.round}`,
     );
+  }
+  if (d.executor.kind === 'department' && d.performerIsStaff !== true) {
+    throw new RuleViolation(`${d.performedBy} is not staff of department ${d.executor.id}`, {
+      performedBy: d.performedBy,
+      departmentId: d.executor.id,
+    });
   }
   switch (d.step) {
     case 'accepted':

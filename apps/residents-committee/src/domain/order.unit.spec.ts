@@ -29,6 +29,8 @@ import {
   type OrderHandedBack,
   type RecordOrderWork,
   type ReviewDecision,
+  type OrderWhistled,
+  type WhistleOrder,
   orderDecider,
 } from './order';
 
@@ -530,20 +532,25 @@ describe('order (residents-committee): 社区派单 dispatching', () => {
       )
       .thenThrows(WrongKind, /branch-1 is a branch, not a Party member/));
 
-  it.each(['volunteer-team', 'department'] as const)(
-    'an order is not dispatched to a %s: no context works on such orders yet',
-    (assigneeKind) =>
-      given(approved)
-        .when(dispatchOrder({ assigneeKind, assigneeId: 'someone-1', partyAssignee: null }))
-        .thenThrows(
-          RuleViolation,
-          new RegExp(`no context works on orders dispatched to a ${assigneeKind} yet`),
-          {
-            assigneeKind,
-            assigneeId: 'someone-1',
-          },
-        ),
-  );
+  it('an order is not dispatched to a volunteer team: no context works on such orders yet', () =>
+    given(approved)
+      .when(dispatchOrder({ assigneeKind: 'volunteer-team', assigneeId: 'someone-1', partyAssignee: null }))
+      .thenThrows(RuleViolation, /no context works on orders dispatched to a volunteer-team yet/, {
+        assigneeKind: 'volunteer-team',
+        assigneeId: 'someone-1',
+      }));
+
+  it('a department is not dispatched to: it is called in by a whistle', () =>
+    given(approved)
+      .when(dispatchOrder({ assigneeKind: 'department', assigneeId: 'dept-1', partyAssignee: null }))
+      .thenThrows(
+        RuleViolation,
+        /called in by a whistle, not a dispatch: POST \/api\/orders\/order-1\/whistle/,
+        {
+          assigneeKind: 'department',
+          assigneeId: 'dept-1',
+        },
+      ));
 
   it('an approved building leader of the order’s community is assigned', () =>
     given(approved)
@@ -809,4 +816,145 @@ describe('a patrol finding (采办分离)', () => {
     ])
       .when(rateOrder())
       .thenThrows(RuleViolation, /only the resident who placed the order may rate it/));
+});
+
+describe('order (residents-committee): 吹哨 whistling a department in', () => {
+  const WHISTLED_AT = '2026-03-01T10:05:00.000Z';
+  const DEPARTMENT = { kind: 'department', id: 'dept-1' } as const;
+  const approvedOrder = [placed(), reviewed('approve')];
+
+  function whistleOrder(overrides: Partial<WhistleOrder['data']> = {}): WhistleOrder {
+    return {
+      type: 'WhistleOrder',
+      data: {
+        orderId: ORDER,
+        whistlerId: 'worker-1',
+        whistlerIsWorkerOfCommunity: true,
+        departmentId: 'dept-1',
+        department: { exists: true, streetId: 'street-1' },
+        communityStreetId: 'street-1',
+        level: 'street',
+        reason: 'the water main under the road has burst',
+        now: WHISTLED_AT,
+        ...overrides,
+      },
+    };
+  }
+  function whistled(overrides: Partial<OrderWhistled['data']> = {}): OrderWhistled {
+    return {
+      type: 'OrderWhistled',
+      data: {
+        orderId: ORDER,
+        round: 1,
+        communityId: 'community-1',
+        compoundId: 'compound-1',
+        streetId: 'street-1',
+        departmentId: 'dept-1',
+        level: 'street',
+        reason: 'the water main under the road has burst',
+        whistlerId: 'worker-1',
+        whistledAt: WHISTLED_AT,
+        ...overrides,
+      },
+    };
+  }
+  const departmentWork = (
+    step: RecordOrderWork['data']['step'],
+    overrides: Partial<RecordOrderWork['data']> = {},
+  ) =>
+    recordWork(step, { executor: DEPARTMENT, performedBy: 'person-1', performerIsStaff: true, ...overrides });
+
+  it('a worker of the community whistles an approved order to a department of its street', () =>
+    given(approvedOrder).when(whistleOrder()).then([whistled()]));
+
+  it('an order handed back, or reopened, is whistled like it is dispatched', () => {
+    given([...approvedOrder, dispatched(), handedBack()])
+      .when(whistleOrder())
+      .then([whistled()]);
+    given([
+      ...approvedOrder,
+      dispatched(),
+      taken(),
+      completed(),
+      rated({ score: 1, reopensOrder: true }),
+      reopened(),
+    ])
+      .when(whistleOrder())
+      .then([whistled({ round: 2 })]);
+  });
+
+  it('an order a member holds is not whistled: they hand it back first', () =>
+    given([...approvedOrder, dispatched(), taken()])
+      .when(whistleOrder())
+      .thenThrows(InvalidTransition, /member member-2 holds the order in round 1: they hand it back first/));
+
+  it('an order the branch has not approved is not whistled', () =>
+    given([placed()])
+      .when(whistleOrder())
+      .thenThrows(InvalidTransition, /has not approved/));
+
+  it('only a worker of the order’s community whistles', () =>
+    given(approvedOrder)
+      .when(whistleOrder({ whistlerIsWorkerOfCommunity: false }))
+      .thenThrows(RuleViolation, /worker-1 is not a worker of community community-1/));
+
+  it('a whistle needs a reason', () =>
+    given(approvedOrder)
+      .when(whistleOrder({ reason: ' ' }))
+      .thenThrows(InvalidInput, /needs a reason/));
+
+  it('a department that does not exist is not found', () =>
+    given(approvedOrder)
+      .when(whistleOrder({ department: { exists: false } }))
+      .thenThrows(NotFound, /department dept-1 not found/));
+
+  it('a community in no street cannot whistle', () =>
+    given(approvedOrder)
+      .when(whistleOrder({ communityStreetId: null }))
+      .thenThrows(RuleViolation, /community community-1 lies in no street/));
+
+  it('a department of another street is out of scope, naming both streets', () =>
+    given(approvedOrder)
+      .when(whistleOrder({ department: { exists: true, streetId: 'street-2' } }))
+      .thenThrows(OutOfScope, /department dept-1 is in street street-2, not in street street-1/, {
+        entity: 'department',
+        id: 'dept-1',
+        streetId: 'street-2',
+        expectedStreetId: 'street-1',
+      }));
+
+  it('the department’s staff report in, arrive and complete the whistled order', () => {
+    given([...approvedOrder, whistled()])
+      .when(departmentWork('accepted'))
+      .thenMatches([{ type: 'OrderTakenRecorded', data: { executor: DEPARTMENT, performedBy: 'person-1' } }]);
+    given([...approvedOrder, whistled(), taken({ executor: DEPARTMENT, performedBy: 'person-1' })])
+      .when(departmentWork('arrived'))
+      .thenMatches([{ type: 'ArrivalRecorded', data: { executor: DEPARTMENT } }]);
+    given([...approvedOrder, whistled(), taken({ executor: DEPARTMENT, performedBy: 'person-1' })])
+      .when(departmentWork('completed'))
+      .thenMatches([{ type: 'OrderCompletionRecorded', data: { executor: DEPARTMENT } }]);
+  });
+
+  it('someone who is not staff of the department does not report in for it', () =>
+    given([...approvedOrder, whistled()])
+      .when(departmentWork('accepted', { performedBy: 'person-9', performerIsStaff: false }))
+      .thenThrows(RuleViolation, /person-9 is not staff of department dept-1/));
+
+  it('another department does not report in on an order whistled to one', () =>
+    given([...approvedOrder, whistled()])
+      .when(departmentWork('accepted', { executor: { kind: 'department', id: 'dept-2' } }))
+      .thenThrows(RuleViolation, /dispatched to department dept-1, not department dept-2/));
+
+  it('a department hands the order back to dispatch, and it can be whistled or dispatched again', () => {
+    given([...approvedOrder, whistled()])
+      .when(departmentWork('handed-back'))
+      .thenMatches([{ type: 'OrderHandedBack', data: { executor: DEPARTMENT } }]);
+    const back = handedBack({ executor: DEPARTMENT, performedBy: 'person-1' });
+    given([...approvedOrder, whistled(), back])
+      .when(whistleOrder())
+      .then([whistled()]);
+    given([...approvedOrder, whistled(), back])
+      .when(dispatchOrder())
+      .thenMatches([{ type: 'OrderDispatched' }]);
+  });
 });

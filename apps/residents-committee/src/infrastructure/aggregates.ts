@@ -6,6 +6,7 @@ import { residentDecider } from '../domain/resident';
 import { streetDecider } from '../domain/street';
 import { gridLocationDecider } from '../domain/grid';
 import { gridPlanDecider } from '../domain/grid-plan';
+import { departmentDecider } from '../domain/department';
 
 export const communityAggregate = aggregate('residents-committee.community', communityDecider);
 export const compoundAggregate = aggregate('residents-committee.compound', compoundDecider);
@@ -15,6 +16,8 @@ export const streetAggregate = aggregate('residents-committee.street', streetDec
 /** A community's grids, keyed by the community's id. */
 export const gridPlanAggregate = aggregate('residents-committee.grid-plan', gridPlanDecider);
 export const gridAggregate = aggregate('residents-committee.grid', gridLocationDecider);
+/** A department a street's communities whistle to (吹哨报到), and its staff. */
+export const departmentAggregate = aggregate('residents-committee.department', departmentDecider);
 
 export type CommunityRepository = RepositoryOf<typeof communityAggregate>;
 export type CompoundRepository = RepositoryOf<typeof compoundAggregate>;
@@ -23,3 +26,4 @@ export type OrderRepository = RepositoryOf<typeof orderAggregate>;
 export type StreetRepository = RepositoryOf<typeof streetAggregate>;
 export type GridPlanRepository = RepositoryOf<typeof gridPlanAggregate>;
 export type GridRepository = RepositoryOf<typeof gridAggregate>;
+export type DepartmentRepository = RepositoryOf<typeof departmentAggregate>;

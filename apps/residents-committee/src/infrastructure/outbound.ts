@@ -2,6 +2,10 @@ import {
   buildingRegisteredV1,
   communityRegisteredV2,
   compoundRegisteredV1,
+  departmentRegisteredV1,
+  orderWhistledV1,
+  orderWorkPayload,
+  residentsCommitteeOrderWorkV1,
   orderAcknowledgedV1,
   orderDispatchedV1,
   orderPlacedV2,
@@ -22,6 +26,7 @@ import type { ResidentEvent } from '../domain/resident';
 import type { ServiceLevelEvent } from '../service-levels/domain/service-level';
 import type { StreetEvent } from '../domain/street';
 import type { GridPlanEvent } from '../domain/grid-plan';
+import type { DepartmentEvent } from '../domain/department';
 
 type Own =
   | CommunityEvent
@@ -30,7 +35,8 @@ type Own =
   | OrderEvent
   | ServiceLevelEvent
   | StreetEvent
-  | GridPlanEvent;
+  | GridPlanEvent
+  | DepartmentEvent;
 
 /**
  * What the residents' committee tells the others, mapped on purpose from its private events.
@@ -143,6 +149,69 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         assigneeId: d.assigneeId,
         dispatchedAt: d.dispatchedAt,
       });
+    }
+    case 'DepartmentRegistered': {
+      const d = event.data;
+      return out.publish(departmentRegisteredV1, d.departmentId, {
+        departmentId: d.departmentId,
+        streetId: d.streetId,
+        name: d.name,
+        kind: d.kind,
+        registeredAt: d.registeredAt,
+      });
+    }
+    case 'OrderWhistled': {
+      const d = event.data;
+      return out.publish(orderWhistledV1, d.orderId, {
+        orderId: d.orderId,
+        round: d.round,
+        communityId: d.communityId,
+        compoundId: d.compoundId,
+        streetId: d.streetId,
+        departmentId: d.departmentId,
+        level: d.level,
+        reason: d.reason,
+        whistlerId: d.whistlerId,
+        whistledAt: d.whistledAt,
+      });
+    }
+    // 报到: a department has no context of its own, so its work is published from here, in the
+    // one order-work language. Every other executor's work is its own context's to publish.
+    case 'OrderTakenRecorded': {
+      const d = event.data;
+      if (d.executor.kind !== 'department') return [];
+      return out.publish(
+        residentsCommitteeOrderWorkV1,
+        d.orderId,
+        orderWorkPayload(d, 'accepted', d.takenAt, {}),
+      );
+    }
+    case 'ArrivalRecorded': {
+      const d = event.data;
+      if (d.executor.kind !== 'department') return [];
+      return out.publish(
+        residentsCommitteeOrderWorkV1,
+        d.orderId,
+        orderWorkPayload(d, 'arrived', d.arrivedAt, { note: d.note }),
+      );
+    }
+    case 'OrderCompletionRecorded': {
+      const d = event.data;
+      if (d.executor.kind !== 'department') return [];
+      return out.publish(
+        residentsCommitteeOrderWorkV1,
+        d.orderId,
+        orderWorkPayload(d, 'completed', d.completedAt, { resultNote: d.resultNote, evidence: d.evidence }),
+      );
+    }
+    case 'OrderHandedBack': {
+      const d = event.data;
+      if (d.executor.kind !== 'department') return [];
+      return out.publish(
+        residentsCommitteeOrderWorkV1,
+        d.orderId,
+        orderWorkPayload(d, 'handed-back', d.handedBackAt, { reason: d.reason }),
+      );
     }
     case 'OrderRated': {
       const d = event.data;

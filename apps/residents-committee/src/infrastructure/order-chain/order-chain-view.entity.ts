@@ -28,6 +28,16 @@ export interface ChainRound {
   arrivedAt: string | null;
   completedAt: string | null;
   handBacks: Array<{ executor: { kind: string; id: string }; reason: string; at: string }>;
+  /** 吹哨: the departments the round was whistled to, in order (a hand-back may lead to another). */
+  whistles: ChainWhistle[];
+}
+
+export interface ChainWhistle {
+  readonly departmentId: string;
+  readonly level: string;
+  readonly reason: string;
+  readonly whistlerId: string;
+  readonly whistledAt: string;
 }
 
 /** The five-order chain view (五单服务 链条视图): one row per order, its stage and whole history. */

@@ -83,6 +83,40 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
         note: `to ${d.assigneeKind} ${d.assigneeId}`,
       });
     }
+    case 'OrderWhistled': {
+      const d = event.data;
+      const department = { kind: 'department', id: d.departmentId };
+      row.assigneeKind = department.kind;
+      row.assigneeId = department.id;
+      row.takenBy = null;
+      withRound(row, d.round, (r) => {
+        r.dispatchedAt = d.whistledAt;
+        r.assignee = department;
+        r.acceptedBy = null;
+        r.acceptedAt = null;
+        r.arrivedAt = null;
+        r.completedAt = null;
+        r.whistles = [
+          ...r.whistles,
+          {
+            departmentId: d.departmentId,
+            level: d.level,
+            reason: d.reason,
+            whistlerId: d.whistlerId,
+            whistledAt: d.whistledAt,
+          },
+        ];
+      });
+      // A step of the history named for what happened; the order's stage is `dispatched`.
+      const next = step(row, recorded, {
+        stage: 'whistled',
+        at: d.whistledAt,
+        actorId: d.whistlerId,
+        note: `to department ${d.departmentId} (${d.level} level): ${d.reason}`,
+      });
+      next.stage = 'dispatched';
+      return next;
+    }
     case 'OrderTakenRecorded': {
       const d = event.data;
       row.takenBy = d.executor.id;
@@ -191,6 +225,7 @@ function withRound(row: OrderChainView, round: number, change: (r: ChainRound) =
       arrivedAt: null,
       completedAt: null,
       handBacks: [],
+      whistles: [],
     });
     index = rounds.length - 1;
   }
@@ -231,7 +266,8 @@ function step(
 export const orderChainProjection: Projection = rowPerKeyProjection({
   name: 'residents-committee.order-chain',
   // 2: rounds (who accepted, arrived, completed, handed back, and when), work by any executor.
-  version: 3,
+  // 4: each round's whistles (吹哨) to departments.
+  version: 4,
   entity: OrderChainView,
   key: 'orderId',
   handles: (event) => inCategory(orderAggregate, event.streamId),

@@ -144,6 +144,7 @@ describe('order chain view (projection)', () => {
         arrivedAt: at(20),
         completedAt: at(30),
         handBacks: [],
+        whistles: [],
       },
     ]);
   });
@@ -168,6 +169,45 @@ describe('order chain view (projection)', () => {
       acceptedAt: null,
       arrivedAt: null,
       handBacks: [{ executor: member2, reason: 'needs an electrician', at: at(25) }],
+    });
+  });
+
+  it('shows a whistle to a department: the round’s assignee, the whistle and a history step', () => {
+    const upToReview = history.slice(0, 2).map(recorded);
+    const whistle = recorded({
+      type: 'OrderWhistled',
+      data: {
+        orderId: ORDER,
+        round: 1,
+        communityId: 'c1',
+        compoundId: 'k1',
+        streetId: 's1',
+        departmentId: 'd1',
+        level: 'district',
+        reason: 'the main has burst',
+        whistlerId: 'worker-1',
+        whistledAt: at(4),
+      },
+    });
+    const view = fold([...upToReview, whistle])!;
+    expect(view).toMatchObject({ stage: 'dispatched', assigneeKind: 'department', assigneeId: 'd1' });
+    expect(view.history[2]).toMatchObject({
+      stage: 'whistled',
+      actorId: 'worker-1',
+      note: 'to department d1 (district level): the main has burst',
+    });
+    expect(view.rounds[0]).toMatchObject({
+      dispatchedAt: at(4),
+      assignee: { kind: 'department', id: 'd1' },
+      whistles: [
+        {
+          departmentId: 'd1',
+          level: 'district',
+          reason: 'the main has burst',
+          whistlerId: 'worker-1',
+          whistledAt: at(4),
+        },
+      ],
     });
   });
 
