@@ -70,6 +70,8 @@ import {
 } from './service-levels/infrastructure/service-level.aggregate';
 import { serviceLevelProviders } from './service-levels/infrastructure/service-level-wiring';
 import { supervisionProjection } from './service-levels/infrastructure/supervision.projection';
+import { ServiceLevelDepartment } from './service-levels/infrastructure/department-kind.entity';
+import { RecordDepartmentKindHandler } from './service-levels/application/record-department-kind';
 
 /**
  * The residents' committee (居委会) context: community structure, residents, order intake,
@@ -101,7 +103,7 @@ export const residentsCommittee = defineContext({
     departmentsProjection,
   ],
   scopes: [...residentsCommitteeScopes, SupervisionItemInPath],
-  entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry],
+  entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry, ServiceLevelDepartment],
   controllers: [
     CommunityController,
     OrderController,
@@ -133,6 +135,7 @@ export const residentsCommittee = defineContext({
     AdvanceServiceLevelHandler,
     ListSupervisionHandler,
     WorkSupervisionItemHandler,
+    RecordDepartmentKindHandler,
     ...serviceLevelProviders,
     RegisterStreetHandler,
     GetStreetHandler,

@@ -1,4 +1,15 @@
-import type { UpcasterSteps } from '@cogov/decider';
+import type { Upcaster, UpcasterSteps } from '@cogov/decider';
+
+/**
+ * v1 of the service-level process's events knew one clock, the community's, and timed round 1
+ * only; v2 names the track (a whistled order's department has its own), the department and the round.
+ */
+const communityTrackOfRoundOne: Upcaster = (data) => ({
+  ...data,
+  track: 'community',
+  departmentId: null,
+  round: 1,
+});
 
 /**
  * The residents' committee's schema history. v1 of the two work events knew only Party members
@@ -23,4 +34,14 @@ export const residentsCommitteeUpcasters: UpcasterSteps = {
       performedBy: memberId,
     }),
   },
+  // The community's clock started at the placement, at priority normal (the review reschedules).
+  ServiceLevelStarted: {
+    1: (data) => ({ ...communityTrackOfRoundOne(data), priority: 'normal', startedAt: data.placedAt }),
+  },
+  ServiceLevelRescheduled: { 1: communityTrackOfRoundOne },
+  StageReached: { 1: communityTrackOfRoundOne },
+  ServiceLevelBreached: { 1: communityTrackOfRoundOne },
+  ServiceLevelEnded: { 1: communityTrackOfRoundOne },
+  // A return named its round already: the round that went back.
+  OrderReturned: { 1: (data) => ({ ...data, track: 'community', departmentId: null }) },
 };

@@ -66,4 +66,51 @@ describe('residents committee schema history', () => {
       registry.upcast(storedV1('ResidentRegistered', { residentId: 'r1', name: 'N', registeredAt: 't' })),
     ).toMatchObject({ schemaVersion: 2, data: { residentId: 'r1', tenure: 'unknown' } });
   });
+
+  it('reads a v1 start of the three ones as the community’s track, round 1, from the placement at normal', () =>
+    expect(
+      registry.upcast(
+        storedV1('ServiceLevelStarted', {
+          orderId: 'o1',
+          communityId: 'c1',
+          compoundId: 'k1',
+          category: 'repair',
+          placedAt: 't0',
+          deadlines: [{ stage: 'accept', dueAt: 't1' }],
+        }),
+      ),
+    ).toMatchObject({
+      schemaVersion: 2,
+      data: {
+        orderId: 'o1',
+        track: 'community',
+        departmentId: null,
+        round: 1,
+        priority: 'normal',
+        placedAt: 't0',
+        startedAt: 't0',
+      },
+    }));
+
+  it.each(['ServiceLevelRescheduled', 'StageReached', 'ServiceLevelBreached', 'ServiceLevelEnded'])(
+    'reads a v1 %s as the community’s track, round 1',
+    (type) =>
+      expect(registry.upcast(storedV1(type, { orderId: 'o1', stage: 'accept' }))).toMatchObject({
+        schemaVersion: 2,
+        data: { orderId: 'o1', stage: 'accept', track: 'community', departmentId: null, round: 1 },
+      }),
+  );
+
+  it('reads a v1 return as the community’s, keeping the round that went back', () =>
+    expect(
+      registry.upcast(storedV1('OrderReturned', { orderId: 'o1', reason: 'low-rating', round: 2, at: 't' }))
+        .data,
+    ).toEqual({
+      orderId: 'o1',
+      reason: 'low-rating',
+      round: 2,
+      at: 't',
+      track: 'community',
+      departmentId: null,
+    }));
 });

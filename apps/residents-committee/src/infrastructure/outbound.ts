@@ -12,7 +12,10 @@ import {
   orderRatedV1,
   residentRegisteredV2,
   residentTenureRecordedV1,
-  serviceLevelBreachedV1,
+  serviceLevelBreachedV2,
+  serviceLevelRescheduledV1,
+  serviceLevelStageReachedV1,
+  serviceLevelStartedV1,
   streetRegisteredV1,
   gridDefinedV1,
   gridPostFilledV1,
@@ -23,7 +26,7 @@ import type { CommunityEvent } from '../domain/community';
 import type { CompoundEvent } from '../domain/compound';
 import type { OrderEvent } from '../domain/order';
 import type { ResidentEvent } from '../domain/resident';
-import type { ServiceLevelEvent } from '../service-levels/domain/service-level';
+import type { ServiceLevelEvent, TrackId } from '../service-levels/domain/service-level';
 import type { StreetEvent } from '../domain/street';
 import type { GridPlanEvent } from '../domain/grid-plan';
 import type { DepartmentEvent } from '../domain/department';
@@ -37,6 +40,14 @@ type Own =
   | StreetEvent
   | GridPlanEvent
   | DepartmentEvent;
+
+/** Which order and clock a process fact is about, as every service-level contract names it. */
+const trackOf = (d: TrackId & { orderId: string }) => ({
+  orderId: d.orderId,
+  round: d.round,
+  track: d.track,
+  departmentId: d.departmentId,
+});
 
 /**
  * What the residents' committee tells the others, mapped on purpose from its private events.
@@ -235,12 +246,46 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         acknowledgedAt: d.acknowledgedAt,
       });
     }
-    case 'ServiceLevelBreached': {
+    // The process's facts, so a rates view counts what was due on each track and what made it.
+    case 'ServiceLevelStarted': {
       const d = event.data;
-      return out.publish(serviceLevelBreachedV1, d.orderId, {
-        orderId: d.orderId,
+      return out.publish(serviceLevelStartedV1, d.orderId, {
+        ...trackOf(d),
         communityId: d.communityId,
         compoundId: d.compoundId,
+        gridId: d.gridId ?? null,
+        category: d.category,
+        priority: d.priority,
+        startedAt: d.startedAt,
+        deadlines: d.deadlines.map(({ stage, dueAt }) => ({ stage, dueAt })),
+      });
+    }
+    case 'ServiceLevelRescheduled': {
+      const d = event.data;
+      return out.publish(serviceLevelRescheduledV1, d.orderId, {
+        ...trackOf(d),
+        priority: d.priority,
+        deadlines: d.deadlines.map(({ stage, dueAt }) => ({ stage, dueAt })),
+      });
+    }
+    case 'StageReached': {
+      const d = event.data;
+      return out.publish(serviceLevelStageReachedV1, d.orderId, {
+        ...trackOf(d),
+        stage: d.stage,
+        at: d.at,
+        dueAt: d.dueAt,
+        inTime: d.inTime,
+      });
+    }
+    // v2 only: it names the track, the round and the grid (v1 stays a contract for consumers).
+    case 'ServiceLevelBreached': {
+      const d = event.data;
+      return out.publish(serviceLevelBreachedV2, d.orderId, {
+        ...trackOf(d),
+        communityId: d.communityId,
+        compoundId: d.compoundId,
+        gridId: d.gridId ?? null,
         stage: d.stage,
         dueAt: d.dueAt,
         lateByMs: d.lateByMs,

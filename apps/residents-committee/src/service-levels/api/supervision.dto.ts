@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { FreeText } from '@cogov/http';
+import { SERVICE_LEVEL_TRACKS } from '@cogov/contracts';
 import { SUPERVISION_STAGES } from '../domain/supervision-stages';
 
 export class ListSupervisionQueryDto {
@@ -17,6 +18,13 @@ export class SupervisionItemResponse {
   @ApiProperty({ format: 'uuid' }) compoundId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The grid the order fell in' })
   gridId!: string | null;
+  @ApiProperty({
+    enum: SERVICE_LEVEL_TRACKS,
+    description: 'The community’s three ones, or a whistled department’s',
+  })
+  track!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The department, on its track' })
+  departmentId!: string | null;
   @ApiProperty({ enum: SUPERVISION_STAGES }) stage!: string;
   @ApiProperty({ example: 'breached', description: '`breached`, `handed-back` or `low-rating`' })
   reason!: string;

@@ -1,28 +1,41 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@cogov/context-kit';
+import { NotYetKnown } from '@cogov/decider';
 import type { CommandContext } from '@cogov/event-sourcing';
+import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import {
   type RecordReview,
   type ServiceLevelCommand,
+  type ServiceLevelState,
+  type StartDepartmentTrack,
   type StartServiceLevel,
   serviceLevelDecider,
 } from '../domain/service-level';
-import { type TargetOverrides, targetsFor } from '../domain/targets';
+import { type TargetOverrides, departmentTargetsFor, targetsFor } from '../domain/targets';
+import { ServiceLevelDepartment } from '../infrastructure/department-kind.entity';
 import {
   type ServiceLevelRepository,
   serviceLevelAggregate,
 } from '../infrastructure/service-level.aggregate';
 
 export const SERVICE_LEVEL_TARGETS = Symbol('ServiceLevelTargets');
+export const DEPARTMENT_SERVICE_LEVEL_TARGETS = Symbol('DepartmentServiceLevelTargets');
 
 type WithoutTargets<C> = C extends { data: infer D } ? Omit<C, 'data'> & { data: Omit<D, 'targets'> } : never;
+
+/** A whistle as the process is told it: the department's targets follow its kind and the level. */
+export type StartDepartmentTrackInput = {
+  type: 'StartDepartmentTrack';
+  data: Omit<StartDepartmentTrack['data'], 'targets'> & { level: string };
+};
 
 /** A command of the process, as a fact or a tick names it: the deadlines are added here, from the settings. */
 export type ServiceLevelInput =
   | WithoutTargets<StartServiceLevel>
   | WithoutTargets<RecordReview>
-  | Exclude<ServiceLevelCommand, StartServiceLevel | RecordReview>;
+  | StartDepartmentTrackInput
+  | Exclude<ServiceLevelCommand, StartServiceLevel | RecordReview | StartDepartmentTrack>;
 
 export class AdvanceServiceLevelCommand extends Command<void> {
   constructor(
@@ -38,9 +51,21 @@ export class AdvanceServiceLevelHandler implements ICommandHandler<AdvanceServic
   constructor(
     @InjectRepository(serviceLevelAggregate) private readonly processes: ServiceLevelRepository,
     @Inject(SERVICE_LEVEL_TARGETS) private readonly overrides: TargetOverrides,
+    @Inject(DEPARTMENT_SERVICE_LEVEL_TARGETS) private readonly departmentOverrides: TargetOverrides,
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 
   async execute({ input, context }: AdvanceServiceLevelCommand): Promise<void> {
+    if (input.type === 'StartDepartmentTrack') {
+      // A whistle's targets need the department's kind, read before the decision (it needs no state).
+      const whistled = await this.departmentTrack(input);
+      await this.processes.handle(
+        input.data.orderId,
+        (state) => serviceLevelDecider.decide(whistled, state),
+        context,
+      );
+      return;
+    }
     await this.processes.handle(
       input.data.orderId,
       (state) => serviceLevelDecider.decide(this.withTargets(input, state), state),
@@ -48,9 +73,28 @@ export class AdvanceServiceLevelHandler implements ICommandHandler<AdvanceServic
     );
   }
 
+  private async departmentTrack({ data }: StartDepartmentTrackInput): Promise<StartDepartmentTrack> {
+    const entry = await this.db.readSource
+      .getRepository(ServiceLevelDepartment)
+      .findOneBy({ departmentId: data.departmentId });
+    if (entry === null) {
+      // Published with the department's registration, perhaps on another topic: not yet, rather than no.
+      throw new NotYetKnown(
+        'department',
+        data.departmentId,
+        `the registration of department ${data.departmentId} has not reached the service levels yet`,
+      );
+    }
+    const { level, ...rest } = data;
+    return {
+      type: 'StartDepartmentTrack',
+      data: { ...rest, targets: departmentTargetsFor(this.departmentOverrides, entry.kind, level) },
+    };
+  }
+
   private withTargets(
-    input: ServiceLevelInput,
-    state: Parameters<typeof serviceLevelDecider.decide>[1],
+    input: Exclude<ServiceLevelInput, StartDepartmentTrackInput>,
+    state: ServiceLevelState,
   ): ServiceLevelCommand {
     switch (input.type) {
       case 'StartServiceLevel':

@@ -1,14 +1,17 @@
-import type { ServiceLevelStage } from '@cogov/contracts';
+import type { ServiceLevelStage, ServiceLevelTrack } from '@cogov/contracts';
 import { type Decider, InvalidTransition, NotYetKnown, assertNever } from '@cogov/decider';
 
-export type { ServiceLevelStage };
+export type { ServiceLevelStage, ServiceLevelTrack };
 
-/** How long each stage may take from the moment the order was placed, in milliseconds. */
+/** How long each stage may take from the moment a track's clock started, in milliseconds. */
 export type StageTargets = Record<ServiceLevelStage, number>;
 
 /**
  * The "three ones" (3个1) process of one order: it knows the deadlines and, told that time has
  * passed, breaches each missed stage once. Fed by the order's published facts, each as one command.
+ *
+ * Two tracks run in it: the community's, from the placement (the resident waits on it whoever
+ * works the order), and, once the order is whistled, the department's own, from the whistle.
  */
 export type StartServiceLevel = {
   type: 'StartServiceLevel';
@@ -22,6 +25,12 @@ export type StartServiceLevel = {
     placedAt: string;
     targets: StageTargets;
   };
+};
+
+/** The order was whistled to a department: its report-in, on-site and completion deadlines start. */
+export type StartDepartmentTrack = {
+  type: 'StartDepartmentTrack';
+  data: { orderId: string; round: number; departmentId: string; whistledAt: string; targets: StageTargets };
 };
 
 /**
@@ -39,12 +48,13 @@ export type RecordWorkStep = {
   data: {
     orderId: string;
     round: number;
+    executor: { kind: string; id: string };
     step: 'accepted' | 'arrived' | 'completed' | 'handed-back';
     at: string;
   };
 };
 
-/** A stage was reached (the first answer, the arrival on site, the completion). */
+/** A stage of the community's track was reached (the first answer, by an acknowledgement). */
 export type MarkStageReached = {
   type: 'MarkStageReached';
   data: { orderId: string; stage: ServiceLevelStage; at: string };
@@ -56,7 +66,7 @@ export type EndServiceLevel = {
   data: { orderId: string; reason: string; at: string };
 };
 
-/** 督办: the order went back (handed back by its executor, or reopened by a low rating). */
+/** 督办: the order went back (reopened by a low rating). */
 export type NoteOrderReturned = {
   type: 'NoteOrderReturned';
   data: { orderId: string; reason: 'handed-back' | 'low-rating'; round: number; at: string };
@@ -67,6 +77,7 @@ export type PassTime = { type: 'PassTime'; data: { orderId: string; now: string 
 
 export type ServiceLevelCommand =
   | StartServiceLevel
+  | StartDepartmentTrack
   | RecordReview
   | RecordWorkStep
   | MarkStageReached
@@ -76,29 +87,39 @@ export type ServiceLevelCommand =
 
 export type Deadline = { stage: ServiceLevelStage; dueAt: string };
 
+/**
+ * Which clock an event is about: schema v2 of every process event names it. v1 events were all
+ * the community's, round 1 (the upcaster says so).
+ */
+export type TrackId = { track: ServiceLevelTrack; departmentId: string | null; round: number };
+
 export type ServiceLevelStarted = {
   type: 'ServiceLevelStarted';
-  data: {
+  data: TrackId & {
     orderId: string;
     communityId: string;
     compoundId: string;
     gridId?: string | null;
     category: string;
+    /** The priority the deadlines follow: `normal` until the review names one. */
+    priority: string;
     placedAt: string;
+    /** When this track's clock started: the placement, or the whistle. */
+    startedAt: string;
     deadlines: Deadline[];
   };
 };
 export type ServiceLevelRescheduled = {
   type: 'ServiceLevelRescheduled';
-  data: { orderId: string; priority: string; deadlines: Deadline[] };
+  data: TrackId & { orderId: string; priority: string; deadlines: Deadline[] };
 };
 export type StageReached = {
   type: 'StageReached';
-  data: { orderId: string; stage: ServiceLevelStage; at: string; dueAt: string; inTime: boolean };
+  data: TrackId & { orderId: string; stage: ServiceLevelStage; at: string; dueAt: string; inTime: boolean };
 };
 export type ServiceLevelBreached = {
   type: 'ServiceLevelBreached';
-  data: {
+  data: TrackId & {
     orderId: string;
     communityId: string;
     compoundId: string;
@@ -111,17 +132,17 @@ export type ServiceLevelBreached = {
 };
 export type ServiceLevelEnded = {
   type: 'ServiceLevelEnded';
-  data: { orderId: string; reason: string; at: string };
+  data: TrackId & { orderId: string; reason: string; at: string };
 };
+/** `round` is the order's round that went back (a v1 event had it already). */
 export type OrderReturned = {
   type: 'OrderReturned';
-  data: {
+  data: TrackId & {
     orderId: string;
     communityId: string;
     compoundId: string;
     gridId?: string | null;
     reason: 'handed-back' | 'low-rating';
-    round: number;
     at: string;
   };
 };
@@ -136,22 +157,34 @@ export type ServiceLevelEvent =
 
 type StageStatus = { dueAt: string; reached: boolean; breached: boolean };
 
+/** One clock of the order: its deadlines, and whether it still waits for anything. */
+export type TrackState = TrackId & {
+  status: 'running' | 'ended';
+  startedAt: string;
+  stages: Record<ServiceLevelStage, StageStatus>;
+};
+
 export type ServiceLevelState =
   | { status: 'absent' }
   | {
-      status: 'running' | 'ended';
+      status: 'present';
       orderId: string;
       communityId: string;
       compoundId: string;
       gridId: string | null;
       category: string;
+      priority: string;
       placedAt: string;
-      stages: Record<ServiceLevelStage, StageStatus>;
+      community: TrackState;
+      /** The department the order was last whistled to, if any. */
+      department: TrackState | null;
     };
 
 type Present = Exclude<ServiceLevelState, { status: 'absent' }>;
 
 export const STAGES: readonly ServiceLevelStage[] = ['accept', 'on-site', 'complete'];
+
+const COMMUNITY: TrackId = { track: 'community', departmentId: null, round: 1 };
 
 export const initialState = (): ServiceLevelState => ({ status: 'absent' });
 
@@ -166,25 +199,22 @@ export function decide(command: ServiceLevelCommand, state: ServiceLevelState): 
     );
   }
   switch (command.type) {
+    case 'StartDepartmentTrack':
+      return startDepartment(command.data, state);
     case 'RecordReview':
       return review(command.data, state);
     case 'RecordWorkStep':
       return workStep(command.data, state);
     case 'MarkStageReached':
-      return reach(command.data, state);
+      return reach(state, state.community, command.data.stage, command.data.at);
     case 'EndServiceLevel':
-      return state.status === 'ended'
-        ? []
-        : [
-            {
-              type: 'ServiceLevelEnded',
-              data: { orderId: state.orderId, reason: command.data.reason, at: command.data.at },
-            },
-          ];
+      return tracksOf(state)
+        .filter((track) => track.status === 'running')
+        .map((track) => ended(state, track, command.data.reason, command.data.at));
     case 'NoteOrderReturned':
-      return [returned(state, command.data.reason, command.data.round, command.data.at)];
+      return [returned(state, COMMUNITY, command.data.reason, command.data.round, command.data.at)];
     case 'PassTime':
-      return passTime(command.data.now, state);
+      return tracksOf(state).flatMap((track) => passTime(command.data.now, state, track));
     default:
       return assertNever(command);
   }
@@ -195,37 +225,49 @@ export function evolve(state: ServiceLevelState, event: ServiceLevelEvent): Serv
     const d = event.data;
     const stages = {} as Record<ServiceLevelStage, StageStatus>;
     for (const { stage, dueAt } of d.deadlines) stages[stage] = { dueAt, reached: false, breached: false };
-    return {
+    const track: TrackState = {
+      track: d.track,
+      departmentId: d.departmentId,
+      round: d.round,
       status: 'running',
+      startedAt: d.startedAt,
+      stages,
+    };
+    if (d.track === 'department') {
+      return state.status === 'absent' ? state : { ...state, department: track };
+    }
+    return {
+      status: 'present',
       orderId: d.orderId,
       communityId: d.communityId,
       compoundId: d.compoundId,
       // Started before processes knew grids: none.
       gridId: d.gridId ?? null,
       category: d.category,
+      priority: d.priority,
       placedAt: d.placedAt,
-      stages,
+      community: track,
+      department: null,
     };
   }
   if (state.status === 'absent') return state;
-  const withStage = (stage: ServiceLevelStage, change: Partial<StageStatus>): Present => ({
-    ...state,
-    stages: { ...state.stages, [stage]: { ...state.stages[stage], ...change } },
-  });
   switch (event.type) {
     case 'ServiceLevelRescheduled': {
-      let next: Present = state;
-      for (const { stage, dueAt } of event.data.deadlines) {
-        next = { ...next, stages: { ...next.stages, [stage]: { ...next.stages[stage], dueAt } } };
-      }
-      return next;
+      const next = withTrack(state, event.data, (track) => {
+        let stages = track.stages;
+        for (const { stage, dueAt } of event.data.deadlines) {
+          stages = { ...stages, [stage]: { ...stages[stage], dueAt } };
+        }
+        return { ...track, stages };
+      });
+      return event.data.track === 'community' ? { ...next, priority: event.data.priority } : next;
     }
     case 'StageReached':
-      return withStage(event.data.stage, { reached: true });
+      return withStage(state, event.data, event.data.stage, { reached: true });
     case 'ServiceLevelBreached':
-      return withStage(event.data.stage, { breached: true });
+      return withStage(state, event.data, event.data.stage, { breached: true });
     case 'ServiceLevelEnded':
-      return { ...state, status: 'ended' };
+      return withTrack(state, event.data, (track) => ({ ...track, status: 'ended' }));
     case 'OrderReturned':
       return state;
     default:
@@ -239,16 +281,41 @@ export const serviceLevelDecider: Decider<ServiceLevelCommand, ServiceLevelState
   evolve,
 };
 
-/** The stages still waiting: neither reached nor breached, in a running process. */
-export function pendingDeadlines(state: ServiceLevelState): Deadline[] {
-  if (state.status !== 'running') return [];
-  return STAGES.filter((stage) => !state.stages[stage].reached && !state.stages[stage].breached).map(
-    (stage) => ({ stage, dueAt: state.stages[stage].dueAt }),
+/** The stages of a track still waiting: neither reached nor breached, while it runs. */
+export function pendingDeadlines(track: TrackState | null): Deadline[] {
+  if (track === null || track.status !== 'running') return [];
+  return STAGES.filter((stage) => !track.stages[stage].reached && !track.stages[stage].breached).map(
+    (stage) => ({ stage, dueAt: track.stages[stage].dueAt }),
   );
 }
 
-const deadlinesFrom = (placedAt: string, targets: StageTargets, stages: readonly ServiceLevelStage[]) =>
-  stages.map((stage) => ({ stage, dueAt: new Date(Date.parse(placedAt) + targets[stage]).toISOString() }));
+const tracksOf = (state: Present): TrackState[] =>
+  state.department === null ? [state.community] : [state.community, state.department];
+
+const idOf = (track: TrackId): TrackId => ({
+  track: track.track,
+  departmentId: track.departmentId,
+  round: track.round,
+});
+
+/** The track an event names; a department's event for a department no longer followed changes nothing. */
+function withTrack(state: Present, id: TrackId, change: (track: TrackState) => TrackState): Present {
+  if (id.track === 'community') return { ...state, community: change(state.community) };
+  const department = state.department;
+  if (department === null || department.departmentId !== id.departmentId || department.round !== id.round) {
+    return state;
+  }
+  return { ...state, department: change(department) };
+}
+
+const withStage = (state: Present, id: TrackId, stage: ServiceLevelStage, change: Partial<StageStatus>) =>
+  withTrack(state, id, (track) => ({
+    ...track,
+    stages: { ...track.stages, [stage]: { ...track.stages[stage], ...change } },
+  }));
+
+const deadlinesFrom = (startedAt: string, targets: StageTargets, stages: readonly ServiceLevelStage[]) =>
+  stages.map((stage) => ({ stage, dueAt: new Date(Date.parse(startedAt) + targets[stage]).toISOString() }));
 
 function start(d: StartServiceLevel['data'], state: ServiceLevelState): ServiceLevelEvent[] {
   if (state.status !== 'absent') {
@@ -259,12 +326,39 @@ function start(d: StartServiceLevel['data'], state: ServiceLevelState): ServiceL
       type: 'ServiceLevelStarted',
       data: {
         orderId: d.orderId,
+        ...COMMUNITY,
         communityId: d.communityId,
         compoundId: d.compoundId,
         gridId: d.gridId,
         category: d.category,
+        priority: 'normal',
         placedAt: d.placedAt,
+        startedAt: d.placedAt,
         deadlines: deadlinesFrom(d.placedAt, d.targets, STAGES),
+      },
+    },
+  ];
+}
+
+function startDepartment(d: StartDepartmentTrack['data'], state: Present): ServiceLevelEvent[] {
+  // A whistle follows a hand-back of whoever held the order, so a department's earlier track has
+  // ended by now: the new department's clock replaces it.
+  return [
+    {
+      type: 'ServiceLevelStarted',
+      data: {
+        orderId: state.orderId,
+        track: 'department',
+        departmentId: d.departmentId,
+        round: d.round,
+        communityId: state.communityId,
+        compoundId: state.compoundId,
+        gridId: state.gridId,
+        category: state.category,
+        priority: state.priority,
+        placedAt: state.placedAt,
+        startedAt: d.whistledAt,
+        deadlines: deadlinesFrom(d.whistledAt, d.targets, STAGES),
       },
     },
   ];
@@ -273,35 +367,53 @@ function start(d: StartServiceLevel['data'], state: ServiceLevelState): ServiceL
 const ENDS_ORDER = ['reject', 'merge'];
 
 function review(d: RecordReview['data'], state: Present): ServiceLevelEvent[] {
-  const answered = reach({ orderId: d.orderId, stage: 'accept', at: d.reviewedAt }, state);
+  const answered = reach(state, state.community, 'accept', d.reviewedAt);
   const after = answered.reduce(evolve, state as ServiceLevelState) as Present;
   if (ENDS_ORDER.includes(d.decision)) {
-    return [
-      ...answered,
-      {
-        type: 'ServiceLevelEnded',
-        data: { orderId: state.orderId, reason: `review: ${d.decision}`, at: d.reviewedAt },
-      },
-    ];
+    return [...answered, ended(after, after.community, `review: ${d.decision}`, d.reviewedAt)];
   }
   return [...answered, ...reschedule(d.priority, d.targets, after)];
 }
 
 function workStep(d: RecordWorkStep['data'], state: Present): ServiceLevelEvent[] {
+  const department = state.department;
+  const byDepartment = d.executor.kind === 'department';
+  const ownTrack =
+    byDepartment &&
+    department !== null &&
+    department.departmentId === d.executor.id &&
+    department.round === d.round
+      ? department
+      : null;
   switch (d.step) {
     case 'accepted':
-      // The executor's acceptance is not the answer to the resident; the review already was.
-      return [];
+      // The executor's acceptance is not the answer to the resident; the review already was. A
+      // department's is its report-in (报到), on its own track.
+      return ownTrack ? reach(state, ownTrack, 'accept', d.at) : [];
     case 'arrived':
-      return reach({ orderId: d.orderId, stage: 'on-site', at: d.at }, state);
-    case 'completed':
-      // Completing without a recorded arrival means the executor was there.
       return [
-        ...reach({ orderId: d.orderId, stage: 'on-site', at: d.at }, state),
-        ...reach({ orderId: d.orderId, stage: 'complete', at: d.at }, state),
+        ...(ownTrack ? reach(state, ownTrack, 'on-site', d.at) : []),
+        ...reach(state, state.community, 'on-site', d.at),
       ];
+    case 'completed': {
+      // Completing without a recorded arrival means the executor was there.
+      const steps = (track: TrackState) => {
+        const onSite = reach(state, track, 'on-site', d.at);
+        const after = onSite.reduce(evolve, state as ServiceLevelState) as Present;
+        const updated = track.track === 'community' ? after.community : after.department!;
+        return [...onSite, ...reach(after, updated, 'complete', d.at)];
+      };
+      return [...(ownTrack ? steps(ownTrack) : []), ...steps(state.community)];
+    }
     case 'handed-back':
-      return [returned(state, 'handed-back', d.round, d.at)];
+      if (!byDepartment) return [returned(state, COMMUNITY, 'handed-back', d.round, d.at)];
+      // A department giving the order back is one return, of its own track, which then waits for
+      // nothing; the resident still waits on the community's three ones.
+      if (ownTrack === null) return [];
+      return [
+        returned(state, ownTrack, 'handed-back', d.round, d.at),
+        ...(ownTrack.status === 'running' ? [ended(state, ownTrack, 'handed back', d.at)] : []),
+      ];
     default:
       return assertNever(d.step);
   }
@@ -309,6 +421,7 @@ function workStep(d: RecordWorkStep['data'], state: Present): ServiceLevelEvent[
 
 function returned(
   state: Present,
+  track: TrackId,
   reason: OrderReturned['data']['reason'],
   round: number,
   at: string,
@@ -317,56 +430,74 @@ function returned(
     type: 'OrderReturned',
     data: {
       orderId: state.orderId,
+      ...idOf(track),
+      round,
       communityId: state.communityId,
       compoundId: state.compoundId,
       gridId: state.gridId,
       reason,
-      round,
       at,
     },
   };
 }
 
-function reschedule(priority: string, targets: StageTargets, state: Present): ServiceLevelEvent[] {
-  const waiting = pendingDeadlines(state)
-    .map((deadline) => deadline.stage)
-    .filter((stage) => stage !== 'accept');
-  const deadlines = deadlinesFrom(state.placedAt, targets, waiting).filter(
-    ({ stage, dueAt }) => state.stages[stage].dueAt !== dueAt,
-  );
-  if (deadlines.length === 0) return [];
-  return [{ type: 'ServiceLevelRescheduled', data: { orderId: state.orderId, priority, deadlines } }];
+function ended(state: Present, track: TrackState, reason: string, at: string): ServiceLevelEnded {
+  return { type: 'ServiceLevelEnded', data: { orderId: state.orderId, ...idOf(track), reason, at } };
 }
 
-function reach(d: MarkStageReached['data'], state: Present): ServiceLevelEvent[] {
-  const stage = state.stages[d.stage];
-  // A later answer, a second round's arrival: the first one counts. An ended order waits for nothing.
-  if (stage.reached || state.status === 'ended') return [];
+/** The review's priority moves the community's deadlines still waiting (a department keeps its own). */
+function reschedule(priority: string, targets: StageTargets, state: Present): ServiceLevelEvent[] {
+  const community = state.community;
+  const waiting = pendingDeadlines(community)
+    .map((deadline) => deadline.stage)
+    .filter((stage) => stage !== 'accept');
+  const deadlines = deadlinesFrom(community.startedAt, targets, waiting).filter(
+    ({ stage, dueAt }) => community.stages[stage].dueAt !== dueAt,
+  );
+  if (deadlines.length === 0) return [];
+  return [
+    {
+      type: 'ServiceLevelRescheduled',
+      data: { orderId: state.orderId, ...idOf(community), priority, deadlines },
+    },
+  ];
+}
+
+function reach(state: Present, track: TrackState, stage: ServiceLevelStage, at: string): ServiceLevelEvent[] {
+  const status = track.stages[stage];
+  // A later answer, a second round's arrival: the first one counts. An ended track waits for nothing.
+  if (status.reached || track.status === 'ended') return [];
   const events: ServiceLevelEvent[] = [];
   // Reached late, before a tick noticed: the breach is still owed, and it is as late as the fact.
-  if (!stage.breached && Date.parse(d.at) > Date.parse(stage.dueAt)) {
-    events.push(breach(state, d.stage, d.at));
+  if (!status.breached && Date.parse(at) > Date.parse(status.dueAt)) {
+    events.push(breach(state, track, stage, at));
   }
-  const inTime = Date.parse(d.at) <= Date.parse(stage.dueAt);
+  const inTime = Date.parse(at) <= Date.parse(status.dueAt);
   events.push({
     type: 'StageReached',
-    data: { orderId: state.orderId, stage: d.stage, at: d.at, dueAt: stage.dueAt, inTime },
+    data: { orderId: state.orderId, ...idOf(track), stage, at, dueAt: status.dueAt, inTime },
   });
   return events;
 }
 
-function passTime(now: string, state: Present): ServiceLevelEvent[] {
-  return pendingDeadlines(state)
+function passTime(now: string, state: Present, track: TrackState): ServiceLevelEvent[] {
+  return pendingDeadlines(track)
     .filter(({ dueAt }) => Date.parse(dueAt) < Date.parse(now))
-    .map(({ stage }) => breach(state, stage, now));
+    .map(({ stage }) => breach(state, track, stage, now));
 }
 
-function breach(state: Present, stage: ServiceLevelStage, at: string): ServiceLevelBreached {
-  const dueAt = state.stages[stage].dueAt;
+function breach(
+  state: Present,
+  track: TrackState,
+  stage: ServiceLevelStage,
+  at: string,
+): ServiceLevelBreached {
+  const dueAt = track.stages[stage].dueAt;
   return {
     type: 'ServiceLevelBreached',
     data: {
       orderId: state.orderId,
+      ...idOf(track),
       communityId: state.communityId,
       compoundId: state.compoundId,
       gridId: state.gridId,

@@ -9,7 +9,13 @@ import {
   pendingDeadlines,
   serviceLevelDecider,
 } from './service-level';
-import { THREE_ONES, parseTargetOverrides, targetsFor } from './targets';
+import {
+  DEPARTMENT_DEFAULTS,
+  THREE_ONES,
+  departmentTargetsFor,
+  parseTargetOverrides,
+  targetsFor,
+} from './targets';
 
 const given = deciderSpecification(serviceLevelDecider);
 const PLACED = Date.parse('2026-03-01T08:00:00.000Z');
@@ -18,6 +24,8 @@ const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const ORDER = { orderId: 'order-1', communityId: 'community-1', compoundId: 'compound-1', gridId: 'grid-1' };
+const COMMUNITY = { track: 'community', departmentId: null, round: 1 } as const;
+const MEMBER = { kind: 'member', id: 'member-1' };
 
 const start: ServiceLevelCommand = {
   type: 'StartServiceLevel',
@@ -27,8 +35,11 @@ const started: ServiceLevelStarted = {
   type: 'ServiceLevelStarted',
   data: {
     ...ORDER,
+    ...COMMUNITY,
     category: 'repair',
+    priority: 'normal',
     placedAt: at(0),
+    startedAt: at(0),
     deadlines: [
       { stage: 'accept', dueAt: at(MIN) },
       { stage: 'on-site', dueAt: at(HOUR) },
@@ -46,11 +57,11 @@ const reachStage = (stage: ServiceLevelStage, ms: number): ServiceLevelCommand =
 });
 const reached = (stage: ServiceLevelStage, ms: number, dueMs: number): ServiceLevelEvent => ({
   type: 'StageReached',
-  data: { orderId: 'order-1', stage, at: at(ms), dueAt: at(dueMs), inTime: ms <= dueMs },
+  data: { orderId: 'order-1', ...COMMUNITY, stage, at: at(ms), dueAt: at(dueMs), inTime: ms <= dueMs },
 });
 const breached = (stage: ServiceLevelStage, nowMs: number, dueMs: number): ServiceLevelBreached => ({
   type: 'ServiceLevelBreached',
-  data: { ...ORDER, stage, dueAt: at(dueMs), lateByMs: nowMs - dueMs, breachedAt: at(nowMs) },
+  data: { ...ORDER, ...COMMUNITY, stage, dueAt: at(dueMs), lateByMs: nowMs - dueMs, breachedAt: at(nowMs) },
 });
 const review = (
   decision: string,
@@ -64,9 +75,10 @@ const review = (
 const work = (
   step: 'accepted' | 'arrived' | 'completed' | 'handed-back',
   ms: number,
+  executor = MEMBER,
 ): ServiceLevelCommand => ({
   type: 'RecordWorkStep',
-  data: { orderId: 'order-1', round: 1, step, at: at(ms) },
+  data: { orderId: 'order-1', round: 1, executor, step, at: at(ms) },
 });
 
 describe('service level (three ones, 3个1): deadlines', () => {
@@ -125,6 +137,7 @@ describe('service level (three ones, 3个1): the order’s facts', () => {
           type: 'ServiceLevelRescheduled',
           data: {
             orderId: 'order-1',
+            ...COMMUNITY,
             priority: 'urgent',
             deadlines: [
               { stage: 'on-site', dueAt: at(30 * MIN) },
@@ -168,7 +181,10 @@ describe('service level (three ones, 3个1): the order’s facts', () => {
     given([started])
       .when(work('handed-back', 20 * MIN))
       .then([
-        { type: 'OrderReturned', data: { ...ORDER, reason: 'handed-back', round: 1, at: at(20 * MIN) } },
+        {
+          type: 'OrderReturned',
+          data: { ...ORDER, ...COMMUNITY, reason: 'handed-back', at: at(20 * MIN) },
+        },
       ]));
 
   it('an order reopened by a low rating goes on the supervision list', () =>
@@ -177,12 +193,17 @@ describe('service level (three ones, 3个1): the order’s facts', () => {
         type: 'NoteOrderReturned',
         data: { orderId: 'order-1', reason: 'low-rating', round: 1, at: at(DAY) },
       })
-      .then([{ type: 'OrderReturned', data: { ...ORDER, reason: 'low-rating', round: 1, at: at(DAY) } }]));
+      .then([
+        { type: 'OrderReturned', data: { ...ORDER, ...COMMUNITY, reason: 'low-rating', at: at(DAY) } },
+      ]));
 
   it('an ended process ends once', () =>
     given([
       started,
-      { type: 'ServiceLevelEnded', data: { orderId: 'order-1', reason: 'closed', at: at(DAY) } },
+      {
+        type: 'ServiceLevelEnded',
+        data: { orderId: 'order-1', ...COMMUNITY, reason: 'closed', at: at(DAY) },
+      },
     ])
       .when({ type: 'EndServiceLevel', data: { orderId: 'order-1', reason: 'closed', at: at(DAY) } })
       .thenNothingHappens());
@@ -192,7 +213,10 @@ describe('service level (three ones, 3个1): the order’s facts', () => {
       serviceLevelDecider.evolve,
       serviceLevelDecider.initialState(),
     );
-    expect(pendingDeadlines(state).map((d) => d.stage)).toEqual(['on-site', 'complete']);
+    expect(state.status === 'present' && pendingDeadlines(state.community).map((d) => d.stage)).toEqual([
+      'on-site',
+      'complete',
+    ]);
   });
 });
 
@@ -213,5 +237,179 @@ describe('service level targets', () => {
   it('a setting that names no stage, or no positive time, stops the start', () => {
     expect(() => parseTargetOverrides('{"repair":{"arrive":1}}')).toThrow(/stage/);
     expect(() => parseTargetOverrides('{"repair":{"accept":-1}}')).toThrow(/positive/);
+  });
+});
+
+describe('service level: a whistled department’s own track (吹哨报到)', () => {
+  const DEPARTMENT = { kind: 'department', id: 'dept-1' };
+  const TRACK = { track: 'department', departmentId: 'dept-1', round: 1 } as const;
+  const WHISTLED = 10 * MIN;
+  const due = (ms: number) => at(WHISTLED + ms);
+  const whistle: ServiceLevelCommand = {
+    type: 'StartDepartmentTrack',
+    data: {
+      orderId: 'order-1',
+      round: 1,
+      departmentId: 'dept-1',
+      whistledAt: at(WHISTLED),
+      targets: DEPARTMENT_DEFAULTS,
+    },
+  };
+  const departmentStarted: ServiceLevelStarted = {
+    type: 'ServiceLevelStarted',
+    data: {
+      ...ORDER,
+      ...TRACK,
+      category: 'repair',
+      priority: 'normal',
+      placedAt: at(0),
+      startedAt: at(WHISTLED),
+      deadlines: [
+        { stage: 'accept', dueAt: due(30 * MIN) },
+        { stage: 'on-site', dueAt: due(2 * HOUR) },
+        { stage: 'complete', dueAt: due(3 * DAY) },
+      ],
+    },
+  };
+  const answered = reached('accept', 30_000, MIN);
+  const departmentReached = (stage: ServiceLevelStage, ms: number, dueMs: number): ServiceLevelEvent => ({
+    type: 'StageReached',
+    data: { orderId: 'order-1', ...TRACK, stage, at: due(ms), dueAt: due(dueMs), inTime: ms <= dueMs },
+  });
+  const departmentBreached = (
+    stage: ServiceLevelStage,
+    nowMs: number,
+    dueMs: number,
+  ): ServiceLevelBreached => ({
+    type: 'ServiceLevelBreached',
+    data: { ...ORDER, ...TRACK, stage, dueAt: due(dueMs), lateByMs: nowMs - dueMs, breachedAt: due(nowMs) },
+  });
+  const departmentWork = (step: 'accepted' | 'arrived' | 'completed' | 'handed-back', ms: number) =>
+    work(step, WHISTLED + ms, DEPARTMENT);
+
+  it('a whistle starts the department’s deadlines from the whistle: report in, on site, complete', () =>
+    given([started, answered]).when(whistle).then([departmentStarted]));
+
+  it('a whistle for an order whose placement has not arrived waits for it', () =>
+    given([]).when(whistle).thenThrows(NotYetKnown));
+
+  it('the department reporting in reaches its accept stage only', () =>
+    given([started, answered, departmentStarted])
+      .when(departmentWork('accepted', 10 * MIN))
+      .then([departmentReached('accept', 10 * MIN, 30 * MIN)]));
+
+  it('the department on site reaches its own and the community’s on-site stage', () =>
+    given([started, answered, departmentStarted, departmentReached('accept', 10 * MIN, 30 * MIN)])
+      .when(departmentWork('arrived', 40 * MIN))
+      .then([
+        departmentReached('on-site', 40 * MIN, 2 * HOUR),
+        reached('on-site', WHISTLED + 40 * MIN, HOUR),
+      ]));
+
+  it('the department’s completion completes both tracks', () =>
+    given([
+      started,
+      answered,
+      departmentStarted,
+      departmentReached('accept', 10 * MIN, 30 * MIN),
+      departmentReached('on-site', 40 * MIN, 2 * HOUR),
+      reached('on-site', WHISTLED + 40 * MIN, HOUR),
+    ])
+      .when(departmentWork('completed', 5 * HOUR))
+      .then([
+        departmentReached('complete', 5 * HOUR, 3 * DAY),
+        reached('complete', WHISTLED + 5 * HOUR, DAY),
+      ]));
+
+  it('a department missing report-in is breached once on its own track', () => {
+    given([started, answered, reached('on-site', WHISTLED - MIN, HOUR), departmentStarted])
+      .when(passTime(WHISTLED + 31 * MIN))
+      .then([departmentBreached('accept', 31 * MIN, 30 * MIN)]);
+    given([
+      started,
+      answered,
+      reached('on-site', WHISTLED - MIN, HOUR),
+      departmentStarted,
+      departmentBreached('accept', 31 * MIN, 30 * MIN),
+    ])
+      .when(passTime(WHISTLED + 32 * MIN))
+      .thenNothingHappens();
+  });
+
+  it('a department reporting in late is breached as late as it reported', () =>
+    given([started, answered, departmentStarted])
+      .when(departmentWork('accepted', 45 * MIN))
+      .then([
+        departmentBreached('accept', 45 * MIN, 30 * MIN),
+        departmentReached('accept', 45 * MIN, 30 * MIN),
+      ]));
+
+  it('another executor’s work reaches no department stage', () =>
+    given([started, answered, departmentStarted])
+      .when(work('accepted', WHISTLED + MIN, { kind: 'department', id: 'dept-2' }))
+      .thenNothingHappens());
+
+  it('a department handing back is one return, of its track, which then waits for nothing', () => {
+    const back = serviceLevelDecider.decide(
+      departmentWork('handed-back', 10 * MIN),
+      [started, answered, departmentStarted].reduce(
+        serviceLevelDecider.evolve,
+        serviceLevelDecider.initialState(),
+      ),
+    );
+    expect(back).toEqual([
+      { type: 'OrderReturned', data: { ...ORDER, ...TRACK, reason: 'handed-back', at: due(10 * MIN) } },
+      {
+        type: 'ServiceLevelEnded',
+        data: { orderId: 'order-1', ...TRACK, reason: 'handed back', at: due(10 * MIN) },
+      },
+    ]);
+    given([
+      started,
+      answered,
+      reached('on-site', MIN, HOUR),
+      reached('complete', MIN, DAY),
+      departmentStarted,
+      ...back,
+    ])
+      .when(passTime(WHISTLED + 4 * DAY))
+      .thenNothingHappens();
+  });
+
+  it('an order rated and closed ends both tracks', () =>
+    given([started, answered, departmentStarted])
+      .when({
+        type: 'EndServiceLevel',
+        data: { orderId: 'order-1', reason: 'rated and closed', at: at(DAY) },
+      })
+      .then([
+        {
+          type: 'ServiceLevelEnded',
+          data: { orderId: 'order-1', ...COMMUNITY, reason: 'rated and closed', at: at(DAY) },
+        },
+        {
+          type: 'ServiceLevelEnded',
+          data: { orderId: 'order-1', ...TRACK, reason: 'rated and closed', at: at(DAY) },
+        },
+      ]));
+
+  it('a department’s targets: 30 minutes, 2 hours, 3 days, overridden by level, kind, then kind at a level', () => {
+    const overrides = parseTargetOverrides(
+      '{"district":{"accept":3600000},"water":{"on-site":1800000},"water/district":{"complete":86400000}}',
+      'DEPARTMENT_SERVICE_LEVEL_TARGETS',
+    );
+    expect(departmentTargetsFor(overrides, 'police', 'street')).toEqual(DEPARTMENT_DEFAULTS);
+    expect(departmentTargetsFor(overrides, 'police', 'district')).toEqual({
+      ...DEPARTMENT_DEFAULTS,
+      accept: HOUR,
+    });
+    expect(departmentTargetsFor(overrides, 'water', 'district')).toEqual({
+      accept: HOUR,
+      'on-site': 30 * MIN,
+      complete: DAY,
+    });
+    expect(() => parseTargetOverrides('{"water":{"report":1}}', 'DEPARTMENT_SERVICE_LEVEL_TARGETS')).toThrow(
+      /DEPARTMENT_SERVICE_LEVEL_TARGETS.water.report/,
+    );
   });
 });

@@ -1,22 +1,34 @@
 import { idInStream, inCategory } from '@cogov/context-kit';
 import { rowPerKeyProjection } from '@cogov/projections';
-import type { ServiceLevelEvent, ServiceLevelStage } from '../domain/service-level';
+import type { ServiceLevelEvent, ServiceLevelStage, ServiceLevelTrack } from '../domain/service-level';
 import { DueDeadline } from './due-deadline.entity';
 import { serviceLevelAggregate } from './service-level.aggregate';
 
+type DueColumn = Exclude<keyof DueDeadline, 'orderId' | 'nextDueAt'>;
+
 const COLUMN = {
-  accept: 'acceptDueAt',
-  'on-site': 'onSiteDueAt',
-  complete: 'completeDueAt',
-} as const satisfies Record<ServiceLevelStage, keyof DueDeadline>;
+  community: { accept: 'acceptDueAt', 'on-site': 'onSiteDueAt', complete: 'completeDueAt' },
+  department: {
+    accept: 'departmentAcceptDueAt',
+    'on-site': 'departmentOnSiteDueAt',
+    complete: 'departmentCompleteDueAt',
+  },
+} as const satisfies Record<ServiceLevelTrack, Record<ServiceLevelStage, DueColumn>>;
+
+const ALL_COLUMNS: readonly DueColumn[] = [
+  ...Object.values(COLUMN.community),
+  ...Object.values(COLUMN.department),
+];
 
 const earliest = (row: DueDeadline) =>
-  [row.acceptDueAt, row.onSiteDueAt, row.completeDueAt].filter((t): t is string => t !== null).sort()[0] ??
-  null;
+  ALL_COLUMNS.map((column) => row[column])
+    .filter((t): t is string => t !== null)
+    .sort()[0] ?? null;
 
 export const dueDeadlinesProjection = rowPerKeyProjection<DueDeadline>({
   name: 'residents-committee.service-level-due',
-  version: 1,
+  // 2: a whistled order's department track has its own deadlines.
+  version: 2,
   entity: DueDeadline,
   key: 'orderId',
   handles: (event) => inCategory(serviceLevelAggregate, event.streamId),
@@ -27,22 +39,25 @@ export const dueDeadlinesProjection = rowPerKeyProjection<DueDeadline>({
       row ??
       Object.assign(new DueDeadline(), {
         orderId: idInStream(serviceLevelAggregate, recorded.streamId),
-        acceptDueAt: null,
-        onSiteDueAt: null,
-        completeDueAt: null,
+        ...Object.fromEntries(ALL_COLUMNS.map((column) => [column, null])),
         nextDueAt: null,
       });
+    const columns = COLUMN[event.data.track];
     switch (event.type) {
       case 'ServiceLevelStarted':
+        // A new department's track replaces the last one's deadlines.
+        for (const stage of Object.keys(columns) as ServiceLevelStage[]) next[columns[stage]] = null;
+        for (const { stage, dueAt } of event.data.deadlines) next[columns[stage]] = dueAt;
+        break;
       case 'ServiceLevelRescheduled':
-        for (const { stage, dueAt } of event.data.deadlines) next[COLUMN[stage]] = dueAt;
+        for (const { stage, dueAt } of event.data.deadlines) next[columns[stage]] = dueAt;
         break;
       case 'StageReached':
       case 'ServiceLevelBreached':
-        next[COLUMN[event.data.stage]] = null;
+        next[columns[event.data.stage]] = null;
         break;
       case 'ServiceLevelEnded':
-        next.acceptDueAt = next.onSiteDueAt = next.completeDueAt = null;
+        for (const column of Object.values(columns)) next[column] = null;
         break;
       case 'OrderReturned':
         return null;

@@ -1,17 +1,21 @@
 import {
   buildingLeadersOrderWorkV1,
+  departmentRegisteredV1,
   orderAcknowledgedV1,
+  orderWhistledV1,
   orderPlacedV1,
   orderPlacedV2,
   orderRatedV1,
   orderReviewedV1,
   partyOrganizationOrderWorkV1,
   propertyCompanyOrderWorkV1,
+  residentsCommitteeOrderWorkV1,
   type IntegrationEventContract,
   type OrderWorkV1,
 } from '@cogov/contracts';
 import { consume, consumeVersions } from '@cogov/context-kit';
 import { AdvanceServiceLevelCommand } from '../application/advance-service-level';
+import { RecordDepartmentKindCommand } from '../application/record-department-kind';
 
 /**
  * The process reads the order's published facts only, like any context that spans others (STYLE
@@ -21,6 +25,8 @@ const executorWork: IntegrationEventContract<OrderWorkV1>[] = [
   partyOrganizationOrderWorkV1,
   propertyCompanyOrderWorkV1,
   buildingLeadersOrderWorkV1,
+  // A department's work, which the committee publishes for it (报到 on its own track).
+  residentsCommitteeOrderWorkV1,
 ];
 
 export const serviceLevelInbound = [
@@ -67,10 +73,42 @@ export const serviceLevelInbound = [
       contract,
       ({ data: d }, context) =>
         new AdvanceServiceLevelCommand(
-          { type: 'RecordWorkStep', data: { orderId: d.orderId, round: d.round, step: d.step, at: d.at } },
+          {
+            type: 'RecordWorkStep',
+            data: {
+              orderId: d.orderId,
+              round: d.round,
+              executor: { kind: d.executor.kind, id: d.executor.id },
+              step: d.step,
+              at: d.at,
+            },
+          },
           context,
         ),
     ),
+  ),
+  // 吹哨: the department's own deadlines start from the whistle.
+  consume(
+    orderWhistledV1,
+    ({ data: d }, context) =>
+      new AdvanceServiceLevelCommand(
+        {
+          type: 'StartDepartmentTrack',
+          data: {
+            orderId: d.orderId,
+            round: d.round,
+            departmentId: d.departmentId,
+            level: d.level,
+            whistledAt: d.whistledAt,
+          },
+        },
+        context,
+      ),
+  ),
+  consume(
+    departmentRegisteredV1,
+    ({ data: d }, context) =>
+      new RecordDepartmentKindCommand({ departmentId: d.departmentId, kind: d.kind }, context),
   ),
   consume(orderRatedV1, ({ data: d }, context) =>
     d.reopened

@@ -2,7 +2,10 @@ import type { Provider } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { subscriptionOf } from '@cogov/context-kit';
 import { INTEGRATION_EVENT_BUS, type IntegrationEventBus } from '@cogov/messaging';
-import { SERVICE_LEVEL_TARGETS } from '../application/advance-service-level';
+import {
+  DEPARTMENT_SERVICE_LEVEL_TARGETS,
+  SERVICE_LEVEL_TARGETS,
+} from '../application/advance-service-level';
 import { parseTargetOverrides } from '../domain/targets';
 import { serviceLevelInbound } from './inbound';
 import { SERVICE_LEVEL_SWEEP_MS, ServiceLevelScheduler } from './service-level-scheduler';
@@ -17,6 +20,11 @@ export const serviceLevelProviders: Provider[] = [
   {
     provide: SERVICE_LEVEL_TARGETS,
     useFactory: () => parseTargetOverrides(process.env.SERVICE_LEVEL_TARGETS),
+  },
+  {
+    provide: DEPARTMENT_SERVICE_LEVEL_TARGETS,
+    useFactory: () =>
+      parseTargetOverrides(process.env.DEPARTMENT_SERVICE_LEVEL_TARGETS, 'DEPARTMENT_SERVICE_LEVEL_TARGETS'),
   },
   {
     provide: SERVICE_LEVEL_SWEEP_MS,

@@ -11,6 +11,9 @@ export class SupervisionItem {
   @Column({ type: 'varchar', length: 36 }) compoundId!: string;
   /** The grid the order fell in, for a grid's list; null outside grids. */
   @Column({ type: 'varchar', length: 36, nullable: true }) gridId!: string | null;
+  /** Whose deadline or return it is: the community's, or the department's the order was whistled to. */
+  @Column({ type: 'varchar', length: 20, default: 'community' }) track!: string;
+  @Column({ type: 'varchar', length: 36, nullable: true }) departmentId!: string | null;
   /** `accept`, `on-site`, `complete` for a breach; `reopened` for an order handed back or rated low. */
   @Column({ type: 'varchar', length: 20 }) stage!: string;
   @Column({ type: 'varchar', length: 40 }) reason!: string;

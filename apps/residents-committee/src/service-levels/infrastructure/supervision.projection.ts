@@ -10,8 +10,8 @@ const RAISES = new Set(['ServiceLevelBreached', 'OrderReturned']);
 /** 督办: the supervision list, fed by the process's breaches and returns. */
 export const supervisionProjection = rowPerKeyProjection<SupervisionItem>({
   name: 'residents-committee.supervision',
-  // v2: items carry the order's grid.
-  version: 2,
+  // v2: items carry the order's grid; v3: the track and department.
+  version: 3,
   entity: SupervisionItem,
   key: 'itemId',
   handles: (event) =>
@@ -46,6 +46,8 @@ export const supervisionProjection = rowPerKeyProjection<SupervisionItem>({
           communityId: d.communityId,
           compoundId: d.compoundId,
           gridId: d.gridId ?? null,
+          track: d.track,
+          departmentId: d.departmentId,
           stage: d.stage,
           reason: 'breached',
           dueAt: d.dueAt,
@@ -61,6 +63,8 @@ export const supervisionProjection = rowPerKeyProjection<SupervisionItem>({
           communityId: d.communityId,
           compoundId: d.compoundId,
           gridId: d.gridId ?? null,
+          track: d.track,
+          departmentId: d.departmentId,
           stage: 'reopened',
           reason: d.reason,
           dueAt: null,

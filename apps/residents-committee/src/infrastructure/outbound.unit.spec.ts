@@ -1,0 +1,238 @@
+import type { IntegrationEvent, IntegrationEventContract } from '@cogov/contracts';
+import { type Publisher, schemaViolations } from '@cogov/context-kit';
+import type { RecordedEvent } from '@cogov/event-store';
+import type { DepartmentEvent } from '../domain/department';
+import type { OrderEvent } from '../domain/order';
+import type { ServiceLevelEvent } from '../service-levels/domain/service-level';
+import { residentsCommitteeOutbound } from './outbound';
+
+/** The contracts and payloads the mapping published, each checked against its schema. */
+function published(event: OrderEvent | DepartmentEvent | ServiceLevelEvent) {
+  const sent: Array<{ type: string; version: number; key: string; data: unknown; violations: string[] }> = [];
+  const out: Publisher = {
+    recorded: {} as RecordedEvent,
+    publish: (contract: IntegrationEventContract, key: string, data: unknown) => {
+      sent.push({
+        type: contract.type,
+        version: contract.version,
+        key,
+        data,
+        violations: schemaViolations(contract, data),
+      });
+      return [] as IntegrationEvent[];
+    },
+  };
+  residentsCommitteeOutbound(event, out);
+  return sent;
+}
+
+const ORDER = '11111111-1111-4111-8111-111111111111';
+const DEPARTMENT = '22222222-2222-4222-8222-222222222222';
+const STREET = '33333333-3333-4333-8333-333333333333';
+const COMMUNITY = '44444444-4444-4444-8444-444444444444';
+const COMPOUND = '55555555-5555-4555-8555-555555555555';
+const PERSON = '66666666-6666-4666-8666-666666666666';
+const NOW = '2026-12-02T08:00:00.000Z';
+const LATER = '2026-12-02T08:30:00.000Z';
+const departmentExecutor = { kind: 'department', id: DEPARTMENT } as const;
+const TRACK = { track: 'department', departmentId: DEPARTMENT, round: 1 } as const;
+const WHERE = { communityId: COMMUNITY, compoundId: COMPOUND, gridId: null };
+
+describe('what the residents’ committee publishes', () => {
+  it('a department entered in a street’s directory', () =>
+    expect(
+      published({
+        type: 'DepartmentRegistered',
+        data: {
+          departmentId: DEPARTMENT,
+          streetId: STREET,
+          name: 'Water office',
+          kind: 'water',
+          registeredAt: NOW,
+        },
+      }),
+    ).toEqual([
+      {
+        type: 'residents-committee.department-registered',
+        version: 1,
+        key: DEPARTMENT,
+        data: {
+          departmentId: DEPARTMENT,
+          streetId: STREET,
+          name: 'Water office',
+          kind: 'water',
+          registeredAt: NOW,
+        },
+        violations: [],
+      },
+    ]));
+
+  it('nothing of a department’s staff', () =>
+    expect(
+      published({
+        type: 'DepartmentStaffAdded',
+        data: { departmentId: DEPARTMENT, staffId: PERSON, name: 'Li Wei', addedAt: NOW },
+      }),
+    ).toEqual([]));
+
+  it('a whistle, keyed by the order', () => {
+    const data = {
+      orderId: ORDER,
+      round: 1,
+      communityId: COMMUNITY,
+      compoundId: COMPOUND,
+      streetId: STREET,
+      departmentId: DEPARTMENT,
+      level: 'district',
+      reason: 'the main has burst',
+      whistlerId: PERSON,
+      whistledAt: NOW,
+    } as const;
+    expect(published({ type: 'OrderWhistled', data })).toEqual([
+      { type: 'residents-committee.order-whistled', version: 1, key: ORDER, data, violations: [] },
+    ]);
+  });
+
+  it('a department’s work, in the one order-work language', () => {
+    const work = { orderId: ORDER, round: 1, executor: departmentExecutor, performedBy: PERSON };
+    const sent = [
+      ...published({ type: 'OrderTakenRecorded', data: { ...work, takenAt: NOW } }),
+      ...published({ type: 'ArrivalRecorded', data: { ...work, note: 'on site', arrivedAt: NOW } }),
+      ...published({
+        type: 'OrderCompletionRecorded',
+        data: {
+          ...work,
+          resultNote: 'fixed',
+          evidence: ['https://evidence.example/1.jpg'],
+          completedAt: LATER,
+        },
+      }),
+      ...published({ type: 'OrderHandedBack', data: { ...work, reason: 'not ours', handedBackAt: LATER } }),
+    ];
+    expect(sent.map(({ type, key, violations }) => ({ type, key, violations }))).toEqual(
+      Array(4).fill({ type: 'residents-committee.order-work', key: ORDER, violations: [] }),
+    );
+    expect(sent.map((s) => s.data)).toMatchObject([
+      { step: 'accepted', at: NOW, executor: departmentExecutor, performedBy: PERSON, note: null },
+      { step: 'arrived', note: 'on site' },
+      { step: 'completed', resultNote: 'fixed', evidence: ['https://evidence.example/1.jpg'] },
+      { step: 'handed-back', reason: 'not ours' },
+    ]);
+  });
+
+  it('not another executor’s work: its own context publishes it', () =>
+    expect(
+      published({
+        type: 'OrderTakenRecorded',
+        data: {
+          orderId: ORDER,
+          round: 1,
+          executor: { kind: 'member', id: PERSON },
+          performedBy: PERSON,
+          takenAt: NOW,
+        },
+      }),
+    ).toEqual([]));
+
+  it('a track’s clock starting, rescheduled and reaching a stage', () => {
+    const deadlines = [
+      { stage: 'accept', dueAt: LATER },
+      { stage: 'on-site', dueAt: LATER },
+    ] as const;
+    const sent = [
+      ...published({
+        type: 'ServiceLevelStarted',
+        data: {
+          orderId: ORDER,
+          ...TRACK,
+          ...WHERE,
+          category: 'repair',
+          priority: 'normal',
+          placedAt: NOW,
+          startedAt: NOW,
+          deadlines: [...deadlines],
+        },
+      }),
+      ...published({
+        type: 'ServiceLevelRescheduled',
+        data: {
+          orderId: ORDER,
+          track: 'community',
+          departmentId: null,
+          round: 1,
+          priority: 'urgent',
+          deadlines: [...deadlines],
+        },
+      }),
+      ...published({
+        type: 'StageReached',
+        data: { orderId: ORDER, ...TRACK, stage: 'accept', at: NOW, dueAt: LATER, inTime: true },
+      }),
+    ];
+    expect(sent.map(({ type, version, violations }) => ({ type, version, violations }))).toEqual([
+      { type: 'residents-committee.service-level-started', version: 1, violations: [] },
+      { type: 'residents-committee.service-level-rescheduled', version: 1, violations: [] },
+      { type: 'residents-committee.service-level-stage-reached', version: 1, violations: [] },
+    ]);
+    expect(sent[0]!.data).toEqual({
+      orderId: ORDER,
+      ...TRACK,
+      ...WHERE,
+      category: 'repair',
+      priority: 'normal',
+      startedAt: NOW,
+      deadlines,
+    });
+  });
+
+  it('a breach as v2 only, naming the track, the round and the grid', () =>
+    expect(
+      published({
+        type: 'ServiceLevelBreached',
+        data: {
+          orderId: ORDER,
+          ...TRACK,
+          ...WHERE,
+          stage: 'accept',
+          dueAt: NOW,
+          lateByMs: 1_000,
+          breachedAt: LATER,
+        },
+      }),
+    ).toEqual([
+      {
+        type: 'residents-committee.service-level-breached',
+        version: 2,
+        key: ORDER,
+        data: {
+          orderId: ORDER,
+          ...TRACK,
+          ...WHERE,
+          stage: 'accept',
+          dueAt: NOW,
+          lateByMs: 1_000,
+          breachedAt: LATER,
+        },
+        violations: [],
+      },
+    ]));
+
+  it('a breach stored before grids names no grid', () =>
+    expect(
+      published({
+        type: 'ServiceLevelBreached',
+        data: {
+          orderId: ORDER,
+          track: 'community',
+          departmentId: null,
+          round: 1,
+          communityId: COMMUNITY,
+          compoundId: COMPOUND,
+          stage: 'complete',
+          dueAt: NOW,
+          lateByMs: 0,
+          breachedAt: NOW,
+        },
+      })[0],
+    ).toMatchObject({ data: { gridId: null }, violations: [] }));
+});
