@@ -30,6 +30,7 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   supervisionItemId: string;
   gridId: string;
 } & CompanySeeded &
+  DepartmentSeeded &
   JointMeetingSeeded;
 interface JointMeetingSeeded {
   readonly jointMeetingId: string;
@@ -37,6 +38,11 @@ interface JointMeetingSeeded {
 }
 interface CompanySeeded {
   readonly companyId: string;
+}
+interface DepartmentSeeded {
+  readonly streetId: string;
+  readonly departmentId: string;
+  readonly departmentStaffId: string;
 }
 
 /** A body the route's DTO accepts, who sends it, and which field names the sender (if any). */
@@ -67,6 +73,11 @@ function templates(s: Seeded): Record<string, Template> {
     body: { leaderId: s.leaderId, ...body },
     actsAs: 'leaderId',
   });
+  const departmentStaff: TokenClaims = {
+    personId: s.departmentStaffId,
+    roles: ['department-staff'],
+    streets: [s.streetId],
+  };
   const asMediator = (body: Record<string, unknown>): Template => ({
     caller: { personId: s.leaderId, roles: ['building-leader'], communities },
     body: { mediatorId: s.leaderId, ...body },
@@ -316,6 +327,20 @@ function templates(s: Seeded): Record<string, Template> {
       caller: staff,
       body: { post: 'part-time-worker', holderKind: 'volunteer', holderId: s.residentId },
     },
+    'POST /api/departments': { caller: admin, body: { streetId: s.streetId, name: 'N', kind: 'water' } },
+    'POST /api/departments/:id/staff': { caller: admin, body: { staffId: s.residentId, name: 'N' } },
+    'POST /api/orders/:id/whistle': {
+      caller: staff,
+      body: { whistlerId: s.workerId, departmentId: s.departmentId, level: 'street', reason: 'R' },
+      actsAs: 'whistlerId',
+    },
+    'POST /api/departments/:id/orders/:orderId/accept': { caller: departmentStaff, body: { note: 'N' } },
+    'POST /api/departments/:id/orders/:orderId/arrival': { caller: departmentStaff, body: { note: 'N' } },
+    'POST /api/departments/:id/orders/:orderId/complete': {
+      caller: departmentStaff,
+      body: { resultNote: 'R', evidence: ['https://evidence.example/1.jpg'] },
+    },
+    'POST /api/departments/:id/orders/:orderId/hand-back': { caller: departmentStaff, body: { reason: 'R' } },
   };
 }
 
@@ -345,6 +370,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/mediations/:id': s.mediationId,
     '/api/supervision/:itemId': s.supervisionItemId,
     '/api/grids/:id': s.gridId,
+    '/api/departments/:id': s.departmentId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -480,6 +506,15 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       text: 'T',
       tasks: [{ ownerParty: 'branch', ownerId: community.memberId, dueOn: '2030-06-10' }],
     });
+    const streetId = (await call(PLATFORM_ADMIN, 'POST', '/api/streets', { name: 'S' })).body.id as string;
+    const departmentId = (
+      await call(PLATFORM_ADMIN, 'POST', '/api/departments', { streetId, name: 'D', kind: 'water' })
+    ).body.id as string;
+    const departmentStaffId = '7d2a9f4e-0000-4000-8000-00000000d5af';
+    await call(PLATFORM_ADMIN, 'POST', `/api/departments/${departmentId}/staff`, {
+      staffId: departmentStaffId,
+      name: 'N',
+    });
     const survey = await call(
       PLATFORM_ADMIN,
       'POST',
@@ -501,6 +536,9 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       companyId: company.body.id as string,
       ownersCommitteeId: ownersCommittee.body.id as string,
       mediationId: mediation.body.id as string,
+      streetId,
+      departmentId,
+      departmentStaffId,
       supervisionItemId: '',
       gridId: (
         await call(community.worker, 'POST', `/api/communities/${community.communityId}/grids`, {

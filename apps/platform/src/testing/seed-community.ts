@@ -41,10 +41,14 @@ export async function eventually(
  * branch covering the compound and one of its members, created through the API, and the
  * identities of the people who act in the five-order chain.
  */
-export async function seedCommunity(call: ApiCall) {
+export async function seedCommunity(call: ApiCall, options: { streetId?: string } = {}) {
   const created = async (route: string, body: object) =>
     (await eventually(call, PLATFORM_ADMIN, 'POST', route, body, 201)).id as string;
-  const communityId = await created('/api/communities', { name: 'Seeded community' });
+  const communityId = await created('/api/communities', {
+    name: 'Seeded community',
+    // A street-bound community can whistle its orders to the street's departments.
+    ...(options.streetId ? { streetId: options.streetId } : {}),
+  });
   const compoundId = await created(`/api/communities/${communityId}/compounds`, { name: 'K', address: 'x' });
   const buildingId = await created(`/api/compounds/${compoundId}/buildings`, { name: 'B', number: '1' });
   const residentId = await created('/api/residents', {
