@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { CLOCK, type Clock } from '@cogov/decider';
 import { ServiceLevelScheduler } from '../../residents-committee/src/service-levels/infrastructure/service-level-scheduler';
 import { type Exchange, OpenApiContract } from './testing/openapi-contract';
+import { DAY, HOUR, MIN, serviceLevelClock, withoutSweepTimer } from './testing/service-level-clock';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
-
-const MIN = 60_000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
 
 /**
  * The three ones (3个1): accepted in 1 minute, on site in 1 hour, completed in 1 day. The test
@@ -26,7 +22,7 @@ describe.each(testDatabases)('the three ones (embedded platform on %s)', (_name,
   let member: ApiClient;
   let admin: ApiClient;
   const T0 = Date.parse('2030-03-01T08:00:00.000Z');
-  const previousSweep = process.env.SERVICE_LEVEL_SWEEP_MS;
+  let restoreSweepTimer: () => void;
 
   const call: ApiCall = async (claims, method, route, body) => {
     const client = await platform.as(claims);
@@ -41,15 +37,7 @@ describe.each(testDatabases)('the three ones (embedded platform on %s)', (_name,
   };
   const seedClaims = () =>
     seed ?? { worker: { personId: 'w', roles: [] }, member: { personId: 'm', roles: [] } };
-  /** The platform's clock at T0 + ms. */
-  const at = (ms: number) =>
-    jest.spyOn(platform.app.get<Clock>(CLOCK), 'now').mockReturnValue(new Date(T0 + ms));
-  const sweep = async (ms: number) => {
-    await platform.settle();
-    const told = await platform.app.get(ServiceLevelScheduler).sweep(new Date(T0 + ms));
-    await platform.settle();
-    return told;
-  };
+  const { at, sweep } = serviceLevelClock(() => platform, T0);
   const place = async (title: string) => {
     at(0);
     const id = await staff.create('/api/orders', {
@@ -112,7 +100,7 @@ describe.each(testDatabases)('the three ones (embedded platform on %s)', (_name,
   let gridId: string;
 
   beforeAll(async () => {
-    process.env.SERVICE_LEVEL_SWEEP_MS = '0';
+    restoreSweepTimer = withoutSweepTimer();
     await start();
     contract = new OpenApiContract((await platform.http().get('/docs/openapi.json')).body as OpenAPIObject);
     seed = await seedCommunity(call);
@@ -135,8 +123,7 @@ describe.each(testDatabases)('the three ones (embedded platform on %s)', (_name,
   afterAll(async () => {
     await platform?.stop();
     await cleanup();
-    if (previousSweep === undefined) delete process.env.SERVICE_LEVEL_SWEEP_MS;
-    else process.env.SERVICE_LEVEL_SWEEP_MS = previousSweep;
+    restoreSweepTimer();
   });
 
   it('an order answered within every deadline breaches nothing', async () => {

@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { CLOCK, type Clock } from '@cogov/decider';
 import type { TokenClaims } from '@cogov/security';
-import { ServiceLevelScheduler } from '../../residents-committee/src/service-levels/infrastructure/service-level-scheduler';
 import { type Exchange, OpenApiContract } from './testing/openapi-contract';
+import { DAY, HOUR, MIN, serviceLevelClock, withoutSweepTimer } from './testing/service-level-clock';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
-
-const MIN = 60_000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
 
 /**
  * 吹哨报到 over HTTP: a street-bound community whistles an approved order to a department of its
@@ -35,22 +30,14 @@ describe.each(testDatabases)('whistle and report-in (embedded platform on %s)', 
   let otherStreetDepartmentId: string;
   const staffId = randomUUID();
   const T0 = Date.parse('2030-04-01T08:00:00.000Z');
-  const previousSweep = process.env.SERVICE_LEVEL_SWEEP_MS;
+  let restoreSweepTimer: () => void;
 
   const call: ApiCall = async (claims, method, route, body) => {
     const client = await platform.as(claims);
     const response = method === 'GET' ? await client.get(route) : await client.post(route, body ?? {});
     return { status: response.status, body: response.body as Record<string, unknown> };
   };
-  /** The platform's clock at T0 + ms. */
-  const at = (ms: number) =>
-    jest.spyOn(platform.app.get<Clock>(CLOCK), 'now').mockReturnValue(new Date(T0 + ms));
-  const sweep = async (ms: number) => {
-    await platform.settle();
-    const told = await platform.app.get(ServiceLevelScheduler).sweep(new Date(T0 + ms));
-    await platform.settle();
-    return told;
-  };
+  const { at, sweep } = serviceLevelClock(() => platform, T0);
   const departmentStaff = (personId: string): TokenClaims => ({
     personId,
     roles: ['department-staff'],
@@ -95,7 +82,7 @@ describe.each(testDatabases)('whistle and report-in (embedded platform on %s)', 
         type: string;
         data: Record<string, unknown>;
       }>
-    ).map(({ type, data }) => ({ type, ...data }));
+    ).map(({ type, data }): Record<string, unknown> => ({ type, ...data }));
   const supervisionOf = async (orderId: string) =>
     (
       (await admin.read(`/api/supervision?communityId=${seed.communityId}`)).items as Array<
@@ -113,7 +100,7 @@ describe.each(testDatabases)('whistle and report-in (embedded platform on %s)', 
       }));
 
   beforeAll(async () => {
-    process.env.SERVICE_LEVEL_SWEEP_MS = '0';
+    restoreSweepTimer = withoutSweepTimer();
     platform = await TestPlatform.start(database, {}, (exchange: Exchange) => contract?.check(exchange));
     contract = new OpenApiContract((await platform.http().get('/docs/openapi.json')).body as OpenAPIObject);
     admin = await platform.as({ personId: 'admin', roles: ['platform-admin'] });
@@ -129,8 +116,7 @@ describe.each(testDatabases)('whistle and report-in (embedded platform on %s)', 
   afterAll(async () => {
     await platform?.stop();
     await cleanup();
-    if (previousSweep === undefined) delete process.env.SERVICE_LEVEL_SWEEP_MS;
-    else process.env.SERVICE_LEVEL_SWEEP_MS = previousSweep;
+    restoreSweepTimer();
   });
 
   it('street staff enter departments in their street’s directory, and see only their streets’', async () => {
