@@ -37,7 +37,11 @@ describe.each(testDatabases)('the three ones (embedded platform on %s)', (_name,
   };
   const seedClaims = () =>
     seed ?? { worker: { personId: 'w', roles: [] }, member: { personId: 'm', roles: [] } };
-  const { at, sweep } = serviceLevelClock(() => platform, T0);
+  const { at, sweep } = serviceLevelClock(
+    () => platform,
+    T0,
+    (running, now) => running.app.get(ServiceLevelScheduler).sweep(now),
+  );
   const place = async (title: string) => {
     at(0);
     const id = await staff.create('/api/orders', {

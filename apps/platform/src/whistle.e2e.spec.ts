@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { TokenClaims } from '@cogov/security';
+import { ServiceLevelScheduler } from '../../residents-committee/src/service-levels/infrastructure/service-level-scheduler';
 import { type Exchange, OpenApiContract } from './testing/openapi-contract';
 import { DAY, HOUR, MIN, serviceLevelClock, withoutSweepTimer } from './testing/service-level-clock';
 import { testDatabases } from './testing/databases';
@@ -37,7 +38,11 @@ describe.each(testDatabases)('whistle and report-in (embedded platform on %s)', 
     const response = method === 'GET' ? await client.get(route) : await client.post(route, body ?? {});
     return { status: response.status, body: response.body as Record<string, unknown> };
   };
-  const { at, sweep } = serviceLevelClock(() => platform, T0);
+  const { at, sweep } = serviceLevelClock(
+    () => platform,
+    T0,
+    (running, now) => running.app.get(ServiceLevelScheduler).sweep(now),
+  );
   const departmentStaff = (personId: string): TokenClaims => ({
     personId,
     roles: ['department-staff'],
