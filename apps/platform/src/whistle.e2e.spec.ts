@@ -104,18 +104,31 @@ describe.each(testDatabases)('whistle and report-in (embedded platform on %s)', 
         lateByMs,
       }));
 
-  beforeAll(async () => {
-    restoreSweepTimer = withoutSweepTimer();
+  const start = async () => {
     platform = await TestPlatform.start(database, {}, (exchange: Exchange) => contract?.check(exchange));
-    contract = new OpenApiContract((await platform.http().get('/docs/openapi.json')).body as OpenAPIObject);
     admin = await platform.as({ personId: 'admin', roles: ['platform-admin'] });
-    streetId = await admin.create('/api/streets', { name: 'Jianxi Street' });
-    otherStreetId = await admin.create('/api/streets', { name: 'Other Street' });
-    seed = await seedCommunity(call, { streetId });
+  };
+  /** The clients of the seeded people, for the platform running now. */
+  const signIn = async () => {
     staff = await platform.as(seed.worker);
     member = await platform.as(seed.member);
     reporter = await platform.as(departmentStaff(staffId));
     outsider = await platform.as(departmentStaff(randomUUID()));
+  };
+  const restart = async () => {
+    await platform.stop();
+    await start();
+    await signIn();
+  };
+
+  beforeAll(async () => {
+    restoreSweepTimer = withoutSweepTimer();
+    await start();
+    contract = new OpenApiContract((await platform.http().get('/docs/openapi.json')).body as OpenAPIObject);
+    streetId = await admin.create('/api/streets', { name: 'Jianxi Street' });
+    otherStreetId = await admin.create('/api/streets', { name: 'Other Street' });
+    seed = await seedCommunity(call, { streetId });
+    await signIn();
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(async () => {
@@ -279,14 +292,17 @@ describe.each(testDatabases)('whistle and report-in (embedded platform on %s)', 
     });
   });
 
-  it('a department missing report-in is breached once, on its own track; its hand-back is a return', async () => {
+  it('a department missing report-in is breached once, on its own track, also over a restart; its hand-back is a return', async () => {
     const base = 20 * DAY;
     const late = await placeAndApprove('Gas smell', base);
     at(base + MIN);
     expect((await whistle(late)).status).toBe(200);
     await platform.settle();
     expect(await sweep(base + 30 * MIN)).toBe(0);
+    // The department's deadlines are in the database, not in memory.
+    await restart();
     expect(await sweep(base + 31 * MIN + 5_000)).toBe(1);
+    await restart();
     expect(await sweep(base + 32 * MIN)).toBe(0); // breached once
     at(base + 40 * MIN);
     await reporter.expectPost(work('hand-back', late), { reason: 'A matter for the district gas company' });
