@@ -325,6 +325,17 @@ describe.each(testDatabases)('whistle and report-in (embedded platform on %s)', 
         lateByMs: null,
       },
     ]);
+    const departmentList = (
+      await admin.read(
+        `/api/supervision?communityId=${seed.communityId}&track=department&departmentId=${departmentId}`,
+      )
+    ).items as Array<{ orderId: string }>;
+    expect(departmentList.map((item) => item.orderId)).toEqual([late, late]);
+    expect(
+      (await admin.read(`/api/supervision?communityId=${seed.communityId}&track=community`)).items,
+    ).toEqual([]);
+    const badTrack = await admin.get('/api/supervision?track=street');
+    expect(badTrack.status).toBe(400);
     expect(await admin.read(`/api/orders/${late}`)).toMatchObject({ stage: 'handed-back', assigneeId: null });
     // Back to dispatch: the community can whistle again (or dispatch), as after any hand-back.
     at(base + 41 * MIN);

@@ -50,6 +50,8 @@ export class SupervisionController {
         ...(query.communityId ? { communityId: query.communityId } : {}),
         ...(query.gridId ? { gridId: query.gridId } : {}),
         ...(query.stage ? { stage: query.stage } : {}),
+        ...(query.track ? { track: query.track } : {}),
+        ...(query.departmentId ? { departmentId: query.departmentId } : {}),
         within: visibleScope(caller),
       }),
     );

@@ -9,6 +9,10 @@ export class ListSupervisionQueryDto {
   /** The matters of orders that fell in this grid. */
   @IsOptional() @IsUUID() gridId?: string;
   @IsOptional() @IsIn(SUPERVISION_STAGES) stage?: string;
+  /** The community's three ones, or the deadlines of the departments orders were whistled to. */
+  @IsOptional() @IsIn(SERVICE_LEVEL_TRACKS) track?: string;
+  /** The matters of one department's track. */
+  @IsOptional() @IsUUID() departmentId?: string;
 }
 
 export class SupervisionItemResponse {

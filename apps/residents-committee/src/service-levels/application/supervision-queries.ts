@@ -11,7 +11,14 @@ export interface SupervisionList {
 
 export class ListSupervisionQuery extends Query<SupervisionList> {
   constructor(
-    readonly filter: { communityId?: string; gridId?: string; stage?: string; within: VisibleScope },
+    readonly filter: {
+      communityId?: string;
+      gridId?: string;
+      stage?: string;
+      track?: string;
+      departmentId?: string;
+      within: VisibleScope;
+    },
   ) {
     super();
   }
@@ -28,6 +35,8 @@ export class ListSupervisionHandler implements IQueryHandler<ListSupervisionQuer
         ...(filter.communityId ? { communityId: filter.communityId } : {}),
         ...(filter.gridId ? { gridId: filter.gridId } : {}),
         ...(filter.stage ? { stage: filter.stage } : {}),
+        ...(filter.track ? { track: filter.track } : {}),
+        ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
       },
       filter.within,
     );

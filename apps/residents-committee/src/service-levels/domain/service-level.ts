@@ -397,13 +397,11 @@ function workStep(d: RecordWorkStep['data'], state: Present): ServiceLevelEvent[
       ];
     case 'completed': {
       // Completing without a recorded arrival means the executor was there.
-      const steps = (track: TrackState) => {
-        const onSite = reach(state, track, 'on-site', d.at);
-        const after = onSite.reduce(evolve, state as ServiceLevelState) as Present;
-        const updated = track.track === 'community' ? after.community : after.department!;
-        return [...onSite, ...reach(after, updated, 'complete', d.at)];
-      };
-      return [...(ownTrack ? steps(ownTrack) : []), ...steps(state.community)];
+      const done = (track: TrackState) => [
+        ...reach(state, track, 'on-site', d.at),
+        ...reach(state, track, 'complete', d.at),
+      ];
+      return [...(ownTrack ? done(ownTrack) : []), ...done(state.community)];
     }
     case 'handed-back':
       if (!byDepartment) return [returned(state, COMMUNITY, 'handed-back', d.round, d.at)];
