@@ -2,6 +2,8 @@ import { defineContext } from '@cogov/context-kit';
 import { PLACE_ENTITIES } from './places/places.entities';
 import { placesHandlers, placesInbound } from './places/places.inbound';
 import { placesScopes } from './places/places.scopes';
+import { ORDER_FACT_ENTITIES } from './orders/order-facts.entities';
+import { orderFactsHandlers, orderFactsInbound } from './orders/order-facts.inbound';
 
 /**
  * The boards (看板) a street or community leader governs by: the six-party linkage (六方联动)
@@ -14,9 +16,9 @@ export const boards = defineContext({
   name: 'boards',
   port: 3006,
   aggregates: {},
-  consumes: [...placesInbound],
+  consumes: [...placesInbound, ...orderFactsInbound],
   scopes: [...placesScopes],
-  entities: [...PLACE_ENTITIES],
+  entities: [...PLACE_ENTITIES, ...ORDER_FACT_ENTITIES],
   controllers: [],
-  handlers: [...placesHandlers],
+  handlers: [...placesHandlers, ...orderFactsHandlers],
 });
