@@ -4,6 +4,7 @@ import { residentsCommittee } from './residents-committee/src/residents-committe
 import { buildingLeaders } from './building-leaders/src/building-leaders.context';
 import { propertyCompany } from './property-company/src/property-company.context';
 import { ownersCommittee } from './owners-committee/src/owners-committee.context';
+import { boards } from './boards/src/boards.context';
 
 /**
  * Every bounded context, in one list. The hosts compose from it (the embedded platform, one app
@@ -16,6 +17,7 @@ export const CONTEXTS: readonly ContextManifest[] = [
   ownersCommittee,
   propertyCompany,
   buildingLeaders,
+  boards,
 ];
 
 export function contextNamed(name: string): ContextManifest {

@@ -13,3 +13,4 @@ export * from './owners-committee/property-evaluation';
 export * from './party-organization/company-rating';
 export * from './residents-committee/service-levels';
 export * from './residents-committee/whistle';
+export * from './order-work/publishers';
