@@ -19,7 +19,10 @@ import { RecordLeaderDirectoryEntryCommand } from '../application/record-leader-
 import { RecordOrderProgressCommand } from '../application/record-order-progress';
 import { RecordPartyDirectoryEntryCommand } from '../application/record-party-directory-entry';
 
-/** Every executor context's order work, in the one language (ADR 13). */
+/**
+ * Every executor context's order work, in the one language (ADR 13); not the committee's own
+ * `residents-committee.order-work` (a department's), which is on the order before it is published.
+ */
 const executorWork: IntegrationEventContract<OrderWorkV1>[] = [
   partyOrganizationOrderWorkV1,
   propertyCompanyOrderWorkV1,

@@ -1,5 +1,5 @@
 import {
-  buildingLeadersOrderWorkV1,
+  ORDER_WORK_CONTRACTS,
   departmentRegisteredV1,
   orderAcknowledgedV1,
   orderWhistledV1,
@@ -7,11 +7,6 @@ import {
   orderPlacedV2,
   orderRatedV1,
   orderReviewedV1,
-  partyOrganizationOrderWorkV1,
-  propertyCompanyOrderWorkV1,
-  residentsCommitteeOrderWorkV1,
-  type IntegrationEventContract,
-  type OrderWorkV1,
 } from '@cogov/contracts';
 import { consume, consumeVersions } from '@cogov/context-kit';
 import { AdvanceServiceLevelCommand } from '../application/advance-service-level';
@@ -21,13 +16,6 @@ import { RecordDepartmentKindCommand } from '../application/record-department-ki
  * The process reads the order's published facts only, like any context that spans others (STYLE
  * 12), so it runs the same embedded and across processes; each fact is one command of the process.
  */
-const executorWork: IntegrationEventContract<OrderWorkV1>[] = [
-  partyOrganizationOrderWorkV1,
-  propertyCompanyOrderWorkV1,
-  buildingLeadersOrderWorkV1,
-  // A department's work, which the committee publishes for it (报到 on its own track).
-  residentsCommitteeOrderWorkV1,
-];
 
 export const serviceLevelInbound = [
   // v2 adds the grid the order fell in (and a patrol finding's reporter).
@@ -68,7 +56,8 @@ export const serviceLevelInbound = [
         context,
       ),
   ),
-  ...executorWork.map((contract) =>
+  // Every executor's work, a department's (which the committee publishes for it) among them.
+  ...ORDER_WORK_CONTRACTS.map((contract) =>
     consume(
       contract,
       ({ data: d }, context) =>
