@@ -340,5 +340,26 @@ describe.each(testDatabases)('whistle and report-in (embedded platform on %s)', 
     // Back to dispatch: the community can whistle again (or dispatch), as after any hand-back.
     at(base + 41 * MIN);
     expect((await whistle(late)).status).toBe(200);
+    await platform.settle();
+  });
+
+  it('someone removed from the department no longer reports in for it', async () => {
+    const removed = await platform
+      .http()
+      .delete(`/api/departments/${departmentId}/staff/${staffId}`)
+      .set('Authorization', admin.authorization);
+    expect(removed.status).toBe(204);
+    const late = (
+      (await admin.read(`/api/orders?stage=dispatched`)).items as Array<{ orderId: string; title: string }>
+    ).find((order) => order.title === 'Gas smell')!.orderId;
+    const refused = await reporter.post(work('accept', late), {});
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: 'rule-violation' });
+    expect(await admin.read(`/api/departments/${departmentId}`)).toMatchObject({ staff: [] });
+    const again = await platform
+      .http()
+      .delete(`/api/departments/${departmentId}/staff/${staffId}`)
+      .set('Authorization', admin.authorization);
+    expect(again.status).toBe(404);
   });
 });
