@@ -1,23 +1,10 @@
-import type { IntegrationEvent, IntegrationEventContract } from '@cogov/contracts';
-import { type Publisher, schemaViolations } from '@cogov/context-kit';
-import type { RecordedEvent } from '@cogov/event-store';
+import { publishedBy } from '@cogov/context-kit/testing/published-by';
 import type { CompanyEvent } from '../domain/company';
 import type { CompanyEvaluationEvent } from '../domain/company-evaluation';
 import { propertyCompanyOutbound } from './outbound';
 
 /** The contracts and payloads the mapping published, each checked against its schema. */
-function published(event: CompanyEvent | CompanyEvaluationEvent) {
-  const sent: Array<{ type: string; key: string; data: unknown; violations: string[] }> = [];
-  const out: Publisher = {
-    recorded: {} as RecordedEvent,
-    publish: (contract: IntegrationEventContract, key: string, data: unknown) => {
-      sent.push({ type: contract.type, key, data, violations: schemaViolations(contract, data) });
-      return [] as IntegrationEvent[];
-    },
-  };
-  propertyCompanyOutbound(event, out);
-  return sent;
-}
+const published = publishedBy<CompanyEvent | CompanyEvaluationEvent>(propertyCompanyOutbound);
 
 const NOW = '2026-12-01T08:00:00.000Z';
 
