@@ -4,6 +4,8 @@ import { placesHandlers, placesInbound } from './places/places.inbound';
 import { placesScopes } from './places/places.scopes';
 import { ORDER_FACT_ENTITIES } from './orders/order-facts.entities';
 import { orderFactsHandlers, orderFactsInbound } from './orders/order-facts.inbound';
+import { LINKAGE_ENTITIES } from './linkage/linkage.entities';
+import { linkageHandlers, linkageInbound } from './linkage/linkage.inbound';
 
 /**
  * The boards (看板) a street or community leader governs by: the six-party linkage (六方联动)
@@ -16,9 +18,9 @@ export const boards = defineContext({
   name: 'boards',
   port: 3006,
   aggregates: {},
-  consumes: [...placesInbound, ...orderFactsInbound],
+  consumes: [...placesInbound, ...orderFactsInbound, ...linkageInbound],
   scopes: [...placesScopes],
-  entities: [...PLACE_ENTITIES, ...ORDER_FACT_ENTITIES],
+  entities: [...PLACE_ENTITIES, ...ORDER_FACT_ENTITIES, ...LINKAGE_ENTITIES],
   controllers: [],
-  handlers: [...placesHandlers, ...orderFactsHandlers],
+  handlers: [...placesHandlers, ...orderFactsHandlers, ...linkageHandlers],
 });
