@@ -6,6 +6,8 @@ import { ORDER_FACT_ENTITIES } from './orders/order-facts.entities';
 import { orderFactsHandlers, orderFactsInbound } from './orders/order-facts.inbound';
 import { LINKAGE_ENTITIES } from './linkage/linkage.entities';
 import { linkageHandlers, linkageInbound } from './linkage/linkage.inbound';
+import { LinkageController } from './linkage/api/linkage.controller';
+import { linkageQueryHandlers } from './linkage/linkage.queries';
 
 /**
  * The boards (看板) a street or community leader governs by: the six-party linkage (六方联动)
@@ -21,6 +23,6 @@ export const boards = defineContext({
   consumes: [...placesInbound, ...orderFactsInbound, ...linkageInbound],
   scopes: [...placesScopes],
   entities: [...PLACE_ENTITIES, ...ORDER_FACT_ENTITIES, ...LINKAGE_ENTITIES],
-  controllers: [],
-  handlers: [...placesHandlers, ...orderFactsHandlers, ...linkageHandlers],
+  controllers: [LinkageController],
+  handlers: [...placesHandlers, ...orderFactsHandlers, ...linkageHandlers, ...linkageQueryHandlers],
 });

@@ -162,6 +162,30 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/grids/:id/posts': ['platform-admin', 'residents-committee-staff'],
   'DELETE /api/grids/:id/posts/:postId': ['platform-admin', 'residents-committee-staff'],
   'POST /api/grids/:id/findings': ['residents-committee-staff'],
+  'GET /api/linkage/compounds/:id': [
+    'platform-admin',
+    'party-staff',
+    'residents-committee-staff',
+    'owners-committee-staff',
+    'service-station-staff',
+    'auditor',
+  ],
+  'GET /api/linkage/communities/:id': [
+    'platform-admin',
+    'party-staff',
+    'residents-committee-staff',
+    'owners-committee-staff',
+    'service-station-staff',
+    'auditor',
+  ],
+  'GET /api/linkage/streets/:id': [
+    'platform-admin',
+    'party-staff',
+    'residents-committee-staff',
+    'owners-committee-staff',
+    'service-station-staff',
+    'auditor',
+  ],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {
