@@ -66,9 +66,11 @@ export async function compoundFigures(
   today: string,
 ): Promise<CompoundFigures[]> {
   const t = (name: string) => db.table(name);
-  const run = async (build: (s: Statement, inScope: string) => string): Promise<Row[]> => {
+  // The scope's compounds are a subquery written where it stands in the text: SQLite numbers its
+  // `?` placeholders by position, so each value is added as the text reaches it.
+  const run = async (build: (s: Statement, inScope: () => string) => string): Promise<Row[]> => {
     const s = new Statement(db);
-    const text = build(s, compoundsIn(s));
+    const text = build(s, () => compoundsIn(s));
     return db.readSource.query<Row[]>(text, s.values);
   };
   const compoundsIn = (s: Statement): string => {
@@ -115,14 +117,14 @@ export async function compoundFigures(
       run(
         (_, inScope) =>
           `SELECT ${col('k', 'compoundId')} AS id, ${col('k', 'communityId')} AS community, ${col('k', 'name')} AS name ` +
-          `FROM ${t('bd_compound')} k WHERE ${col('k', 'compoundId')} IN ${inScope} ORDER BY ${col('k', 'name')}, ${col('k', 'compoundId')}`,
+          `FROM ${t('bd_compound')} k WHERE ${col('k', 'compoundId')} IN ${inScope()} ORDER BY ${col('k', 'name')}, ${col('k', 'compoundId')}`,
       ),
       run(
         (_, inScope) =>
           `SELECT ${col('oc', 'compoundId')} AS id, ${col('oc', 'organizationId')} AS branch, ${col('o', 'name')} AS name ` +
           `FROM ${t('bd_organization_compound')} oc LEFT JOIN ${t('bd_party_organization')} o ` +
           `ON ${col('o', 'organizationId')} = ${col('oc', 'organizationId')} ` +
-          `WHERE ${col('oc', 'kind')} = 'branch' AND ${col('oc', 'compoundId')} IN ${inScope}`,
+          `WHERE ${col('oc', 'kind')} = 'branch' AND ${col('oc', 'compoundId')} IN ${inScope()}`,
       ),
       run((s, inScope) => {
         const day = s.value(today);
@@ -131,7 +133,7 @@ export async function compoundFigures(
           `SELECT ${col('c', 'compoundId')} AS id, ${col('c', 'committeeId')} AS committee, ` +
           `${col('c', 'termStart')} AS start, ${col('c', 'partyShareCompliant')} AS compliant ` +
           `FROM ${t('bd_owners_committee')} c WHERE ${col('c', 'termStart')} <= ${day} AND ${col('c', 'termEnd')} >= ${day2} ` +
-          `AND ${col('c', 'compoundId')} IN ${inScope}`
+          `AND ${col('c', 'compoundId')} IN ${inScope()}`
         );
       }),
       run((s, inScope) => currentContracts(s, inScope, 'id, company, start', today)),
@@ -146,13 +148,13 @@ export async function compoundFigures(
         (_, inScope) =>
           `SELECT ${col('b', 'compoundId')} AS id, COUNT(*) AS buildings, SUM(CASE WHEN EXISTS (SELECT 1 FROM ${t('bd_building_leader')} l ` +
           `WHERE ${col('l', 'buildingId')} = ${col('b', 'buildingId')}) THEN 1 ELSE 0 END) AS led ` +
-          `FROM ${t('bd_building')} b WHERE ${col('b', 'compoundId')} IN ${inScope} GROUP BY ${col('b', 'compoundId')}`,
+          `FROM ${t('bd_building')} b WHERE ${col('b', 'compoundId')} IN ${inScope()} GROUP BY ${col('b', 'compoundId')}`,
       ),
       run(
         (_, inScope) =>
           `SELECT ${col('o', 'compoundId')} AS id, ${col('o', 'assigneeKind')} AS kind, COUNT(*) AS orders, ` +
           `SUM(CASE WHEN ${breached('o')} THEN 1 ELSE 0 END) AS overdue FROM ${t('bd_order')} o ` +
-          `WHERE ${col('o', 'compoundId')} IN ${inScope} AND ${col('o', 'placedAt')} IS NOT NULL ` +
+          `WHERE ${col('o', 'compoundId')} IN ${inScope()} AND ${col('o', 'placedAt')} IS NOT NULL ` +
           `AND (${col('o', 'reviewDecision')} IS NULL OR ${col('o', 'reviewDecision')} NOT IN ('reject', 'merge')) ` +
           `AND NOT ${closing('o')} GROUP BY ${col('o', 'compoundId')}, ${col('o', 'assigneeKind')}`,
       ),
@@ -161,7 +163,7 @@ export async function compoundFigures(
           `SELECT ${col('o', 'compoundId')} AS id, COUNT(*) AS closed, ` +
           `SUM(CASE WHEN ${col('o', 'whistledAt')} IS NOT NULL THEN 1 ELSE 0 END) AS escalated, ` +
           `SUM(CASE WHEN ${col('o', 'whistledAt')} IS NULL AND ${heldOnTheGrid('o')} THEN 1 ELSE 0 END) AS grid ` +
-          `FROM ${t('bd_order')} o WHERE ${col('o', 'compoundId')} IN ${inScope} AND ${closing('o')} ` +
+          `FROM ${t('bd_order')} o WHERE ${col('o', 'compoundId')} IN ${inScope()} AND ${closing('o')} ` +
           `GROUP BY ${col('o', 'compoundId')}`,
       ),
       run((s, inScope) => {
@@ -170,12 +172,12 @@ export async function compoundFigures(
           `SELECT ${col('j', 'compoundId')} AS id, COUNT(*) AS open, ` +
           `SUM(CASE WHEN ${col('j', 'dueOn')} < ${day} THEN 1 ELSE 0 END) AS overdue ` +
           `FROM ${t('bd_joint_meeting_task')} j WHERE ${col('j', 'doneAt')} IS NULL AND ${col('j', 'dueOn')} IS NOT NULL ` +
-          `AND ${col('j', 'compoundId')} IN ${inScope} GROUP BY ${col('j', 'compoundId')}`
+          `AND ${col('j', 'compoundId')} IN ${inScope()} GROUP BY ${col('j', 'compoundId')}`
         );
       }),
     ]);
 
-  function currentContracts(s: Statement, inScope: string, select: string, day: string): string {
+  function currentContracts(s: Statement, inScope: () => string, select: string, day: string): string {
     const from = s.value(day);
     const to = s.value(day);
     const columns: Record<string, string> = {
@@ -188,7 +190,7 @@ export async function compoundFigures(
         .split(', ')
         .map((c) => columns[c])
         .join(', ')} FROM ${t('bd_service_contract')} sc ` +
-      `WHERE ${col('sc', 'startsOn')} <= ${from} AND ${col('sc', 'endsOn')} >= ${to} AND ${col('sc', 'compoundId')} IN ${inScope}`
+      `WHERE ${col('sc', 'startsOn')} <= ${from} AND ${col('sc', 'endsOn')} >= ${to} AND ${col('sc', 'compoundId')} IN ${inScope()}`
     );
   }
 

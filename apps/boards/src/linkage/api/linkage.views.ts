@@ -9,10 +9,7 @@ import { ORDER_PARTIES } from '../domain/linkage-figures';
  */
 function nullable(model: () => abstract new () => unknown, description: string): ApiPropertyOptions {
   return {
-    type: 'object',
-    nullable: true,
     selfRequired: true,
-    additionalProperties: true,
     anyOf: [{ $ref: getSchemaPath(model()) }, { type: 'object', nullable: true, enum: [null] }],
     description,
   };
@@ -33,13 +30,13 @@ const timeOrNull = (description?: string): ApiPropertyOptions => ({
 });
 const COUNT: ApiPropertyOptions = { type: 'integer', minimum: 0 };
 
-export class PersonIdsView {
+export class BoardPersonIdsView {
   @ApiProperty(uuidOrNull()) memberId!: string | null;
   @ApiProperty(uuidOrNull()) residentId!: string | null;
 }
 
 /** One linkage fact (ADR 26), judged at read time from the published seats and chair. */
-export class LinkageFactView {
+export class BoardLinkageFactView {
   @ApiProperty({
     enum: ['holds', 'does-not-hold', 'unknown'],
     description: 'unknown: no chair, or no seat of a covering branch heard of yet (not a "no")',
@@ -47,28 +44,31 @@ export class LinkageFactView {
   status!: string;
   @ApiProperty(uuidOrNull('The covering branch')) branchId!: string | null;
   @ApiProperty(uuidOrNull('The seat that makes it hold')) seatId!: string | null;
-  @ApiProperty(nullable(() => PersonIdsView, 'The person in that seat, by ids'))
-  person!: PersonIdsView | null;
+  @ApiProperty(nullable(() => BoardPersonIdsView, 'The person in that seat, by ids'))
+  person!: BoardPersonIdsView | null;
   @ApiProperty(timeOrNull()) since!: string | null;
 }
 
-export class CrossAppointmentView {
-  @ApiProperty({ type: LinkageFactView, description: 'The chair sits on the branch committee' })
-  chair!: LinkageFactView;
-  @ApiProperty({ type: LinkageFactView, description: 'A property manager sits on it' })
-  propertyManager!: LinkageFactView;
-  @ApiProperty({ type: LinkageFactView, description: 'A community police officer sits on it' })
-  communityPolice!: LinkageFactView;
+export class BoardCrossAppointmentView {
+  @ApiProperty({ type: BoardLinkageFactView, description: 'The chair sits on the branch committee' })
+  chair!: BoardLinkageFactView;
+  @ApiProperty({ type: BoardLinkageFactView, description: 'A property manager sits on it' })
+  propertyManager!: BoardLinkageFactView;
+  @ApiProperty({ type: BoardLinkageFactView, description: 'A community police officer sits on it' })
+  communityPolice!: BoardLinkageFactView;
 }
 
-export class LinkageFactsView {
-  @ApiProperty({ type: LinkageFactView, description: '一肩挑: the chair is the covering branch’s secretary' })
-  oneShoulder!: LinkageFactView;
-  @ApiProperty({ type: CrossAppointmentView, description: '交叉任职' })
-  crossAppointment!: CrossAppointmentView;
+export class BoardLinkageFactsView {
+  @ApiProperty({
+    type: BoardLinkageFactView,
+    description: '一肩挑: the chair is the covering branch’s secretary',
+  })
+  oneShoulder!: BoardLinkageFactView;
+  @ApiProperty({ type: BoardCrossAppointmentView, description: '交叉任职' })
+  crossAppointment!: BoardCrossAppointmentView;
 }
 
-export class OpenByPartyView {
+export class BoardOpenByPartyView {
   @ApiProperty({ ...COUNT, description: 'A Party member or a branch’s member pool' })
   'party-organization'!: number;
   @ApiProperty(COUNT) 'property-company'!: number;
@@ -80,14 +80,14 @@ export class OpenByPartyView {
 
 const SHARE: ApiPropertyOptions = { type: Number, minimum: 0, maximum: 1, nullable: true };
 
-export class SettlementSharesView {
+export class BoardSettlementSharesView {
   @ApiProperty(SHARE) withinGrid!: number | null;
   @ApiProperty(SHARE) withinCommunity!: number | null;
   @ApiProperty(SHARE) escalated!: number | null;
 }
 
 /** 小事不出网格、大事不出社区: how the closed orders were settled. */
-export class SettlementView {
+export class BoardSettlementView {
   @ApiProperty({ ...COUNT, description: 'Rated, and the rating did not reopen them' }) closed!: number;
   @ApiProperty({
     ...COUNT,
@@ -97,28 +97,31 @@ export class SettlementView {
   @ApiProperty({ ...COUNT, description: 'The rest: closed in the community, not whistled' })
   withinCommunity!: number;
   @ApiProperty({ ...COUNT, description: 'Whistled to a department' }) escalated!: number;
-  @ApiProperty({ type: SettlementSharesView, description: 'Each over the closed; null when none closed' })
-  shares!: SettlementSharesView;
+  @ApiProperty({
+    type: BoardSettlementSharesView,
+    description: 'Each over the closed; null when none closed',
+  })
+  shares!: BoardSettlementSharesView;
 }
 
-export class OrderFiguresView {
+export class BoardOrderFiguresView {
   @ApiProperty({ ...COUNT, description: 'Placed, not rejected or merged, no closing rating' }) open!: number;
   @ApiProperty({ ...COUNT, description: 'Open, with a breached service level on any track' })
   overdue!: number;
   @ApiProperty({
-    type: OpenByPartyView,
+    type: BoardOpenByPartyView,
     description: `Open orders by the party they are with: ${ORDER_PARTIES.join(', ')}`,
   })
-  openByParty!: OpenByPartyView;
-  @ApiProperty({ type: SettlementView }) settlement!: SettlementView;
+  openByParty!: BoardOpenByPartyView;
+  @ApiProperty({ type: BoardSettlementView }) settlement!: BoardSettlementView;
 }
 
-export class TaskFiguresView {
+export class BoardTaskFiguresView {
   @ApiProperty({ ...COUNT, description: 'Joint-meeting tasks not done' }) open!: number;
   @ApiProperty({ ...COUNT, description: 'Open, and due before today (UTC)' }) overdue!: number;
 }
 
-export class TasksByPartyView {
+export class BoardTasksByPartyView {
   @ApiProperty(COUNT) branch!: number;
   @ApiProperty(COUNT) 'owners-committee'!: number;
   @ApiProperty(COUNT) 'property-company'!: number;
@@ -126,25 +129,25 @@ export class TasksByPartyView {
   @ApiProperty(COUNT) 'building-leaders'!: number;
 }
 
-export class CompoundTasksView extends TaskFiguresView {
-  @ApiProperty({ type: TasksByPartyView }) openByParty!: TasksByPartyView;
+export class BoardCompoundTasksView extends BoardTaskFiguresView {
+  @ApiProperty({ type: BoardTasksByPartyView }) openByParty!: BoardTasksByPartyView;
 }
 
 // ---- the compound ------------------------------------------------------------------------------
 
-export class CompoundRefView {
+export class BoardCompoundRefView {
   @ApiProperty(uuid()) compoundId!: string;
   @ApiProperty() name!: string;
   @ApiProperty(uuid()) communityId!: string;
   @ApiProperty(uuidOrNull()) streetId!: string | null;
 }
 
-export class BranchRefView {
+export class BoardBranchRefView {
   @ApiProperty(uuid()) organizationId!: string;
   @ApiProperty({ type: String, nullable: true }) name!: string | null;
 }
 
-export class SeatHolderView {
+export class BoardSeatHolderView {
   @ApiProperty(uuid()) seatId!: string;
   @ApiProperty({
     type: String,
@@ -163,21 +166,21 @@ export class SeatHolderView {
   @ApiProperty(timeOrNull()) filledAt!: string | null;
 }
 
-export class PartyOrganizationView {
-  @ApiProperty(nullable(() => BranchRefView, 'The branch covering the compound'))
-  branch!: BranchRefView | null;
-  @ApiProperty(nullable(() => SeatHolderView, 'Its secretary')) secretary!: SeatHolderView | null;
-  @ApiProperty({ type: [SeatHolderView], description: 'The branch committee’s filled seats' })
-  seats!: SeatHolderView[];
+export class BoardPartyOrganizationView {
+  @ApiProperty(nullable(() => BoardBranchRefView, 'The branch covering the compound'))
+  branch!: BoardBranchRefView | null;
+  @ApiProperty(nullable(() => BoardSeatHolderView, 'Its secretary')) secretary!: BoardSeatHolderView | null;
+  @ApiProperty({ type: [BoardSeatHolderView], description: 'The branch committee’s filled seats' })
+  seats!: BoardSeatHolderView[];
 }
 
-export class WorkerView {
+export class BoardWorkerView {
   @ApiProperty(uuid()) workerId!: string;
   @ApiProperty({ enum: ['director', 'deputy', 'grid-worker'] }) role!: string;
   @ApiProperty({ format: 'date-time' }) appointedAt!: string;
 }
 
-export class GridPostView {
+export class BoardGridPostView {
   @ApiProperty(uuid()) gridId!: string;
   @ApiProperty() gridName!: string;
   @ApiProperty({ enum: ['zone', 'grid', 'basic-grid'] }) level!: string;
@@ -188,99 +191,102 @@ export class GridPostView {
   @ApiProperty(timeOrNull()) filledAt!: string | null;
 }
 
-export class ResidentsCommitteeView {
-  @ApiProperty({ type: [WorkerView], description: 'The community’s residents’ committee (居委会)' })
-  workers!: WorkerView[];
-  @ApiProperty({ type: [GridPostView], description: 'Filled posts of the grids covering the compound' })
-  gridPosts!: GridPostView[];
+export class BoardResidentsCommitteeView {
+  @ApiProperty({ type: [BoardWorkerView], description: 'The community’s residents’ committee (居委会)' })
+  workers!: BoardWorkerView[];
+  @ApiProperty({ type: [BoardGridPostView], description: 'Filled posts of the grids covering the compound' })
+  gridPosts!: BoardGridPostView[];
 }
 
-export class ChairView {
+export class BoardChairView {
   @ApiProperty(uuid('The seat')) memberId!: string;
   @ApiProperty(uuidOrNull()) residentId!: string | null;
   @ApiProperty(uuidOrNull()) partyMemberId!: string | null;
   @ApiProperty(timeOrNull()) seatedAt!: string | null;
 }
 
-export class PartyShareView {
+export class BoardPartyShareView {
   @ApiProperty({ enum: ['compliant', 'non-compliant'], description: 'As the owners’ committee judged it' })
   status!: string;
   @ApiProperty({ type: Number, nullable: true }) minimumPartySharePercent!: number | null;
   @ApiProperty(timeOrNull('null: compliant since its formation, no change published')) since!: string | null;
 }
 
-export class OwnersCommitteeView {
+export class BoardOwnersCommitteeView {
   @ApiProperty(uuid()) committeeId!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) termStart!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) termEnd!: string | null;
-  @ApiProperty(nullable(() => ChairView, 'Its chair (主任)')) chair!: ChairView | null;
+  @ApiProperty(nullable(() => BoardChairView, 'Its chair (主任)')) chair!: BoardChairView | null;
   @ApiProperty(COUNT) members!: number;
   @ApiProperty(COUNT) partyMembers!: number;
-  @ApiProperty({ type: PartyShareView }) partyShare!: PartyShareView;
+  @ApiProperty({ type: BoardPartyShareView }) partyShare!: BoardPartyShareView;
 }
 
-export class RedPropertyRuleView {
+export class BoardRedPropertyRuleView {
   @ApiProperty({ enum: ['party-organization', 'party-members'] }) rule!: string;
   @ApiProperty({ enum: ['met', 'not-met', 'not-applicable'] }) status!: string;
   @ApiProperty({ format: 'date-time' }) since!: string;
 }
 
-export class RedPropertyView {
+export class BoardRedPropertyView {
   @ApiProperty({ enum: ['met', 'not-met', 'unknown'] }) status!: string;
-  @ApiProperty({ type: [RedPropertyRuleView] }) rules!: RedPropertyRuleView[];
+  @ApiProperty({ type: [BoardRedPropertyRuleView] }) rules!: BoardRedPropertyRuleView[];
 }
 
-export class PropertyCompanyView {
+export class BoardPropertyCompanyView {
   @ApiProperty(uuid()) companyId!: string;
   @ApiProperty({ type: String, nullable: true }) name!: string | null;
   @ApiProperty(uuid('The service contract with today in it')) contractId!: string;
   @ApiProperty({ format: 'date' }) startsOn!: string;
   @ApiProperty({ format: 'date' }) endsOn!: string;
   @ApiProperty(uuidOrNull('The company’s own Party organization')) partyOrganizationId!: string | null;
-  @ApiProperty({ type: RedPropertyView, description: '红色物业' }) redProperty!: RedPropertyView;
+  @ApiProperty({ type: BoardRedPropertyView, description: '红色物业' }) redProperty!: BoardRedPropertyView;
   @ApiProperty({
-    type: LinkageFactView,
+    type: BoardLinkageFactView,
     description:
       'The property manager known to the linkage: the seat holding property-manager on the covering branch ' +
       '(the property company publishes no manager of its own)',
   })
-  manager!: LinkageFactView;
+  manager!: BoardLinkageFactView;
 }
 
-export class BuildingView {
+export class BoardBuildingView {
   @ApiProperty(uuid()) buildingId!: string;
   @ApiProperty() name!: string;
   @ApiProperty() number!: string;
   @ApiProperty({ type: [String], description: 'Approved building leaders (楼门长)' }) leaderIds!: string[];
 }
 
-export class BuildingLeadersView {
-  @ApiProperty({ type: [BuildingView] }) buildings!: BuildingView[];
+export class BoardBuildingLeadersView {
+  @ApiProperty({ type: [BoardBuildingView] }) buildings!: BoardBuildingView[];
   @ApiProperty({ type: [String], description: 'Buildings without a leader' }) withoutLeader!: string[];
 }
 
-export class StationStaffView {
+export class BoardStationStaffView {
   @ApiProperty(uuid()) workerId!: string;
   @ApiProperty({ format: 'date-time' }) appointedAt!: string;
 }
 
-export class ServiceStationView {
-  @ApiProperty({ type: [StationStaffView], description: '社区服务站: the committee’s workers posted there' })
-  staff!: StationStaffView[];
+export class BoardServiceStationView {
+  @ApiProperty({
+    type: [BoardStationStaffView],
+    description: '社区服务站: the committee’s workers posted there',
+  })
+  staff!: BoardStationStaffView[];
 }
 
-export class SixPartiesView {
-  @ApiProperty({ type: PartyOrganizationView }) partyOrganization!: PartyOrganizationView;
-  @ApiProperty({ type: ResidentsCommitteeView }) residentsCommittee!: ResidentsCommitteeView;
-  @ApiProperty(nullable(() => OwnersCommitteeView, 'The committee whose term has today in it'))
-  ownersCommittee!: OwnersCommitteeView | null;
-  @ApiProperty(nullable(() => PropertyCompanyView, 'The company whose contract has today in it'))
-  propertyCompany!: PropertyCompanyView | null;
-  @ApiProperty({ type: BuildingLeadersView }) buildingLeaders!: BuildingLeadersView;
-  @ApiProperty({ type: ServiceStationView }) serviceStation!: ServiceStationView;
+export class BoardSixPartiesView {
+  @ApiProperty({ type: BoardPartyOrganizationView }) partyOrganization!: BoardPartyOrganizationView;
+  @ApiProperty({ type: BoardResidentsCommitteeView }) residentsCommittee!: BoardResidentsCommitteeView;
+  @ApiProperty(nullable(() => BoardOwnersCommitteeView, 'The committee whose term has today in it'))
+  ownersCommittee!: BoardOwnersCommitteeView | null;
+  @ApiProperty(nullable(() => BoardPropertyCompanyView, 'The company whose contract has today in it'))
+  propertyCompany!: BoardPropertyCompanyView | null;
+  @ApiProperty({ type: BoardBuildingLeadersView }) buildingLeaders!: BoardBuildingLeadersView;
+  @ApiProperty({ type: BoardServiceStationView }) serviceStation!: BoardServiceStationView;
 }
 
-export class CompoundComplianceView {
+export class BoardCompoundComplianceView {
   @ApiProperty() hasBranch!: boolean;
   @ApiProperty({ type: Boolean, nullable: true, description: 'null: no owners’ committee now' })
   partyShareMet!: boolean | null;
@@ -292,17 +298,17 @@ export class CompoundComplianceView {
 
 /** 六方联动 of one compound. */
 export class CompoundLinkageResponse {
-  @ApiProperty({ type: CompoundRefView }) compound!: CompoundRefView;
-  @ApiProperty({ type: SixPartiesView }) parties!: SixPartiesView;
-  @ApiProperty({ type: LinkageFactsView }) linkage!: LinkageFactsView;
-  @ApiProperty({ type: CompoundComplianceView }) compliance!: CompoundComplianceView;
-  @ApiProperty({ type: OrderFiguresView }) orders!: OrderFiguresView;
-  @ApiProperty({ type: CompoundTasksView }) jointMeetingTasks!: CompoundTasksView;
+  @ApiProperty({ type: BoardCompoundRefView }) compound!: BoardCompoundRefView;
+  @ApiProperty({ type: BoardSixPartiesView }) parties!: BoardSixPartiesView;
+  @ApiProperty({ type: BoardLinkageFactsView }) linkage!: BoardLinkageFactsView;
+  @ApiProperty({ type: BoardCompoundComplianceView }) compliance!: BoardCompoundComplianceView;
+  @ApiProperty({ type: BoardOrderFiguresView }) orders!: BoardOrderFiguresView;
+  @ApiProperty({ type: BoardCompoundTasksView }) jointMeetingTasks!: BoardCompoundTasksView;
 }
 
 // ---- the community and the street --------------------------------------------------------------
 
-export class ComplianceCountsView {
+export class BoardComplianceCountsView {
   @ApiProperty(COUNT) compounds!: number;
   @ApiProperty(COUNT) compoundsWithBranch!: number;
   @ApiProperty({ ...COUNT, description: 'Owners’ committees with today in their term' }) committees!: number;
@@ -313,38 +319,38 @@ export class ComplianceCountsView {
   @ApiProperty(COUNT) buildingsWithLeader!: number;
 }
 
-export class CompoundCommitteeRefView {
+export class BoardCompoundCommitteeRefView {
   @ApiProperty(uuid()) committeeId!: string;
   @ApiProperty({ enum: ['compliant', 'non-compliant'] }) partyShare!: string;
 }
 
-export class CompoundCompanyRefView {
+export class BoardCompoundCompanyRefView {
   @ApiProperty(uuid()) companyId!: string;
   @ApiProperty({ enum: ['met', 'not-met', 'unknown'] }) redProperty!: string;
 }
 
-export class CompoundFiguresView {
+export class BoardCompoundFiguresView {
   @ApiProperty(uuid()) compoundId!: string;
   @ApiProperty(uuid()) communityId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty(nullable(() => BranchRefView, 'The covering branch')) branch!: BranchRefView | null;
-  @ApiProperty(nullable(() => CompoundCommitteeRefView, 'The owners’ committee now'))
-  ownersCommittee!: CompoundCommitteeRefView | null;
-  @ApiProperty(nullable(() => CompoundCompanyRefView, 'The property company now'))
-  propertyCompany!: CompoundCompanyRefView | null;
+  @ApiProperty(nullable(() => BoardBranchRefView, 'The covering branch')) branch!: BoardBranchRefView | null;
+  @ApiProperty(nullable(() => BoardCompoundCommitteeRefView, 'The owners’ committee now'))
+  ownersCommittee!: BoardCompoundCommitteeRefView | null;
+  @ApiProperty(nullable(() => BoardCompoundCompanyRefView, 'The property company now'))
+  propertyCompany!: BoardCompoundCompanyRefView | null;
   @ApiProperty(COUNT) buildings!: number;
   @ApiProperty(COUNT) buildingsWithLeader!: number;
-  @ApiProperty({ type: OrderFiguresView }) orders!: OrderFiguresView;
-  @ApiProperty({ type: TaskFiguresView }) jointMeetingTasks!: TaskFiguresView;
+  @ApiProperty({ type: BoardOrderFiguresView }) orders!: BoardOrderFiguresView;
+  @ApiProperty({ type: BoardTaskFiguresView }) jointMeetingTasks!: BoardTaskFiguresView;
 }
 
-export class CommunityRefView {
+export class BoardCommunityRefView {
   @ApiProperty(uuid()) communityId!: string;
   @ApiProperty() name!: string;
   @ApiProperty(uuidOrNull()) streetId!: string | null;
 }
 
-export class WorkersByRoleView {
+export class BoardWorkersByRoleView {
   @ApiProperty(COUNT) director!: number;
   @ApiProperty(COUNT) deputy!: number;
   @ApiProperty(COUNT) 'grid-worker'!: number;
@@ -353,44 +359,44 @@ export class WorkersByRoleView {
 
 /** 六方联动 of a community, its compounds rolled up. */
 export class CommunityLinkageResponse {
-  @ApiProperty({ type: CommunityRefView }) community!: CommunityRefView;
-  @ApiProperty({ type: WorkersByRoleView }) workers!: WorkersByRoleView;
-  @ApiProperty({ type: ComplianceCountsView }) compliance!: ComplianceCountsView;
-  @ApiProperty({ type: OrderFiguresView }) orders!: OrderFiguresView;
-  @ApiProperty({ type: TaskFiguresView }) jointMeetingTasks!: TaskFiguresView;
-  @ApiProperty({ type: [CompoundFiguresView] }) compounds!: CompoundFiguresView[];
+  @ApiProperty({ type: BoardCommunityRefView }) community!: BoardCommunityRefView;
+  @ApiProperty({ type: BoardWorkersByRoleView }) workers!: BoardWorkersByRoleView;
+  @ApiProperty({ type: BoardComplianceCountsView }) compliance!: BoardComplianceCountsView;
+  @ApiProperty({ type: BoardOrderFiguresView }) orders!: BoardOrderFiguresView;
+  @ApiProperty({ type: BoardTaskFiguresView }) jointMeetingTasks!: BoardTaskFiguresView;
+  @ApiProperty({ type: [BoardCompoundFiguresView] }) compounds!: BoardCompoundFiguresView[];
 }
 
-export class StreetRefView {
+export class BoardStreetRefView {
   @ApiProperty(uuid()) streetId!: string;
   @ApiProperty() name!: string;
 }
 
-export class StreetCommunityView {
+export class BoardStreetCommunityView {
   @ApiProperty(uuid()) communityId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: ComplianceCountsView }) compliance!: ComplianceCountsView;
-  @ApiProperty({ type: OrderFiguresView }) orders!: OrderFiguresView;
-  @ApiProperty({ type: TaskFiguresView }) jointMeetingTasks!: TaskFiguresView;
+  @ApiProperty({ type: BoardComplianceCountsView }) compliance!: BoardComplianceCountsView;
+  @ApiProperty({ type: BoardOrderFiguresView }) orders!: BoardOrderFiguresView;
+  @ApiProperty({ type: BoardTaskFiguresView }) jointMeetingTasks!: BoardTaskFiguresView;
 }
 
 /** 六方联动 of a street, its communities rolled up. */
 export class StreetLinkageResponse {
-  @ApiProperty({ type: StreetRefView }) street!: StreetRefView;
-  @ApiProperty({ type: ComplianceCountsView }) compliance!: ComplianceCountsView;
-  @ApiProperty({ type: OrderFiguresView }) orders!: OrderFiguresView;
-  @ApiProperty({ type: TaskFiguresView }) jointMeetingTasks!: TaskFiguresView;
-  @ApiProperty({ type: [StreetCommunityView] }) communities!: StreetCommunityView[];
+  @ApiProperty({ type: BoardStreetRefView }) street!: BoardStreetRefView;
+  @ApiProperty({ type: BoardComplianceCountsView }) compliance!: BoardComplianceCountsView;
+  @ApiProperty({ type: BoardOrderFiguresView }) orders!: BoardOrderFiguresView;
+  @ApiProperty({ type: BoardTaskFiguresView }) jointMeetingTasks!: BoardTaskFiguresView;
+  @ApiProperty({ type: [BoardStreetCommunityView] }) communities!: BoardStreetCommunityView[];
 }
 
 /** The schemas only named through `nullable` (no `type:` of theirs), for `@ApiExtraModels`. */
 export const LINKAGE_EXTRA_MODELS = [
-  PersonIdsView,
-  BranchRefView,
-  SeatHolderView,
-  ChairView,
-  OwnersCommitteeView,
-  PropertyCompanyView,
-  CompoundCommitteeRefView,
-  CompoundCompanyRefView,
+  BoardPersonIdsView,
+  BoardBranchRefView,
+  BoardSeatHolderView,
+  BoardChairView,
+  BoardOwnersCommitteeView,
+  BoardPropertyCompanyView,
+  BoardCompoundCommitteeRefView,
+  BoardCompoundCompanyRefView,
 ];
