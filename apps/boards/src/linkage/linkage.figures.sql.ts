@@ -87,30 +87,31 @@ export async function compoundFigures(
         );
     }
   };
-  // An order is closed by a rating that did not reopen it (the chain ended).
-  const closing = (o: string) =>
-    `EXISTS (SELECT 1 FROM ${t('bd_order_rating')} r WHERE ${col('r', 'orderId')} = ${col(o, 'orderId')} ` +
-    `AND ${col('r', 'reopened')} = ${db.dialect === 'postgres' ? 'false' : '0'})`;
-  const breached = (o: string) =>
-    `EXISTS (SELECT 1 FROM ${t('bd_service_level')} sl WHERE ${col('sl', 'orderId')} = ${col(o, 'orderId')} ` +
-    `AND ${col('sl', 'breachedAt')} IS NOT NULL)`;
-  // The closing executor holds a post (filled, not vacated) on the order's grid or one one or two
-  // levels over or under it, as the same kind of person: a Party member, a building leader.
-  const heldOnTheGrid = (o: string) => {
-    const gp = (c: string) => col('gp', c);
-    const g = (a: string, c: string) => col(a, c);
-    const og = col(o, 'gridId');
-    return (
-      `EXISTS (SELECT 1 FROM ${t('bd_grid_post')} gp WHERE ${gp('holderId')} = ${col(o, 'executorId')} ` +
-      `AND ${gp('holderKind')} = ${col(o, 'executorKind')} AND ${col(o, 'executorKind')} IN ('member', 'building-leader') ` +
-      `AND ${gp('filledAt')} IS NOT NULL AND ${gp('vacatedAt')} IS NULL AND (${gp('gridId')} = ${og} ` +
-      `OR EXISTS (SELECT 1 FROM ${t('bd_grid')} x WHERE (${g('x', 'gridId')} = ${og} AND ${g('x', 'parentId')} = ${gp('gridId')}) ` +
-      `OR (${g('x', 'gridId')} = ${gp('gridId')} AND ${g('x', 'parentId')} = ${og})) ` +
-      `OR EXISTS (SELECT 1 FROM ${t('bd_grid')} a JOIN ${t('bd_grid')} b ON ${g('b', 'gridId')} = ${g('a', 'parentId')} ` +
-      `WHERE (${g('a', 'gridId')} = ${og} AND ${g('b', 'parentId')} = ${gp('gridId')}) ` +
-      `OR (${g('a', 'gridId')} = ${gp('gridId')} AND ${g('b', 'parentId')} = ${og}))))`
-    );
-  };
+  // An order is closed by a rating that did not reopen it (the chain ended). Uncorrelated
+  // subqueries, so PostgreSQL hashes them once instead of probing per order.
+  const closedOrders =
+    `(SELECT ${quoteIdent('orderId')} FROM ${t('bd_order_rating')} ` +
+    `WHERE ${quoteIdent('reopened')} = ${db.dialect === 'postgres' ? 'false' : '0'})`;
+  const breachedOrders = `(SELECT ${quoteIdent('orderId')} FROM ${t('bd_service_level')} WHERE ${quoteIdent('breachedAt')} IS NOT NULL)`;
+  // Where each holder of a filled post reaches: the post's grid and the grids one or two levels
+  // over or under it, for the kinds of person an executor can be (a Party member, a building
+  // leader). UNION keeps one row per holder and grid, so an order joins at most one.
+  const reach = (() => {
+    const live = `${col('gp', 'filledAt')} IS NOT NULL AND ${col('gp', 'vacatedAt')} IS NULL AND ${col('gp', 'holderKind')} IN ('member', 'building-leader')`;
+    const holder = `${col('gp', 'holderKind')} AS kind, ${col('gp', 'holderId')} AS holder`;
+    const posts = `${t('bd_grid_post')} gp`;
+    const grid = (alias: string) => `${t('bd_grid')} ${alias}`;
+    return [
+      `SELECT ${holder}, ${col('gp', 'gridId')} AS grid FROM ${posts} WHERE ${live}`,
+      `SELECT ${holder}, ${col('x', 'gridId')} FROM ${posts} JOIN ${grid('x')} ON ${col('x', 'parentId')} = ${col('gp', 'gridId')} WHERE ${live}`,
+      `SELECT ${holder}, ${col('y', 'gridId')} FROM ${posts} JOIN ${grid('x')} ON ${col('x', 'parentId')} = ${col('gp', 'gridId')} ` +
+        `JOIN ${grid('y')} ON ${col('y', 'parentId')} = ${col('x', 'gridId')} WHERE ${live}`,
+      `SELECT ${holder}, ${col('x', 'parentId')} FROM ${posts} JOIN ${grid('x')} ON ${col('x', 'gridId')} = ${col('gp', 'gridId')} ` +
+        `WHERE ${live} AND ${col('x', 'parentId')} IS NOT NULL`,
+      `SELECT ${holder}, ${col('y', 'parentId')} FROM ${posts} JOIN ${grid('x')} ON ${col('x', 'gridId')} = ${col('gp', 'gridId')} ` +
+        `JOIN ${grid('y')} ON ${col('y', 'gridId')} = ${col('x', 'parentId')} WHERE ${live} AND ${col('y', 'parentId')} IS NOT NULL`,
+    ].join(' UNION ');
+  })();
 
   const [compounds, branches, committees, contracts, rules, buildings, open, closed, tasks] =
     await Promise.all([
@@ -153,17 +154,20 @@ export async function compoundFigures(
       run(
         (_, inScope) =>
           `SELECT ${col('o', 'compoundId')} AS id, ${col('o', 'assigneeKind')} AS kind, COUNT(*) AS orders, ` +
-          `SUM(CASE WHEN ${breached('o')} THEN 1 ELSE 0 END) AS overdue FROM ${t('bd_order')} o ` +
+          `SUM(CASE WHEN ${col('o', 'orderId')} IN ${breachedOrders} THEN 1 ELSE 0 END) AS overdue FROM ${t('bd_order')} o ` +
           `WHERE ${col('o', 'compoundId')} IN ${inScope()} AND ${col('o', 'placedAt')} IS NOT NULL ` +
           `AND (${col('o', 'reviewDecision')} IS NULL OR ${col('o', 'reviewDecision')} NOT IN ('reject', 'merge')) ` +
-          `AND NOT ${closing('o')} GROUP BY ${col('o', 'compoundId')}, ${col('o', 'assigneeKind')}`,
+          `AND ${col('o', 'orderId')} NOT IN ${closedOrders} GROUP BY ${col('o', 'compoundId')}, ${col('o', 'assigneeKind')}`,
       ),
       run(
         (_, inScope) =>
+          `WITH reach AS (${reach}) ` +
           `SELECT ${col('o', 'compoundId')} AS id, COUNT(*) AS closed, ` +
           `SUM(CASE WHEN ${col('o', 'whistledAt')} IS NOT NULL THEN 1 ELSE 0 END) AS escalated, ` +
-          `SUM(CASE WHEN ${col('o', 'whistledAt')} IS NULL AND ${heldOnTheGrid('o')} THEN 1 ELSE 0 END) AS grid ` +
-          `FROM ${t('bd_order')} o WHERE ${col('o', 'compoundId')} IN ${inScope()} AND ${closing('o')} ` +
+          `SUM(CASE WHEN ${col('o', 'whistledAt')} IS NULL AND reach.holder IS NOT NULL THEN 1 ELSE 0 END) AS grid ` +
+          `FROM ${t('bd_order')} o LEFT JOIN reach ON reach.kind = ${col('o', 'executorKind')} ` +
+          `AND reach.holder = ${col('o', 'executorId')} AND reach.grid = ${col('o', 'gridId')} ` +
+          `WHERE ${col('o', 'compoundId')} IN ${inScope()} AND ${col('o', 'orderId')} IN ${closedOrders} ` +
           `GROUP BY ${col('o', 'compoundId')}`,
       ),
       run((s, inScope) => {
