@@ -174,7 +174,8 @@ describe.each(testDatabases)('six-party linkage boards (embedded platform on %s)
         { party: 'property-company', personName: 'Zhou Qiang' },
       ],
     });
-    await admin.expectPost(
+    ids.meetingId = meetingId;
+    const decision = await admin.expectPost(
       `/api/joint-meetings/${meetingId}/decisions`,
       {
         text: 'Repair the gate; hold a residents’ meeting',
@@ -185,6 +186,7 @@ describe.each(testDatabases)('six-party linkage boards (embedded platform on %s)
       },
       201,
     );
+    [ids.overdueTaskId, ids.laterTaskId] = decision.taskIds as [string, string];
     // A second compound of the community, with a building and nothing else.
     ids.otherCompoundId = await admin.create(`/api/communities/${seed.communityId}/compounds`, {
       name: 'L',
@@ -436,5 +438,56 @@ describe.each(testDatabases)('six-party linkage boards (embedded platform on %s)
       },
     });
     expect((await admin.get('/api/linkage/streets/not-a-uuid')).status).toBe(400);
+  });
+
+  it('the board follows the owners’ committee and the joint meeting: a share fallen below, a chair gone, a task done', async () => {
+    for (const phone of ['13800000002', '13800000003']) {
+      const owner = await admin.create('/api/residents', {
+        communityId: seed.communityId,
+        compoundId: seed.compoundId,
+        buildingId: seed.buildingId,
+        name: 'Owner',
+        phone,
+        tenure: 'owner',
+      });
+      await platform.settle();
+      await staff.create(`/api/owners-committees/${ids.committeeId}/members`, {
+        residentId: owner,
+        role: 'member',
+        background: 'other',
+      });
+    }
+    const removed = await platform
+      .http()
+      .delete(`/api/owners-committees/${ids.committeeId}/members/${ids.chairSeat}`)
+      .set('Authorization', staff.authorization);
+    expect(removed.status).toBe(204);
+    await admin.expectPost(`/api/joint-meetings/${ids.meetingId}/tasks/${ids.overdueTaskId}/progress`, {
+      note: 'Gate repaired',
+      done: true,
+    });
+    await platform.settle();
+
+    const board = await compoundBoard();
+    expect(board.parties).toMatchObject({
+      ownersCommittee: {
+        chair: null,
+        members: 2,
+        partyMembers: 0,
+        partyShare: { status: 'non-compliant', minimumPartySharePercent: 50 },
+      },
+    });
+    expect(board.linkage).toMatchObject({
+      oneShoulder: { status: 'unknown' },
+      crossAppointment: { chair: { status: 'unknown' } },
+    });
+    expect(board.compliance).toMatchObject({ partyShareMet: false });
+    expect(board.jointMeetingTasks).toMatchObject({
+      open: 1,
+      overdue: 0,
+      openByParty: { branch: 1, 'property-company': 0 },
+    });
+    const community = await staff.read(`/api/linkage/communities/${seed.communityId}`);
+    expect(community.compliance).toMatchObject({ committees: 1, committeesMeetingPartyShare: 0 });
   });
 });
