@@ -326,6 +326,11 @@ describe.each(testDatabases)('six-party linkage boards (embedded platform on %s)
   });
 
   it('the community and street boards roll the compounds up, and count each compliance right', async () => {
+    const communitySecretary = await admin.create(`/api/party/organizations/${seed.committeeId}/seats`, {
+      personName: 'Wu Lei',
+      seat: 'secretary',
+    });
+    await platform.settle();
     const community = await staff.read(`/api/linkage/communities/${seed.communityId}`);
     const compliance = {
       compounds: 2,
@@ -339,6 +344,11 @@ describe.each(testDatabases)('six-party linkage boards (embedded platform on %s)
     };
     expect(community).toMatchObject({
       community: { communityId: seed.communityId, streetId },
+      partyCommittee: {
+        organizationId: seed.committeeId,
+        name: 'C',
+        secretary: { seatId: communitySecretary },
+      },
       workers: { director: 1, deputy: 0, 'grid-worker': 1, 'service-station': 1 },
       compliance,
       orders: { open: 1, settlement: { closed: 1, withinGrid: 1 } },

@@ -411,6 +411,8 @@ function seatHolder(s: SeatEntry): SeatHolder {
 
 export interface CommunityLinkage {
   community: { communityId: string; name: string; streetId: string | null };
+  /** The community Party committee (社区"大党委") and its secretary, which lead the branches. */
+  partyCommittee: { organizationId: string; name: string | null; secretary: SeatHolder | null } | null;
   /** The residents' committee's workers and the service station's staff, by post. */
   workers: Record<string, number>;
   compliance: ComplianceCounts;
@@ -437,16 +439,32 @@ export class GetCommunityLinkageHandler implements IQueryHandler<GetCommunityLin
     const read = this.db.readSource;
     const community = await read.getRepository(CommunityPlace).findOneBy({ communityId });
     if (!community) throw new NotFound('community', communityId);
-    const [compounds, workers] = await Promise.all([
+    const [compounds, workers, committee] = await Promise.all([
       compoundFigures(this.db, { level: 'community', id: communityId }, dayOf(this.clock)),
       read.getRepository(CommitteeWorker).findBy({ communityId }),
+      read.getRepository(PartyOrganizationEntry).findOneBy({ communityId, kind: 'community-committee' }),
     ]);
+    const secretary = committee
+      ? await read.getRepository(SeatEntry).findOneBy({
+          organizationId: committee.organizationId,
+          seat: 'secretary',
+          filledAt: Not(IsNull()),
+          vacatedAt: IsNull(),
+        })
+      : null;
     const byRole = countsOf(
       WORKER_ROLES,
       workers.map((w) => w.role),
     );
     return {
       community: { communityId, name: community.name, streetId: community.streetId },
+      partyCommittee: committee
+        ? {
+            organizationId: committee.organizationId,
+            name: committee.name,
+            secretary: secretary ? seatHolder(secretary) : null,
+          }
+        : null,
       workers: byRole,
       ...rollUp(compounds),
       compounds,

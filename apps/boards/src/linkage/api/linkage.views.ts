@@ -357,9 +357,17 @@ export class BoardWorkersByRoleView {
   @ApiProperty({ ...COUNT, description: 'The service station’s staff' }) 'service-station'!: number;
 }
 
+export class BoardPartyCommitteeView {
+  @ApiProperty(uuid()) organizationId!: string;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty(nullable(() => BoardSeatHolderView, 'Its secretary')) secretary!: BoardSeatHolderView | null;
+}
+
 /** 六方联动 of a community, its compounds rolled up. */
 export class CommunityLinkageResponse {
   @ApiProperty({ type: BoardCommunityRefView }) community!: BoardCommunityRefView;
+  @ApiProperty(nullable(() => BoardPartyCommitteeView, 'The community Party committee (社区"大党委")'))
+  partyCommittee!: BoardPartyCommitteeView | null;
   @ApiProperty({ type: BoardWorkersByRoleView }) workers!: BoardWorkersByRoleView;
   @ApiProperty({ type: BoardComplianceCountsView }) compliance!: BoardComplianceCountsView;
   @ApiProperty({ type: BoardOrderFiguresView }) orders!: BoardOrderFiguresView;
@@ -391,6 +399,7 @@ export class StreetLinkageResponse {
 
 /** The schemas only named through `nullable` (no `type:` of theirs), for `@ApiExtraModels`. */
 export const LINKAGE_EXTRA_MODELS = [
+  BoardPartyCommitteeView,
   BoardPersonIdsView,
   BoardBranchRefView,
   BoardSeatHolderView,
