@@ -128,18 +128,26 @@ export async function compoundFigures(
           `WHERE ${col('oc', 'kind')} = 'branch' AND ${col('oc', 'compoundId')} IN ${inScope()}`,
       ),
       run((s, inScope) => {
-        const day = s.value(today);
-        const day2 = s.value(today);
+        // A placeholder per use: SQLite's `?` are positional.
+        const startedBy = s.value(today);
+        const endsFrom = s.value(today);
         return (
           `SELECT ${col('c', 'compoundId')} AS id, ${col('c', 'committeeId')} AS committee, ` +
           `${col('c', 'termStart')} AS start, ${col('c', 'partyShareCompliant')} AS compliant ` +
-          `FROM ${t('bd_owners_committee')} c WHERE ${col('c', 'termStart')} <= ${day} AND ${col('c', 'termEnd')} >= ${day2} ` +
+          `FROM ${t('bd_owners_committee')} c WHERE ${col('c', 'termStart')} <= ${startedBy} AND ${col('c', 'termEnd')} >= ${endsFrom} ` +
           `AND ${col('c', 'compoundId')} IN ${inScope()}`
         );
       }),
-      run((s, inScope) => currentContracts(s, inScope, 'id, company, start', today)),
+      run((s, inScope) =>
+        currentContracts(
+          s,
+          inScope,
+          `${col('sc', 'compoundId')} AS id, ${col('sc', 'companyId')} AS company, ${col('sc', 'startsOn')} AS start`,
+          today,
+        ),
+      ),
       run((s, inScope) => {
-        const serving = currentContracts(s, inScope, 'company', today);
+        const serving = currentContracts(s, inScope, `${col('sc', 'companyId')} AS company`, today);
         return (
           `SELECT ${col('r', 'companyId')} AS company, ${col('r', 'rule')} AS rule, ${col('r', 'status')} AS status ` +
           `FROM ${t('bd_red_property_rule')} r WHERE ${col('r', 'companyId')} IN (SELECT company FROM (${serving}) serving)`
@@ -181,20 +189,13 @@ export async function compoundFigures(
       }),
     ]);
 
-  function currentContracts(s: Statement, inScope: () => string, select: string, day: string): string {
-    const from = s.value(day);
-    const to = s.value(day);
-    const columns: Record<string, string> = {
-      id: `${col('sc', 'compoundId')} AS id`,
-      company: `${col('sc', 'companyId')} AS company`,
-      start: `${col('sc', 'startsOn')} AS start`,
-    };
+  /** The contracts of the scope's compounds with today in their days, the columns named. */
+  function currentContracts(s: Statement, inScope: () => string, columns: string, day: string): string {
+    const startedBy = s.value(day);
+    const endsFrom = s.value(day);
     return (
-      `SELECT ${select
-        .split(', ')
-        .map((c) => columns[c])
-        .join(', ')} FROM ${t('bd_service_contract')} sc ` +
-      `WHERE ${col('sc', 'startsOn')} <= ${from} AND ${col('sc', 'endsOn')} >= ${to} AND ${col('sc', 'compoundId')} IN ${inScope()}`
+      `SELECT ${columns} FROM ${t('bd_service_contract')} sc WHERE ${col('sc', 'startsOn')} <= ${startedBy} ` +
+      `AND ${col('sc', 'endsOn')} >= ${endsFrom} AND ${col('sc', 'compoundId')} IN ${inScope()}`
     );
   }
 
