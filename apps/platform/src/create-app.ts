@@ -1,3 +1,4 @@
+import type { Clock } from '@cogov/decider';
 import { type INestApplication, Logger, type LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -20,7 +21,7 @@ export const PLATFORM_API_TITLE = 'Community co-governance platform';
 export async function createPlatformApp(
   config: Pick<PlatformConfig, 'database' | 'auth' | 'limits' | 'corsOrigins'> &
     Partial<Pick<PlatformConfig, 'observability'>>,
-  options: { logger?: LoggerService | false; logs?: ObservabilityOptions['logs'] } = {},
+  options: { logger?: LoggerService | false; logs?: ObservabilityOptions['logs']; clock?: Clock } = {},
 ): Promise<INestApplication> {
   // A caller that brings its own logger (the tests: `false`) gets no JSON logs unless it asks.
   const logs = options.logs ?? (options.logger === undefined ? undefined : false);
@@ -31,7 +32,10 @@ export async function createPlatformApp(
   const app = await NestFactory.create<NestExpressApplication>(
     {
       module: EmbeddedHostModule,
-      imports: [PlatformModule.embedded(config), ObservabilityModule.forRoot(observability)],
+      imports: [
+        PlatformModule.embedded(config, options.clock ? { clock: options.clock } : {}),
+        ObservabilityModule.forRoot(observability),
+      ],
     },
     { logger: options.logger ?? new Logger(), bufferLogs: observability.logs !== false, bodyParser: false },
   );

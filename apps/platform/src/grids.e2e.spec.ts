@@ -69,6 +69,53 @@ describe.each(testDatabases)('streets and grids (embedded platform on %s)', (_na
     expect((await theirs.get(`/api/communities/${communityId}/grids`)).status).toBe(404);
   });
 
+  it('what lies in the street’s communities lies in the street: its compounds, residents and orders', async () => {
+    const ours = await platform.as({
+      personId: 'leader',
+      roles: ['residents-committee-staff'],
+      streets: [streetId],
+    });
+    const theirs = await platform.as({
+      personId: 'other',
+      roles: ['residents-committee-staff'],
+      streets: [randomUUID()],
+    });
+    const compoundId = await admin.create(`/api/communities/${communityId}/compounds`, {
+      name: 'Plum Garden',
+      address: '2 Plum Road',
+    });
+    const buildingId = await admin.create(`/api/compounds/${compoundId}/buildings`, {
+      name: 'B1',
+      number: '1',
+    });
+    const residentId = await admin.create('/api/residents', {
+      communityId,
+      compoundId,
+      buildingId,
+      name: 'Wang Fang',
+      phone: '13812341234',
+      tenure: 'owner',
+    });
+    const order = {
+      residentId,
+      compoundId,
+      buildingId,
+      category: 'repair',
+      title: 'Stairwell light',
+      description: 'Out since Monday',
+      channel: 'service-station',
+    };
+    expect((await theirs.post('/api/orders', order)).status).toBe(404);
+    const orderId = await ours.create('/api/orders', order);
+    for (const route of [`/api/residents/${residentId}`, `/api/orders/${orderId}`]) {
+      expect([route, (await ours.get(route)).status]).toEqual([route, 200]);
+      expect([route, (await theirs.get(route)).status]).toEqual([route, 404]);
+    }
+    const building = { name: 'B2', number: '2' };
+    expect((await ours.post(`/api/compounds/${compoundId}/buildings`, building)).status).toBe(201);
+    expect((await theirs.post(`/api/compounds/${compoundId}/buildings`, building)).status).toBe(404);
+  });
+
   describe('grids of a community', () => {
     let seed: Awaited<ReturnType<typeof seedCommunity>>;
     let staff: ApiClient;

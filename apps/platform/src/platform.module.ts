@@ -1,3 +1,4 @@
+import type { Clock } from '@cogov/decider';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { contextModule } from '@cogov/context-kit';
@@ -17,7 +18,10 @@ export type PlatformModuleConfig = Pick<PlatformConfig, 'database' | 'auth' | 'l
 /** The embedded platform: every context in one process over one database and the in-process bus. */
 @Module({})
 export class PlatformModule {
-  static embedded(config: PlatformModuleConfig, options: { startWorkers?: boolean } = {}): DynamicModule {
+  static embedded(
+    config: PlatformModuleConfig,
+    options: { startWorkers?: boolean; clock?: Clock } = {},
+  ): DynamicModule {
     const workers = options.startWorkers !== false;
     return {
       module: PlatformModule,
@@ -28,6 +32,7 @@ export class PlatformModule {
           entities: CONTEXTS.flatMap((c) => c.allEntities),
           bus: { kind: 'in-process' },
           run: { bus: workers, projections: workers },
+          ...(options.clock ? { clock: options.clock } : {}),
         }),
         ...securityImports(config),
         ...CONTEXTS.map((c) => contextModule(c)),

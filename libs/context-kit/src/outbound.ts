@@ -36,8 +36,19 @@ export function outboundMapper(
   upcasters: UpcasterRegistry,
   mapping: OutboundMapping<never>,
 ): OutboundMapper {
+  // Every consumer group of the process maps the same stored event (the store shares one object
+  // among its followers): map it once. Integration events are read-only to their consumers.
+  const mapped = new WeakMap<RecordedEvent, IntegrationEvent[]>();
   return (stored) => {
     if (!aggregates.some((a) => inCategory(a, stored.streamId))) return [];
+    const known = mapped.get(stored);
+    if (known) return known;
+    const events = mapOne(stored);
+    mapped.set(stored, events);
+    return events;
+  };
+
+  function mapOne(stored: RecordedEvent): IntegrationEvent[] {
     const recorded = upcasters.upcast(stored);
     const out: Publisher = {
       recorded,
@@ -52,5 +63,5 @@ export function outboundMapper(
       ],
     };
     return mapping({ type: recorded.type, data: recorded.data } as never, out);
-  };
+  }
 }

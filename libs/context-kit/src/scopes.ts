@@ -2,7 +2,14 @@ import { Inject, Injectable, type Type } from '@nestjs/common';
 import type { Request } from 'express';
 import type { DomainEvent } from '@cogov/decider';
 import type { EventSourcedRepository } from '@cogov/event-sourcing';
-import { DEFERRED_TO_VALIDATION, idOrNull, type ResourceScope, type ScopeResolver } from '@cogov/security';
+import {
+  DEFERRED_TO_VALIDATION,
+  idOrNull,
+  inScope,
+  type Principal,
+  type ResourceScope,
+  type ScopeResolver,
+} from '@cogov/security';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import type { AggregateDefinition } from './aggregate';
 
@@ -81,4 +88,43 @@ export function scopeFromTables(
   }
   Object.defineProperty(TableScope, 'name', { value: name });
   return TableScope;
+}
+
+/**
+ * A resolver that also names the street its resource's community lies in (read from the
+ * community's stream), for a caller whose `streets` claim might reach it: a street office sees
+ * its communities' compounds, orders and residents. Only read when the caller has streets and
+ * is not already in scope by community or compound, so most requests pay nothing for it.
+ */
+export function reachingStreets<State>(
+  name: string,
+  inner: Type<ScopeResolver>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  community: AggregateDefinition<any, State, any>,
+  streetOf: (state: State) => string | null,
+): Type<ScopeResolver> {
+  @Injectable()
+  class StreetReachingScope implements ScopeResolver {
+    constructor(
+      @Inject(inner) private readonly scope: ScopeResolver,
+      @Inject(community.token) private readonly communities: EventSourcedRepository<State, DomainEvent>,
+    ) {}
+
+    async resolve(request: Request, principal: Principal): Promise<ResourceScope | null> {
+      const resource = await this.scope.resolve(request, principal);
+      if (
+        resource === null ||
+        resource.streetId !== undefined ||
+        resource.communityId === null ||
+        principal.streets.length === 0 ||
+        inScope(principal, resource)
+      ) {
+        return resource;
+      }
+      const { state } = await this.communities.load(resource.communityId);
+      return { ...resource, streetId: streetOf(state) };
+    }
+  }
+  Object.defineProperty(StreetReachingScope, 'name', { value: name });
+  return StreetReachingScope;
 }

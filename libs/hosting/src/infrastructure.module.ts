@@ -8,7 +8,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { EntitySchema } from 'typeorm';
-import { CLOCK, systemClock } from '@cogov/decider';
+import { CLOCK, type Clock, systemClock } from '@cogov/decider';
 import {
   APPEND_OBSERVERS,
   AppendObservers,
@@ -45,6 +45,8 @@ export interface InfrastructureOptions {
   readonly bus: BusConfig;
   /** Which background workers this process runs (a tool like rebuild runs none). */
   readonly run: { readonly bus: boolean; readonly projections: boolean };
+  /** The system clock unless a tool brings its own (the district seeder plays a year through). */
+  readonly clock?: Clock;
 }
 
 const OPTIONS = Symbol('InfrastructureOptions');
@@ -110,7 +112,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, BeforeAppli
           useFactory: (store: EventStore, db: SqlDatabase) => new ProjectionRunner(store, db),
           inject: [EVENT_STORE, SQL_DATABASE],
         },
-        { provide: CLOCK, useValue: systemClock },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
       ],
       exports: [SQL_DATABASE, EVENT_STORE, APPEND_OBSERVERS, INTEGRATION_EVENT_BUS, PROJECTION_RUNNER, CLOCK],
     };

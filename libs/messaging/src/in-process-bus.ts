@@ -27,6 +27,9 @@ export interface InProcessBusOptions {
  * handlers; the checkpoint moves only after the batch is handled. A crash therefore redelivers
  * (at-least-once), exactly as the Kafka adapter does, and handlers must be idempotent.
  */
+/** How far a group may read past its checkpoint through events it does not consume. */
+const SKIPPED_BEFORE_SAVING = 1000;
+
 export class InProcessBus implements IntegrationEventBus {
   private readonly logger = new Logger('InProcessBus');
   private readonly mappers: Array<{ source: string; map: OutboundMapper }> = [];
@@ -117,11 +120,22 @@ export class InProcessBus implements IntegrationEventBus {
     while (!signal.aborted) {
       try {
         const after = this.position(subscription.group);
+        let saved = { position: after, at: Date.now() };
         for await (const batch of this.store.followAll({ after, signal, batchSize: 200 })) {
-          for (const recorded of batch) await this.deliver(group, recorded, signal);
+          let delivered = 0;
+          for (const recorded of batch) delivered += await this.deliver(group, recorded, signal);
           if (signal.aborted) return; // an interrupted batch is redelivered on the next start
           const last = batch[batch.length - 1]!.globalPosition;
-          await this.checkpoints.save(subscription.group, last);
+          // A batch of nothing the group consumes moves it on in memory; the checkpoint follows now
+          // and then (a restart reads those events again and, again, delivers none of them).
+          if (
+            delivered > 0 ||
+            last - saved.position >= SKIPPED_BEFORE_SAVING ||
+            Date.now() - saved.at >= 5_000
+          ) {
+            await this.checkpoints.save(subscription.group, last);
+            saved = { position: last, at: Date.now() };
+          }
           this.positions.set(subscription.group, last);
         }
       } catch (error) {
@@ -134,10 +148,16 @@ export class InProcessBus implements IntegrationEventBus {
     }
   }
 
-  private async deliver(group: ConsumerGroup, recorded: RecordedEvent, signal: AbortSignal): Promise<void> {
+  /** Delivers what the stored event becomes to the group; answers how many it consumes. */
+  private async deliver(group: ConsumerGroup, recorded: RecordedEvent, signal: AbortSignal): Promise<number> {
+    let consumed = 0;
     for (const { map } of this.mappers) {
-      for (const event of map(recorded)) await group.deliver(event, signal);
+      for (const event of map(recorded)) {
+        if (group.subscription.handlers[event.type]) consumed += 1;
+        await group.deliver(event, signal);
+      }
     }
+    return consumed;
   }
 
   private async ensureSchema(): Promise<void> {

@@ -3,6 +3,9 @@ import type { EventStore, RecordedEvent } from '@cogov/event-store';
 import type { SqlDatabase } from '@cogov/persistence';
 import type { Projection } from './projection';
 
+/** How far a projection may read past its checkpoint through events it does not handle. */
+const SKIPPED_BEFORE_SAVING = 1000;
+
 export interface ProjectionStatus {
   readonly name: string;
   readonly version: number;
@@ -25,6 +28,8 @@ export class ProjectionRunner {
   private readonly logger = new Logger('Projections');
   private readonly projections = new Map<string, Projection>();
   private readonly positions = new Map<string, number>();
+  /** Where each projection's checkpoint was last written, and when. */
+  private readonly saved = new Map<string, { position: number; at: number }>();
   private readonly loops = new Map<string, { abort: AbortController; done: Promise<void> }>();
   private readonly waiters = new Set<() => void>();
 
@@ -178,8 +183,20 @@ export class ProjectionRunner {
 
   private async applyBatch(projection: Projection, batch: readonly RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1]!.globalPosition;
+    const handled = batch.filter((event) => projection.handles(event));
+    // Nothing of its own: move on in memory, and write the checkpoint only now and then. A
+    // restart re-reads those events from the older checkpoint and, again, applies none of them.
+    const saved = this.saved.get(projection.name) ?? { position: 0, at: 0 };
+    if (
+      handled.length === 0 &&
+      last - saved.position < SKIPPED_BEFORE_SAVING &&
+      Date.now() - saved.at < 5_000
+    ) {
+      this.positions.set(projection.name, last);
+      for (const wake of [...this.waiters]) wake();
+      return;
+    }
     await this.db.transaction(async (manager) => {
-      const handled = batch.filter((event) => projection.handles(event));
       if (handled.length > 0) await projection.apply(handled, manager);
       await manager.query(
         `INSERT INTO ${this.db.table('projection_checkpoints')} (name, version, position, updated_at) VALUES (${this.db.param(1)}, ${this.db.param(2)}, ${this.db.param(3)}, ${this.db.param(4)})
@@ -188,10 +205,12 @@ export class ProjectionRunner {
       );
     });
     this.positions.set(projection.name, last);
+    this.saved.set(projection.name, { position: last, at: Date.now() });
     for (const wake of [...this.waiters]) wake();
   }
 
   private async reset(projection: Projection): Promise<void> {
+    this.saved.delete(projection.name);
     await this.db.transaction(async (manager) => {
       for (const entity of projection.entities) await manager.getRepository(entity).clear();
       await manager.query(

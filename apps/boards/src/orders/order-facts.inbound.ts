@@ -170,31 +170,16 @@ export const orderFactsInbound = [
       ),
   ),
   // A v1 breach was the community's three ones, in round 1.
-  consume(
-    serviceLevelBreachedV1,
+  ...consumeVersions(
+    [serviceLevelBreachedV1, serviceLevelBreachedV2],
     ({ data: d }, context) =>
       new serviceLevels.Record(
         {
           orderId: d.orderId,
-          track: 'community',
+          track: 'track' in d ? d.track : 'community',
           stage: d.stage,
-          dueAt: d.dueAt,
-          breachedAt: d.breachedAt,
-          lateByMs: d.lateByMs,
-        } as StageServiceLevel,
-        context,
-      ),
-  ),
-  consume(
-    serviceLevelBreachedV2,
-    ({ data: d }, context) =>
-      new serviceLevels.Record(
-        {
-          orderId: d.orderId,
-          track: d.track,
-          stage: d.stage,
-          round: d.round,
-          departmentId: d.departmentId,
+          round: 'round' in d ? d.round : 1,
+          departmentId: 'departmentId' in d ? d.departmentId : null,
           dueAt: d.dueAt,
           breachedAt: d.breachedAt,
           lateByMs: d.lateByMs,

@@ -1,4 +1,5 @@
-import { scopeFromAggregate } from '@cogov/context-kit';
+import { reachingStreets, scopeFromAggregate } from '@cogov/context-kit';
+import type { CommunityState } from '../domain/community';
 import type { CompoundState } from '../domain/compound';
 import {
   communityAggregate,
@@ -29,29 +30,29 @@ export const StreetInPath = scopeFromAggregate(
 const compoundScope = (state: CompoundState, id: string) =>
   state.status === 'absent' ? null : { communityId: state.communityId, compoundId: id };
 
-export const CompoundInPath = scopeFromAggregate(
-  'CompoundInPath',
+const CompoundInPathOnly = scopeFromAggregate(
+  'CompoundInPathOnly',
   compoundAggregate,
   { param: 'id' },
   compoundScope,
 );
 
 /** For bodies that name a compound (a resident's registration, an order's placement). */
-export const CompoundInBody = scopeFromAggregate(
-  'CompoundInBody',
+const CompoundInBodyOnly = scopeFromAggregate(
+  'CompoundInBodyOnly',
   compoundAggregate,
   { body: 'compoundId' },
   compoundScope,
 );
 
-export const OrderInPath = scopeFromAggregate('OrderInPath', orderAggregate, { param: 'id' }, (state) =>
+const OrderInPathOnly = scopeFromAggregate('OrderInPathOnly', orderAggregate, { param: 'id' }, (state) =>
   state.status === 'absent'
     ? null
     : { communityId: state.communityId, compoundId: state.compoundId, ownerId: state.residentId },
 );
 
-export const ResidentInPath = scopeFromAggregate(
-  'ResidentInPath',
+const ResidentInPathOnly = scopeFromAggregate(
+  'ResidentInPathOnly',
   residentAggregate,
   { param: 'id' },
   (state, id) =>
@@ -61,16 +62,32 @@ export const ResidentInPath = scopeFromAggregate(
 );
 
 /** A grid lies in its community, found through its location stream. */
-export const GridInPath = scopeFromAggregate('GridInPath', gridAggregate, { param: 'id' }, (state) =>
+const GridInPathOnly = scopeFromAggregate('GridInPathOnly', gridAggregate, { param: 'id' }, (state) =>
   state.status === 'absent' ? null : { communityId: state.communityId, compoundId: null },
 );
 
+/** What lies in a community lies in its street too: a street's callers reach it (ADR 27). */
+const streetOfCommunity = (state: CommunityState) => (state.status === 'absent' ? null : state.streetId);
+const inTheStreet = (name: string, inner: Parameters<typeof reachingStreets>[1]) =>
+  reachingStreets(name, inner, communityAggregate, streetOfCommunity);
+
+export const CompoundInPath = inTheStreet('CompoundInPath', CompoundInPathOnly);
+export const CompoundInBody = inTheStreet('CompoundInBody', CompoundInBodyOnly);
+export const OrderInPath = inTheStreet('OrderInPath', OrderInPathOnly);
+export const ResidentInPath = inTheStreet('ResidentInPath', ResidentInPathOnly);
+export const GridInPath = inTheStreet('GridInPath', GridInPathOnly);
+
 export const residentsCommitteeScopes = [
   CommunityInPath,
+  StreetInPath,
+  CompoundInPathOnly,
+  CompoundInBodyOnly,
+  OrderInPathOnly,
+  ResidentInPathOnly,
+  GridInPathOnly,
   CompoundInPath,
   CompoundInBody,
   OrderInPath,
   ResidentInPath,
-  StreetInPath,
   GridInPath,
 ];

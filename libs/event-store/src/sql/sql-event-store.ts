@@ -13,6 +13,7 @@ import {
   WrongExpectedRevision,
 } from '../event-store.port';
 import { followByPolling, LocalAppendSignal } from '../follow';
+import { RecentEvents } from '../recent-events';
 import { postgresSchema, sqliteSchema } from './schema';
 
 /**
@@ -61,6 +62,8 @@ export interface SqlEventStoreOptions {
  */
 export class SqlEventStore implements EventStore {
   private readonly appended = new LocalAppendSignal();
+  private readonly recent = new RecentEvents();
+  private readonly reading = new Map<string, Promise<RecordedEvent[]>>();
   private readonly events: string;
   private readonly columns =
     'global_position, event_id, stream_id, stream_revision, type, schema_version, data, actor_id, on_behalf_of, correlation_id, causation_id, recorded_at';
@@ -118,6 +121,25 @@ export class SqlEventStore implements EventStore {
   }
 
   async readAll({ after, maxCount }: ReadAllOptions): Promise<RecordedEvent[]> {
+    const recent = this.recent.read(after, maxCount);
+    if (recent) return recent;
+    // Followers woken by one append ask for the same events at once: one read serves them all.
+    const key = `${after}:${maxCount}`;
+    let reading = this.reading.get(key);
+    if (!reading) {
+      reading = this.readAllFromDatabase(after, maxCount).finally(() => this.reading.delete(key));
+      this.reading.set(key, reading);
+    }
+    return [...(await reading)];
+  }
+
+  private async readAllFromDatabase(after: number, maxCount: number): Promise<RecordedEvent[]> {
+    const events = await this.readAllSettled(after, maxCount);
+    this.recent.remember(after, events);
+    return events;
+  }
+
+  private async readAllSettled(after: number, maxCount: number): Promise<RecordedEvent[]> {
     const rows = await this.selectAfter(after, maxCount);
     if (this.db.dialect === 'sqlite' || isContiguous(after, rows)) return rows.map(toRecorded);
     // A hole may be an append still in flight. Wait for those to finish, then everything up to
@@ -175,6 +197,12 @@ export class SqlEventStore implements EventStore {
   }
 
   private async selectAfter(after: number, maxCount: number): Promise<EventRow[]> {
+    if (this.db.dialect === 'sqlite') {
+      return this.db.readSynchronously<EventRow>(
+        `SELECT ${this.columns} FROM ${this.events} WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+        [after, maxCount],
+      );
+    }
     return this.db.readSource.query(
       `SELECT ${this.columns} FROM ${this.events} WHERE global_position > ${this.db.param(1)} ORDER BY global_position LIMIT ${this.db.param(2)}`,
       [after, maxCount],
