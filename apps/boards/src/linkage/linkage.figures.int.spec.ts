@@ -104,7 +104,10 @@ describe.each(databases)('the linkage figures of a board (%s)', (_name, makeConf
       order('o6', { gridId: 'b', executorKind: 'member', executorId: 'M1' }),
       order('o12', { executorKind: 'member', executorId: 'M4' }),
       order('o7', { assigneeKind: 'property-company', assigneeId: 'P1' }),
-      order('o8', { assigneeKind: 'member', assigneeId: 'M1' }),
+      // Reopened in round 1 and dispatched again for round 2: with the member.
+      order('o8', { assignedRound: 2, assigneeKind: 'member', assigneeId: 'M1' }),
+      // Reopened after its round's dispatch: waiting for the next one, with the residents' committee.
+      order('o13', { assignedRound: 1, assigneeKind: 'property-company', assigneeId: 'P1' }),
       order('o9', { reviewDecision: 'reject' }),
       order('o10', {}),
       order('o11', { compoundId: 'k3', communityId: 'm2' }),
@@ -112,6 +115,7 @@ describe.each(databases)('the linkage figures of a board (%s)', (_name, makeConf
     await m.save(OrderRating, [
       ...['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o12'].map((id) => rating(id, 1, false)),
       rating('o8', 1, true),
+      rating('o13', 1, true),
     ]);
     await m.save(StageServiceLevel, [
       { orderId: 'o7', track: 'community', stage: 'on-site', breachedAt: AT } as StageServiceLevel,
@@ -168,15 +172,15 @@ describe.each(databases)('the linkage figures of a board (%s)', (_name, makeConf
     });
   });
 
-  it('given open orders, each is with its assignee’s party, and a breached one is overdue', async () => {
+  it('given open orders, each is with its assignee’s party (nobody’s once reopened), and a breached one is overdue', async () => {
     const [k1] = await compoundFigures(db, { level: 'compound', id: 'k1' }, TODAY);
     expect(k1!.orders).toMatchObject({
-      open: 3,
+      open: 4,
       overdue: 1,
       openByParty: {
         'property-company': 1,
         'party-organization': 1,
-        'residents-committee': 1,
+        'residents-committee': 2,
         department: 0,
       },
     });

@@ -18,7 +18,7 @@ export type OrderParty = (typeof ORDER_PARTIES)[number];
  * Whom the current round was given to, as a party: a Party member or a branch's member pool is the
  * Party organization's; a volunteer team is the service station's (it organises them); a
  * department was whistled in (吹哨); an order given to nobody yet waits on the residents'
- * committee, which dispatches.
+ * committee, which dispatches (so does one a rating reopened, until it is dispatched again).
  */
 export function partyOfAssignee(assigneeKind: string | null): OrderParty {
   switch (assigneeKind) {
