@@ -94,11 +94,14 @@ export async function compoundFigures(
     `WHERE ${quoteIdent('reopened')} = ${db.dialect === 'postgres' ? 'false' : '0'})`;
   const breachedOrders = `(SELECT ${quoteIdent('orderId')} FROM ${t('bd_service_level')} WHERE ${quoteIdent('breachedAt')} IS NOT NULL)`;
   // Whom an open order is with: the current round's assignee, unless a rating reopened the order
-  // after that round's dispatch; then nobody yet (it waits for the next dispatch).
+  // after that round's dispatch; then nobody yet (it waits for the next dispatch). The last
+  // reopening round of each order is one grouped subquery joined once, not a probe per order.
+  const lastReopened =
+    `(SELECT ${quoteIdent('orderId')} AS ${quoteIdent('orderId')}, MAX(${quoteIdent('round')}) AS round ` +
+    `FROM ${t('bd_order_rating')} WHERE ${quoteIdent('reopened')} = ${db.dialect === 'postgres' ? 'true' : '1'} ` +
+    `GROUP BY ${quoteIdent('orderId')})`;
   const currentAssignee = (o: string) =>
-    `CASE WHEN EXISTS (SELECT 1 FROM ${t('bd_order_rating')} rr WHERE ${col('rr', 'orderId')} = ${col(o, 'orderId')} ` +
-    `AND ${col('rr', 'reopened')} = ${db.dialect === 'postgres' ? 'true' : '1'} ` +
-    `AND ${col('rr', 'round')} >= COALESCE(${col(o, 'assignedRound')}, 0)) THEN NULL ELSE ${col(o, 'assigneeKind')} END`;
+    `CASE WHEN reopening.round >= COALESCE(${col(o, 'assignedRound')}, 0) THEN NULL ELSE ${col(o, 'assigneeKind')} END`;
   // Where each holder of a filled post reaches: the post's grid and the grids one or two levels
   // over or under it, for the kinds of person an executor can be (a Party member, a building
   // leader). UNION keeps one row per holder and grid, so an order joins at most one.
@@ -170,6 +173,7 @@ export async function compoundFigures(
           `SELECT id, kind, COUNT(*) AS orders, SUM(overdue) AS overdue FROM (` +
           `SELECT ${col('o', 'compoundId')} AS id, ${currentAssignee('o')} AS kind, ` +
           `CASE WHEN ${col('o', 'orderId')} IN ${breachedOrders} THEN 1 ELSE 0 END AS overdue FROM ${t('bd_order')} o ` +
+          `LEFT JOIN ${lastReopened} reopening ON reopening.${quoteIdent('orderId')} = ${col('o', 'orderId')} ` +
           `WHERE ${col('o', 'compoundId')} IN ${inScope()} AND ${col('o', 'placedAt')} IS NOT NULL ` +
           `AND (${col('o', 'reviewDecision')} IS NULL OR ${col('o', 'reviewDecision')} NOT IN ('reject', 'merge')) ` +
           `AND ${col('o', 'orderId')} NOT IN ${closedOrders}) open_orders GROUP BY id, kind`,
