@@ -49,7 +49,7 @@ describe.each(databases)('the linkage facts the boards keep (%s)', (_name, makeC
   /** One fact delivered: checked against its schema, turned into its command, handled. */
   async function deliver<E extends IntegrationEvent>(contract: IntegrationEventContract<E>, data: E['data']) {
     expect(schemaViolations(contract, data)).toEqual([]);
-    const definition = (linkageInbound).find((d) => d.contract === contract);
+    const definition = linkageInbound.find((d) => d.contract === contract);
     if (!definition) throw new Error(`the linkage does not consume ${contract.type}`);
     const command = definition.toCommand({ data } as IntegrationEvent, systemContext('test', new Date(T2)));
     const found = handlers.find((h) => command instanceof h.command);
