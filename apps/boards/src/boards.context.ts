@@ -4,6 +4,10 @@ import { placesHandlers, placesInbound } from './places/places.inbound';
 import { placesScopes } from './places/places.scopes';
 import { ORDER_FACT_ENTITIES } from './orders/order-facts.entities';
 import { orderFactsHandlers, orderFactsInbound } from './orders/order-facts.inbound';
+import { LINKAGE_ENTITIES } from './linkage/linkage.entities';
+import { linkageHandlers, linkageInbound } from './linkage/linkage.inbound';
+import { LinkageController } from './linkage/api/linkage.controller';
+import { linkageQueryHandlers } from './linkage/linkage.queries';
 
 /**
  * The boards (看板) a street or community leader governs by: the six-party linkage (六方联动)
@@ -16,9 +20,9 @@ export const boards = defineContext({
   name: 'boards',
   port: 3006,
   aggregates: {},
-  consumes: [...placesInbound, ...orderFactsInbound],
+  consumes: [...placesInbound, ...orderFactsInbound, ...linkageInbound],
   scopes: [...placesScopes],
-  entities: [...PLACE_ENTITIES, ...ORDER_FACT_ENTITIES],
-  controllers: [],
-  handlers: [...placesHandlers, ...orderFactsHandlers],
+  entities: [...PLACE_ENTITIES, ...ORDER_FACT_ENTITIES, ...LINKAGE_ENTITIES],
+  controllers: [LinkageController],
+  handlers: [...placesHandlers, ...orderFactsHandlers, ...linkageHandlers, ...linkageQueryHandlers],
 });

@@ -174,6 +174,30 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/departments/:id/orders/:orderId/arrival': ['department-staff'],
   'POST /api/departments/:id/orders/:orderId/complete': ['department-staff'],
   'POST /api/departments/:id/orders/:orderId/hand-back': ['department-staff'],
+  'GET /api/linkage/compounds/:id': [
+    'platform-admin',
+    'party-staff',
+    'residents-committee-staff',
+    'owners-committee-staff',
+    'service-station-staff',
+    'auditor',
+  ],
+  'GET /api/linkage/communities/:id': [
+    'platform-admin',
+    'party-staff',
+    'residents-committee-staff',
+    'owners-committee-staff',
+    'service-station-staff',
+    'auditor',
+  ],
+  'GET /api/linkage/streets/:id': [
+    'platform-admin',
+    'party-staff',
+    'residents-committee-staff',
+    'owners-committee-staff',
+    'service-station-staff',
+    'auditor',
+  ],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -15,6 +15,8 @@ describe('cluster routing', () => {
     ['GET', '/api/property-companies/c-1', 'property-company'],
     ['POST', '/api/building-leaders/b-1/visits', 'building-leaders'],
     ['GET', '/api/building-leaders/opinions?compoundId=k', 'building-leaders'],
+    ['GET', '/api/linkage/compounds/k-1', 'boards'],
+    ['GET', '/api/linkage/streets/s-1', 'boards'],
   ] as const)('%s %s goes to %s', (method, route, context) => {
     expect(contextServing(method, route)).toBe(context);
   });

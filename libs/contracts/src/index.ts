@@ -14,3 +14,6 @@ export * from './party-organization/company-rating';
 export * from './residents-committee/service-levels';
 export * from './residents-committee/whistle';
 export * from './order-work/publishers';
+export * from './residents-committee/workers';
+export * from './owners-committee/members';
+export * from './party-organization/joint-meeting';

@@ -1,5 +1,7 @@
 import {
   committeeFormedV1,
+  memberLeftV1,
+  memberSeatedV1,
   partyShareComplianceChangedV1,
   propertyEvaluationRecordedV1,
 } from '@cogov/contracts';
@@ -10,8 +12,9 @@ import type { PropertyEvaluationEvent } from '../domain/property-evaluation';
 import type { SurveyEvent } from '../domain/survey';
 
 /**
- * What the owners' committee tells the others: its committees, their Party share compliance, and
- * its evaluations of the property service (scores only: the comment, like survey answers, stays).
+ * What the owners' committee tells the others: its committees, who sits on them (ids and role),
+ * their Party share compliance, and its evaluations of the property service (scores only: the
+ * comment, like survey answers, stays).
  */
 export const ownersCommitteeOutbound: OutboundMapping<
   CommitteeEvent | CompoundTermsEvent | PropertyEvaluationEvent | SurveyEvent
@@ -50,6 +53,26 @@ export const ownersCommitteeOutbound: OutboundMapping<
         scores: { ...d.scores },
         meanScore: d.meanScore,
         recordedAt: d.recordedAt,
+      });
+    }
+    case 'MemberJoined': {
+      // Ids and the role: what 一肩挑 and 交叉任职 are told from. The background stays.
+      const d = event.data;
+      return out.publish(memberSeatedV1, d.committeeId, {
+        committeeId: d.committeeId,
+        memberId: d.memberId,
+        residentId: d.residentId,
+        role: d.role,
+        partyMemberId: d.partyMemberId,
+        seatedAt: d.joinedAt,
+      });
+    }
+    case 'MemberLeft': {
+      const d = event.data;
+      return out.publish(memberLeftV1, d.committeeId, {
+        committeeId: d.committeeId,
+        memberId: d.memberId,
+        leftAt: d.leftAt,
       });
     }
     default:

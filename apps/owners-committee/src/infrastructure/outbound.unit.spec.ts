@@ -1,23 +1,10 @@
-import type { IntegrationEvent, IntegrationEventContract } from '@cogov/contracts';
-import { type Publisher, schemaViolations } from '@cogov/context-kit';
-import type { RecordedEvent } from '@cogov/event-store';
+import { publishedBy } from '@cogov/context-kit/testing/published-by';
 import type { CommitteeEvent } from '../domain/committee';
 import type { PropertyEvaluationEvent } from '../domain/property-evaluation';
 import { ownersCommitteeOutbound } from './outbound';
 
 /** The contracts and payloads the mapping published, each checked against its schema. */
-function published(event: CommitteeEvent | PropertyEvaluationEvent) {
-  const sent: Array<{ type: string; key: string; data: unknown; violations: string[] }> = [];
-  const out: Publisher = {
-    recorded: {} as RecordedEvent,
-    publish: (contract: IntegrationEventContract, key: string, data: unknown) => {
-      sent.push({ type: contract.type, key, data, violations: schemaViolations(contract, data) });
-      return [] as IntegrationEvent[];
-    },
-  };
-  ownersCommitteeOutbound(event, out);
-  return sent;
-}
+const published = publishedBy<CommitteeEvent | PropertyEvaluationEvent>(ownersCommitteeOutbound);
 
 const NOW = '2025-03-01T08:00:00.000Z';
 const committee = {
@@ -38,6 +25,7 @@ describe('what the owners committee publishes', () => {
     ).toEqual([
       {
         type: 'owners-committee.committee-formed',
+        version: 1,
         key: 'c1',
         data: {
           committeeId: 'c1',
@@ -57,6 +45,7 @@ describe('what the owners committee publishes', () => {
     ).toEqual([
       {
         type: 'owners-committee.party-share-compliance-changed',
+        version: 1,
         key: 'c1',
         data: { ...data, compliant: false, partySharePercent: 33.3 },
         violations: [],
@@ -67,7 +56,7 @@ describe('what the owners committee publishes', () => {
     ).toMatchObject([{ data: { compliant: true, partySharePercent: null }, violations: [] }]);
   });
 
-  it('who sits on the committee is not published', () =>
+  it('a seated member by ids and role, for the linkage of the six parties; the background stays', () =>
     expect(
       published({
         type: 'MemberJoined',
@@ -75,13 +64,41 @@ describe('what the owners committee publishes', () => {
           committeeId: 'c1',
           memberId: 's1',
           residentId: 'r1',
-          role: 'member',
-          partyMemberId: null,
-          background: 'other',
+          role: 'chair',
+          partyMemberId: 'pm1',
+          background: 'party-member',
           joinedAt: NOW,
         },
       }),
-    ).toEqual([]));
+    ).toEqual([
+      {
+        type: 'owners-committee.member-seated',
+        version: 1,
+        key: 'c1',
+        data: {
+          committeeId: 'c1',
+          memberId: 's1',
+          residentId: 'r1',
+          role: 'chair',
+          partyMemberId: 'pm1',
+          seatedAt: NOW,
+        },
+        violations: [],
+      },
+    ]));
+
+  it('a member who left, by the seat', () =>
+    expect(
+      published({ type: 'MemberLeft', data: { committeeId: 'c1', memberId: 's1', leftAt: NOW } }),
+    ).toEqual([
+      {
+        type: 'owners-committee.member-left',
+        version: 1,
+        key: 'c1',
+        data: { committeeId: 'c1', memberId: 's1', leftAt: NOW },
+        violations: [],
+      },
+    ]));
 
   it('an evaluation of the property service, its scores and mean without the comment', () => {
     const scores = { cleaning: 80, security: 90, greenery: 70, repairs: 60, feesTransparency: 100 };
@@ -102,6 +119,7 @@ describe('what the owners committee publishes', () => {
     });
     expect(sent).toMatchObject({
       type: 'owners-committee.property-evaluation-recorded',
+      version: 1,
       key: 'e1',
       data: { companyId: 'p1', period: '2026-Q4', scores, meanScore: 80 },
       violations: [],

@@ -11,15 +11,18 @@ import {
   type PartyOrganizationOrderWorkV1,
   seatFilledV1,
   seatVacatedV1,
+  jointMeetingTaskProgressedV1,
+  jointMeetingTasksAssignedV1,
 } from '@cogov/contracts';
 import type { OutboundMapping, Publisher } from '@cogov/context-kit';
 import { companyRatedV1 } from '@cogov/contracts';
 import type { BranchOrderEvent } from '../domain/branch-order';
 import type { CompanyRatingEvent } from '../domain/company-rating';
+import type { JointMeetingEvent } from '../domain/joint-meeting';
 import type { MemberEvent } from '../domain/member';
 import type { OrganizationEvent } from '../domain/organization';
 
-type Own = OrganizationEvent | MemberEvent | BranchOrderEvent | CompanyRatingEvent;
+type Own = OrganizationEvent | MemberEvent | BranchOrderEvent | CompanyRatingEvent | JointMeetingEvent;
 
 /** What the Party organization tells the others. Members' names and phones stay inside. */
 export const partyOrganizationOutbound: OutboundMapping<Own> = (event, out) => {
@@ -115,6 +118,34 @@ export const partyOrganizationOutbound: OutboundMapping<Own> = (event, out) => {
         period: d.period,
         score: d.score,
         ratedAt: d.ratedAt,
+      });
+    }
+    case 'DecisionRecorded': {
+      // The tasks and their due days, for the compound's board; the decision's text stays here.
+      const d = event.data;
+      if (d.tasks.length === 0) return [];
+      return out.publish(jointMeetingTasksAssignedV1, d.meetingId, {
+        meetingId: d.meetingId,
+        decisionId: d.decisionId,
+        communityId: d.communityId,
+        compoundId: d.compoundId,
+        tasks: d.tasks.map((t) => ({
+          taskId: t.taskId,
+          party: t.ownerParty,
+          ownerId: t.ownerId,
+          dueOn: t.dueOn,
+        })),
+        decidedAt: d.decidedAt,
+      });
+    }
+    case 'TaskProgressRecorded': {
+      // Whether it is done, not the note.
+      const d = event.data;
+      return out.publish(jointMeetingTaskProgressedV1, d.meetingId, {
+        meetingId: d.meetingId,
+        taskId: d.taskId,
+        done: d.done,
+        recordedAt: d.recordedAt,
       });
     }
     default:

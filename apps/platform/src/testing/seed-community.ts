@@ -39,7 +39,7 @@ export async function eventually(
 /**
  * One community with a compound, a building, a resident, a grid worker, a Party committee, a
  * branch covering the compound and one of its members, created through the API, and the
- * identities of the people who act in the five-order chain.
+ * identities of the people who act in the five-order chain. `where` may name the street it lies in.
  */
 export async function seedCommunity(call: ApiCall, options: { streetId?: string } = {}) {
   const created = async (route: string, body: object) =>

@@ -1,23 +1,10 @@
-import type { IntegrationEvent, IntegrationEventContract } from '@cogov/contracts';
-import { type Publisher, schemaViolations } from '@cogov/context-kit';
-import type { RecordedEvent } from '@cogov/event-store';
+import { publishedBy } from '@cogov/context-kit/testing/published-by';
 import type { CompanyEvent } from '../domain/company';
 import type { CompanyEvaluationEvent } from '../domain/company-evaluation';
 import { propertyCompanyOutbound } from './outbound';
 
 /** The contracts and payloads the mapping published, each checked against its schema. */
-function published(event: CompanyEvent | CompanyEvaluationEvent) {
-  const sent: Array<{ type: string; key: string; data: unknown; violations: string[] }> = [];
-  const out: Publisher = {
-    recorded: {} as RecordedEvent,
-    publish: (contract: IntegrationEventContract, key: string, data: unknown) => {
-      sent.push({ type: contract.type, key, data, violations: schemaViolations(contract, data) });
-      return [] as IntegrationEvent[];
-    },
-  };
-  propertyCompanyOutbound(event, out);
-  return sent;
-}
+const published = publishedBy<CompanyEvent | CompanyEvaluationEvent>(propertyCompanyOutbound);
 
 const NOW = '2026-12-01T08:00:00.000Z';
 
@@ -30,7 +17,7 @@ describe('what the property company publishes', () => {
       since: '2026-12-02T08:00:00.000Z',
     } as const;
     expect(published({ type: 'RedPropertyRuleAssessed', data })).toEqual([
-      { type: 'property-company.red-property-rule-assessed', key: 'c1', data, violations: [] },
+      { type: 'property-company.red-property-rule-assessed', version: 1, key: 'c1', data, violations: [] },
     ]);
   });
 
@@ -59,6 +46,7 @@ describe('what the property company publishes', () => {
     ).toEqual([
       {
         type: 'property-company.contract-recorded',
+        version: 1,
         key: 'p1',
         data: {
           contractId: 't1',
@@ -94,6 +82,7 @@ describe('what the property company publishes', () => {
     ).toEqual([
       {
         type: 'property-company.evaluation-graded',
+        version: 1,
         key: 'p1',
         data: {
           companyId: 'p1',

@@ -20,6 +20,7 @@ import {
   gridDefinedV1,
   gridPostFilledV1,
   gridPostVacatedV1,
+  workerAppointedV1,
 } from '@cogov/contracts';
 import type { OutboundMapping } from '@cogov/context-kit';
 import type { CommunityEvent } from '../domain/community';
@@ -51,7 +52,7 @@ const trackOf = (d: TrackId & { orderId: string }) => ({
 
 /**
  * What the residents' committee tells the others, mapped on purpose from its private events.
- * Residents' names and phone numbers, and workers, stay inside.
+ * Residents' names and phone numbers, and workers' names and phones, stay inside.
  */
 export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => {
   switch (event.type) {
@@ -290,6 +291,16 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         dueAt: d.dueAt,
         lateByMs: d.lateByMs,
         breachedAt: d.breachedAt,
+      });
+    }
+    case 'WorkerAppointed': {
+      // The post, not the person: name and phone stay in the community's stream.
+      const d = event.data;
+      return out.publish(workerAppointedV1, d.communityId, {
+        communityId: d.communityId,
+        workerId: d.workerId,
+        role: d.role,
+        appointedAt: d.appointedAt,
       });
     }
     default:

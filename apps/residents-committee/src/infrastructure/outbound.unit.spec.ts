@@ -1,30 +1,14 @@
-import type { IntegrationEvent, IntegrationEventContract } from '@cogov/contracts';
-import { type Publisher, schemaViolations } from '@cogov/context-kit';
-import type { RecordedEvent } from '@cogov/event-store';
+import { publishedBy } from '@cogov/context-kit/testing/published-by';
+import type { CommunityEvent } from '../domain/community';
 import type { DepartmentEvent } from '../domain/department';
 import type { OrderEvent } from '../domain/order';
 import type { ServiceLevelEvent } from '../service-levels/domain/service-level';
 import { residentsCommitteeOutbound } from './outbound';
 
 /** The contracts and payloads the mapping published, each checked against its schema. */
-function published(event: OrderEvent | DepartmentEvent | ServiceLevelEvent) {
-  const sent: Array<{ type: string; version: number; key: string; data: unknown; violations: string[] }> = [];
-  const out: Publisher = {
-    recorded: {} as RecordedEvent,
-    publish: (contract: IntegrationEventContract, key: string, data: unknown) => {
-      sent.push({
-        type: contract.type,
-        version: contract.version,
-        key,
-        data,
-        violations: schemaViolations(contract, data),
-      });
-      return [] as IntegrationEvent[];
-    },
-  };
-  residentsCommitteeOutbound(event, out);
-  return sent;
-}
+const published = publishedBy<OrderEvent | DepartmentEvent | ServiceLevelEvent | CommunityEvent>(
+  residentsCommitteeOutbound,
+);
 
 const ORDER = '11111111-1111-4111-8111-111111111111';
 const DEPARTMENT = '22222222-2222-4222-8222-222222222222';
@@ -235,4 +219,35 @@ describe('what the residents’ committee publishes', () => {
         },
       })[0],
     ).toMatchObject({ data: { gridId: null }, violations: [] }));
+});
+
+describe('what the residents committee publishes of its workers', () => {
+  it('an appointed worker by id and post; name and phone stay', () => {
+    const sent = published({
+      type: 'WorkerAppointed',
+      data: {
+        communityId: 'm1',
+        workerId: 'w1',
+        name: 'Wang Fang',
+        phone: '13700000000',
+        role: 'service-station',
+        appointedAt: '2026-12-02T08:00:00.000Z',
+      },
+    });
+    expect(sent).toEqual([
+      {
+        type: 'residents-committee.worker-appointed',
+        version: 1,
+        key: 'm1',
+        data: {
+          communityId: 'm1',
+          workerId: 'w1',
+          role: 'service-station',
+          appointedAt: '2026-12-02T08:00:00.000Z',
+        },
+        violations: [],
+      },
+    ]);
+    expect(JSON.stringify(sent)).not.toMatch(/Wang Fang|13700000000/);
+  });
 });

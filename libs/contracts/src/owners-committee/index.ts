@@ -25,7 +25,7 @@ export const committeeFormedV1 = contract<CommitteeFormedV1>('owners-committee.c
 
 /**
  * The committee's Party share crossed its minimum, one way or the other: non-compliant when it
- * fell below, compliant when restored. Shares and ids only; who sits is not published.
+ * fell below, compliant when restored. Shares and ids only; who sits is `member-seated` (ids).
  */
 export type PartyShareComplianceChangedV1 = IntegrationEvent<
   'owners-committee.party-share-compliance-changed',
