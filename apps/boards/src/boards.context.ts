@@ -4,6 +4,9 @@ import { placesHandlers, placesInbound } from './places/places.inbound';
 import { placesScopes } from './places/places.scopes';
 import { ORDER_FACT_ENTITIES } from './orders/order-facts.entities';
 import { orderFactsHandlers, orderFactsInbound } from './orders/order-facts.inbound';
+import { RatesController } from './rates/rates.controller';
+import { RatesHandler } from './rates/rates.query';
+import { RatesPlacesInQuery } from './rates/rates.scope';
 
 /**
  * The boards (看板) a street or community leader governs by: the six-party linkage (六方联动)
@@ -17,8 +20,8 @@ export const boards = defineContext({
   port: 3006,
   aggregates: {},
   consumes: [...placesInbound, ...orderFactsInbound],
-  scopes: [...placesScopes],
+  scopes: [...placesScopes, RatesPlacesInQuery],
   entities: [...PLACE_ENTITIES, ...ORDER_FACT_ENTITIES],
-  controllers: [],
-  handlers: [...placesHandlers, ...orderFactsHandlers],
+  controllers: [RatesController],
+  handlers: [...placesHandlers, ...orderFactsHandlers, RatesHandler],
 });

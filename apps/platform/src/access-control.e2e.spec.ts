@@ -162,6 +162,7 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/grids/:id/posts': ['platform-admin', 'residents-committee-staff'],
   'DELETE /api/grids/:id/posts/:postId': ['platform-admin', 'residents-committee-staff'],
   'POST /api/grids/:id/findings': ['residents-committee-staff'],
+  'GET /api/rates': ['platform-admin', 'party-staff', 'residents-committee-staff', 'auditor'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {
