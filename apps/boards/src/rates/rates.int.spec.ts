@@ -27,6 +27,7 @@ import { quoteIdent } from '@cogov/persistence';
 import { boards } from '../boards.context';
 import { type RateLevel, type RateSort, RATE_STAGES, type RateStage } from './domain/rates';
 import { ratesCsv } from './rates.csv';
+import { csvObjects, flatRow } from './testing/csv-reader';
 import { RatesQuery, type RatesTable, type RatesVisibility } from './rates.query';
 
 const MIN = 60_000;
@@ -438,35 +439,6 @@ function expectedFigures(level: RateLevel, visibleStreets: readonly string[] | '
   );
 }
 
-/** A tiny reader of the CSV the export writes: quoted cells may hold commas, quotes and newlines. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = '';
-    } else if (ch !== '\r') cell += ch;
-  }
-  if (cell !== '' || record.length > 0) records.push([...record, cell]);
-  return records;
-}
-
 const databases: Array<[string, () => DatabaseConfig & { cleanup?(): void }]> = [
   ['SQLite', freshSqlite],
   ['PostgreSQL', freshPostgresSchema],
@@ -654,36 +626,6 @@ describe.each(databases)('三率: the rates of the boards, fed the facts (%s)', 
     const table = await rates('community');
     const csv = ratesCsv(table);
     expect(csv.filename).toBe('rates-community-2030-03-01-2030-03-11.csv');
-    const [header, ...records] = parseCsv(csv.body);
-    const text = new Set(['id', 'name']);
-    const cell = (name: string, value: string) =>
-      value === '' ? null : text.has(name) ? value : Number(value);
-    const rows = records.map((record) =>
-      Object.fromEntries(header!.map((name, i) => [name, cell(name, record[i]!)])),
-    );
-    expect(rows).toEqual(
-      table.rows.map((r) => ({
-        rank: r.rank,
-        id: r.id,
-        name: r.name,
-        orders: r.orders,
-        responseDue: r.response.due,
-        responseInTime: r.response.inTime,
-        responseRate: r.response.rate,
-        resolutionDue: r.resolution.due,
-        resolved: r.resolution.resolved,
-        resolutionRate: r.resolution.rate,
-        ratings: r.satisfaction.ratings,
-        satisfied: r.satisfaction.satisfied,
-        satisfactionRate: r.satisfaction.rate,
-        composite: r.composite,
-        breachesAccept: r.breaches.accept,
-        breachesOnSite: r.breaches.onSite,
-        breachesComplete: r.breaches.complete,
-        averageAcceptMs: r.averageMs.accept,
-        averageOnSiteMs: r.averageMs.onSite,
-        averageCompleteMs: r.averageMs.complete,
-      })),
-    );
+    expect(csvObjects(csv.body)).toEqual(table.rows.map(flatRow));
   });
 });

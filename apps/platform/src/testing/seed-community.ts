@@ -39,12 +39,12 @@ export async function eventually(
 /**
  * One community with a compound, a building, a resident, a grid worker, a Party committee, a
  * branch covering the compound and one of its members, created through the API, and the
- * identities of the people who act in the five-order chain.
+ * identities of the people who act in the five-order chain. `where` may name the street it lies in.
  */
-export async function seedCommunity(call: ApiCall) {
+export async function seedCommunity(call: ApiCall, where: { streetId?: string } = {}) {
   const created = async (route: string, body: object) =>
     (await eventually(call, PLATFORM_ADMIN, 'POST', route, body, 201)).id as string;
-  const communityId = await created('/api/communities', { name: 'Seeded community' });
+  const communityId = await created('/api/communities', { name: 'Seeded community', ...where });
   const compoundId = await created(`/api/communities/${communityId}/compounds`, { name: 'K', address: 'x' });
   const buildingId = await created(`/api/compounds/${compoundId}/buildings`, { name: 'B', number: '1' });
   const residentId = await created('/api/residents', {
