@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CommandBus, CqrsModule, QueryBus } from '@nestjs/cqrs';
-import { Test, type TestingModule } from '@nestjs/testing';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   communityRegisteredV2,
   type Executor,
@@ -21,12 +20,12 @@ import {
   streetRegisteredV1,
 } from '@cogov/contracts';
 import { subscriptionOf } from '@cogov/context-kit';
-import { type DatabaseConfig, SQL_DATABASE, SqlDatabase } from '@cogov/persistence';
+import type { DatabaseConfig } from '@cogov/persistence';
 import { freshPostgresSchema, freshSqlite } from '@cogov/persistence/testing/test-databases';
-import { quoteIdent } from '@cogov/persistence';
 import { boards } from '../boards.context';
 import { type RateLevel, type RateSort, RATE_STAGES, type RateStage } from './domain/rates';
 import { ratesCsv } from './rates.csv';
+import { boardsHandlers } from './testing/boards-handlers';
 import { csvObjects, flatRow } from './testing/csv-reader';
 import { RatesQuery, type RatesTable, type RatesVisibility } from './rates.query';
 
@@ -446,8 +445,7 @@ const databases: Array<[string, () => DatabaseConfig & { cleanup?(): void }]> = 
 
 describe.each(databases)('三率: the rates of the boards, fed the facts (%s)', (_name, makeConfig) => {
   const config = makeConfig();
-  let db: SqlDatabase;
-  let module: TestingModule;
+  let boardsUnderTest: Awaited<ReturnType<typeof boardsHandlers>> | undefined;
   let queries: QueryBus;
 
   const rates = (
@@ -471,13 +469,8 @@ describe.each(databases)('三率: the rates of the boards, fed the facts (%s)', 
     );
 
   beforeAll(async () => {
-    db = await SqlDatabase.open(config, [...boards.allEntities]);
-    await db.synchronizeEntities();
-    module = await Test.createTestingModule({
-      imports: [CqrsModule.forRoot()],
-      providers: [...boards.handlers, { provide: SQL_DATABASE, useValue: db }],
-    }).compile();
-    await module.init();
+    boardsUnderTest = await boardsHandlers(config);
+    const module = boardsUnderTest.module;
     queries = module.get(QueryBus);
     const commands = module.get(CommandBus);
     // The boards' consumer group, as the bus drives it: each fact validated, then its command.
@@ -485,10 +478,7 @@ describe.each(databases)('三率: the rates of the boards, fed the facts (%s)', 
     for (const event of fed) await group.handlers[event.type]!.handle(event);
   });
   afterAll(async () => {
-    await module?.close();
-    if (config.kind === 'postgres')
-      await db.dataSource.query(`DROP SCHEMA IF EXISTS ${quoteIdent(config.schema)} CASCADE`);
-    await db?.close();
+    await boardsUnderTest?.close();
     config.cleanup?.();
   });
 

@@ -108,11 +108,8 @@ function millisBetween(db: SqlDatabase, from: string, to: string): string {
 type Row = Record<string, string | number | null>;
 const n = (value: string | number | null | undefined): number => (value == null ? 0 : Number(value));
 
-const STAGE_ALIAS: Record<RateStage, string> = {
-  accept: 'accept',
-  'on-site': 'onsite',
-  complete: 'complete',
-};
+/** What one row counted of each stage of its track. */
+type ByStage = Partial<Record<RateStage, Row>>;
 
 /**
  * 三率: the rates of every row of a level in a period, each from one `GROUP BY` over the boards'
@@ -159,17 +156,18 @@ export class RatesHandler implements IQueryHandler<RatesQuery> {
       const sl = serviceLevels.get(id) ?? {};
       const rated = ratings.get(id) ?? {};
       const perStage = (column: string) =>
-        Object.fromEntries(
-          RATE_STAGES.map((stage) => [stage, n(sl[`${column}_${STAGE_ALIAS[stage]}`])]),
-        ) as Record<RateStage, number>;
+        Object.fromEntries(RATE_STAGES.map((stage) => [stage, n(sl[stage]?.[column])])) as Record<
+          RateStage,
+          number
+        >;
       const counts: RowCounts = {
         id,
         name: names.get(id) ?? null,
         orders: n(orders.get(id)),
-        acceptDue: n(sl.accept_due),
-        acceptInTime: n(sl.accept_in_time),
-        completeDue: n(sl.complete_due),
-        resolved: n(sl.resolved),
+        acceptDue: n(sl.accept?.due),
+        acceptInTime: n(sl.accept?.in_time),
+        completeDue: n(sl.complete?.due),
+        resolved: n(sl.complete?.resolved),
         ratings: n(rated.ratings),
         satisfied: n(rated.satisfied),
         breaches: perStage('breached'),
@@ -213,41 +211,43 @@ export class RatesHandler implements IQueryHandler<RatesQuery> {
     return new Map(rows.map((row) => [String(row.row_id), row]));
   }
 
-  /** Per row: the deadlines of its track due in the period, met, breached, and the time taken. */
-  private serviceLevels(asked: RatesQuery['asked']): Promise<Map<string, Row>> {
+  /**
+   * Per row and stage: the deadlines of its track due in the period, met in time, completed and
+   * never reopened, breached, and the time taken to reach them.
+   */
+  private async serviceLevels(asked: RatesQuery['asked']): Promise<Map<string, ByStage>> {
     const v = new Values(this.db);
     const s = (column: string) => q('s', column);
     const reached = `${s('reachedAt')} IS NOT NULL`;
-    // A deadline counts once it has passed, or earlier if it was already met.
-    const due = (stage: RateStage) =>
-      `${s('stage')} = '${stage}' AND (${s('dueAt')} <= ${v.add(asked.now.toISOString())} OR ${reached})`;
-    const sum = (condition: string, alias: string) =>
+    const timed = `${reached} AND ${s('startedAt')} IS NOT NULL`;
+    const count = (condition: string, alias: string) =>
       `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${alias}`;
-    const neverReopened =
-      `NOT EXISTS (SELECT 1 FROM ${this.db.table('bd_order_rating')} r ` +
-      `WHERE ${q('r', 'orderId')} = ${s('orderId')} AND ${q('r', 'reopened')} = TRUE)`;
     const figures = [
-      sum(due('accept'), 'accept_due'),
-      sum(`${s('stage')} = 'accept' AND ${reached} AND ${s('inTime')} = TRUE`, 'accept_in_time'),
-      sum(due('complete'), 'complete_due'),
-      sum(`${s('stage')} = 'complete' AND ${reached} AND ${neverReopened}`, 'resolved'),
-      ...RATE_STAGES.flatMap((stage) => {
-        const at = `${s('stage')} = '${stage}'`;
-        const timed = `${at} AND ${reached} AND ${s('startedAt')} IS NOT NULL`;
-        return [
-          sum(`${at} AND ${s('breachedAt')} IS NOT NULL`, `breached_${STAGE_ALIAS[stage]}`),
-          sum(timed, `reached_${STAGE_ALIAS[stage]}`),
-          `SUM(CASE WHEN ${timed} THEN ${millisBetween(this.db, s('startedAt'), s('reachedAt'))} ELSE 0 END) AS reached_ms_${STAGE_ALIAS[stage]}`,
-        ];
-      }),
+      // A deadline counts once it has passed, or earlier if it was already met.
+      count(`${s('dueAt')} <= ${v.add(asked.now.toISOString())} OR ${reached}`, 'due'),
+      count(`${reached} AND ${s('inTime')} = TRUE`, 'in_time'),
+      count(`${reached} AND ${q('reopened', 'orderId')} IS NULL`, 'resolved'),
+      count(`${s('breachedAt')} IS NOT NULL`, 'breached'),
+      count(timed, 'reached'),
+      `SUM(CASE WHEN ${timed} THEN ${millisBetween(this.db, s('startedAt'), s('reachedAt'))} ELSE 0 END) AS reached_ms`,
     ];
+    // The orders a rating reopened, once each: joined, not a subquery per row.
+    const reopened =
+      `LEFT JOIN (SELECT DISTINCT ${quoteIdent('orderId')} FROM ${this.db.table('bd_order_rating')} ` +
+      `WHERE ${quoteIdent('reopened')} = TRUE) reopened ON ${q('reopened', 'orderId')} = ${s('orderId')}`;
     const sql =
-      `SELECT ${keyOf(asked.level)} AS row_id, ${figures.join(', ')} ` +
-      `FROM ${this.db.table('bd_service_level')} s ${this.joinOrders('s')} ` +
+      `SELECT ${keyOf(asked.level)} AS row_id, ${s('stage')} AS stage, ${figures.join(', ')} ` +
+      `FROM ${this.db.table('bd_service_level')} s ${this.joinOrders('s')} ${reopened} ` +
       `WHERE ${s('track')} = ${v.add(trackOf(asked.level))} ` +
       `AND ${s('dueAt')} >= ${v.add(asked.period.from.toISOString())} AND ${s('dueAt')} < ${v.add(asked.period.to.toISOString())} ` +
-      `AND ${this.orderFilter(v, asked)} GROUP BY ${keyOf(asked.level)}`;
-    return this.grouped(sql, v);
+      `AND ${this.orderFilter(v, asked)} GROUP BY ${keyOf(asked.level)}, ${s('stage')}`;
+    const rows = await this.db.readSource.query<Row[]>(sql, v.list);
+    const byRow = new Map<string, ByStage>();
+    for (const row of rows) {
+      const id = String(row.row_id);
+      byRow.set(id, { ...byRow.get(id), [String(row.stage)]: row });
+    }
+    return byRow;
   }
 
   /** Per row: the ratings given in the period to its orders, and those of 4 or 5. */
