@@ -8,6 +8,9 @@ import { LINKAGE_ENTITIES } from './linkage/linkage.entities';
 import { linkageHandlers, linkageInbound } from './linkage/linkage.inbound';
 import { LinkageController } from './linkage/api/linkage.controller';
 import { linkageQueryHandlers } from './linkage/linkage.queries';
+import { RatesController } from './rates/rates.controller';
+import { RatesHandler } from './rates/rates.query';
+import { RatesPlacesInQuery } from './rates/rates.scope';
 
 /**
  * The boards (看板) a street or community leader governs by: the six-party linkage (六方联动)
@@ -21,8 +24,14 @@ export const boards = defineContext({
   port: 3006,
   aggregates: {},
   consumes: [...placesInbound, ...orderFactsInbound, ...linkageInbound],
-  scopes: [...placesScopes],
+  scopes: [...placesScopes, RatesPlacesInQuery],
   entities: [...PLACE_ENTITIES, ...ORDER_FACT_ENTITIES, ...LINKAGE_ENTITIES],
-  controllers: [LinkageController],
-  handlers: [...placesHandlers, ...orderFactsHandlers, ...linkageHandlers, ...linkageQueryHandlers],
+  controllers: [LinkageController, RatesController],
+  handlers: [
+    ...placesHandlers,
+    ...orderFactsHandlers,
+    ...linkageHandlers,
+    ...linkageQueryHandlers,
+    RatesHandler,
+  ],
 });

@@ -198,6 +198,7 @@ const ACCESS_TABLE: Record<string, Role[]> = {
     'service-station-staff',
     'auditor',
   ],
+  'GET /api/rates': ['platform-admin', 'party-staff', 'residents-committee-staff', 'auditor'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

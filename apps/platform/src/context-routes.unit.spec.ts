@@ -17,6 +17,7 @@ describe('cluster routing', () => {
     ['GET', '/api/building-leaders/opinions?compoundId=k', 'building-leaders'],
     ['GET', '/api/linkage/compounds/k-1', 'boards'],
     ['GET', '/api/linkage/streets/s-1', 'boards'],
+    ['GET', '/api/rates', 'boards'],
   ] as const)('%s %s goes to %s', (method, route, context) => {
     expect(contextServing(method, route)).toBe(context);
   });

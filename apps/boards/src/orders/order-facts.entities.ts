@@ -13,6 +13,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index(['communityId', 'placedAt'])
 @Index(['compoundId'])
 @Index(['gridId'])
+@Index(['placedAt'])
 export class OrderFacts {
   @PrimaryColumn({ type: 'varchar', length: 100 }) orderId!: string;
 
@@ -58,6 +59,7 @@ export class OrderFacts {
  */
 @Entity({ name: 'bd_order_rating' })
 @Index(['ratedAt'])
+@Index(['reopened', 'orderId'])
 export class OrderRating {
   @PrimaryColumn({ type: 'varchar', length: 100 }) orderId!: string;
   @PrimaryColumn({ type: 'integer' }) round!: number;
@@ -73,6 +75,7 @@ export class OrderRating {
  */
 @Entity({ name: 'bd_service_level' })
 @Index(['dueAt'])
+@Index(['track', 'dueAt'])
 export class StageServiceLevel {
   @PrimaryColumn({ type: 'varchar', length: 100 }) orderId!: string;
   /** `community` (the three ones) or `department` (a whistled order's department). */

@@ -1,0 +1,335 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { quoteIdent, SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
+import type { Principal } from '@cogov/security';
+import {
+  figuresOf,
+  type Period,
+  rank,
+  RATE_STAGES,
+  type RateLevel,
+  type RateSort,
+  type RateStage,
+  type RatesRow,
+  type RowCounts,
+  trackOf,
+} from './domain/rates';
+
+export interface RatesTable {
+  readonly level: RateLevel;
+  readonly from: string;
+  readonly to: string;
+  readonly sort: RateSort;
+  readonly rows: RatesRow[];
+}
+
+/** Where a caller may look: everywhere, or the orders of their streets, communities and compounds. */
+export type RatesVisibility =
+  | 'everywhere'
+  | {
+      readonly streetIds: readonly string[];
+      readonly communityIds: readonly string[];
+      readonly compoundIds: readonly string[];
+    };
+
+/** A platform admin sees every order; anyone else those within their scope claims, as `inScope`. */
+export function ratesVisibility(caller: Principal): RatesVisibility {
+  if (caller.roles.includes('platform-admin')) return 'everywhere';
+  return {
+    streetIds: [...caller.streets],
+    communityIds: [...caller.communities],
+    compoundIds: [...caller.compounds],
+  };
+}
+
+export class RatesQuery extends Query<RatesTable> {
+  constructor(
+    readonly asked: {
+      readonly level: RateLevel;
+      readonly period: Period;
+      readonly sort: RateSort;
+      readonly streetId?: string;
+      readonly communityId?: string;
+      readonly within: RatesVisibility;
+      readonly now: Date;
+    },
+  ) {
+    super();
+  }
+}
+
+/** Placeholders in the order the statement names its values (SQLite's `?` are positional). */
+class Values {
+  readonly list: unknown[] = [];
+  constructor(private readonly db: SqlDatabase) {}
+
+  add(value: unknown): string {
+    this.list.push(value);
+    return this.db.param(this.list.length);
+  }
+
+  in(values: readonly unknown[]): string {
+    return `(${values.map((v) => this.add(v)).join(', ')})`;
+  }
+}
+
+const q = (alias: string, column: string) => `${alias}.${quoteIdent(column)}`;
+
+/** The row of each level an order (alias `o`, its community `c`) counts in. */
+function keyOf(level: RateLevel): string {
+  switch (level) {
+    case 'street':
+      return q('c', 'streetId');
+    case 'community':
+      return q('o', 'communityId');
+    case 'grid':
+      return q('o', 'gridId');
+    case 'branch':
+      return q('o', 'branchId');
+    case 'member':
+    case 'property-company':
+      // Whoever works on it, else whom it was assigned to: a member taking a pooled order works it.
+      return (
+        `CASE WHEN ${q('o', 'executorKind')} = '${level}' THEN ${q('o', 'executorId')} ` +
+        `WHEN ${q('o', 'assigneeKind')} = '${level}' THEN ${q('o', 'assigneeId')} END`
+      );
+    case 'department':
+      return q('o', 'departmentId');
+  }
+}
+
+/** Whole milliseconds between two ISO times, in the dialect's date arithmetic (SQLite's is in days). */
+function millisBetween(db: SqlDatabase, from: string, to: string): string {
+  return db.dialect === 'postgres'
+    ? `ROUND(EXTRACT(EPOCH FROM (CAST(${to} AS timestamptz) - CAST(${from} AS timestamptz))) * 1000)`
+    : `ROUND((julianday(${to}) - julianday(${from})) * 86400000.0)`;
+}
+
+type Row = Record<string, string | number | null>;
+const n = (value: string | number | null | undefined): number => (value == null ? 0 : Number(value));
+
+/** What one row counted of each stage of its track. */
+type ByStage = Partial<Record<RateStage, Row>>;
+
+/**
+ * 三率: the rates of every row of a level in a period, each from one `GROUP BY` over the boards'
+ * indexed tables (the service levels by due time, the ratings by rating time, the orders by
+ * placement); only the groups reach this process. Definitions: docs/rates.md.
+ */
+@QueryHandler(RatesQuery)
+export class RatesHandler implements IQueryHandler<RatesQuery> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  async execute({ asked }: RatesQuery): Promise<RatesTable> {
+    const table = (rows: RatesRow[]): RatesTable => ({
+      level: asked.level,
+      from: asked.period.from.toISOString(),
+      to: asked.period.to.toISOString(),
+      sort: asked.sort,
+      rows,
+    });
+    const within = asked.within;
+    if (
+      within !== 'everywhere' &&
+      [within.streetIds, within.communityIds, within.compoundIds].every((l) => l.length === 0)
+    ) {
+      return table([]);
+    }
+    const [serviceLevels, ratings, orders, places] = await Promise.all([
+      this.serviceLevels(asked),
+      this.ratings(asked),
+      this.orders(asked),
+      this.places(asked),
+    ]);
+    const ids = new Set<string>([
+      ...serviceLevels.keys(),
+      ...ratings.keys(),
+      ...orders.keys(),
+      ...places.keys(),
+    ]);
+    const names = await this.namesOf(
+      asked.level,
+      [...ids].filter((id) => !places.has(id)),
+    );
+    for (const [id, name] of places) names.set(id, name);
+    const rows = [...ids].map((id) => {
+      const sl = serviceLevels.get(id) ?? {};
+      const rated = ratings.get(id) ?? {};
+      const perStage = (column: string) =>
+        Object.fromEntries(RATE_STAGES.map((stage) => [stage, n(sl[stage]?.[column])])) as Record<
+          RateStage,
+          number
+        >;
+      const counts: RowCounts = {
+        id,
+        name: names.get(id) ?? null,
+        orders: n(orders.get(id)),
+        acceptDue: n(sl.accept?.due),
+        acceptInTime: n(sl.accept?.in_time),
+        completeDue: n(sl.complete?.due),
+        resolved: n(sl.complete?.resolved),
+        ratings: n(rated.ratings),
+        satisfied: n(rated.satisfied),
+        breaches: perStage('breached'),
+        reached: perStage('reached'),
+        reachedMs: perStage('reached_ms'),
+      };
+      return figuresOf(counts);
+    });
+    return table(rank(rows, asked.sort));
+  }
+
+  /** `FROM bd_order o LEFT JOIN bd_community c` cut by the filters and the caller's scope. */
+  private orderFilter(values: Values, asked: RatesQuery['asked']): string {
+    const conditions: string[] = [`${keyOf(asked.level)} IS NOT NULL`];
+    if (asked.streetId) conditions.push(`${q('c', 'streetId')} = ${values.add(asked.streetId)}`);
+    if (asked.communityId) conditions.push(`${q('o', 'communityId')} = ${values.add(asked.communityId)}`);
+    const within = asked.within;
+    if (within !== 'everywhere') {
+      const visible: string[] = [];
+      if (within.streetIds.length > 0)
+        visible.push(`${q('c', 'streetId')} IN ${values.in(within.streetIds)}`);
+      if (within.communityIds.length > 0) {
+        visible.push(`${q('o', 'communityId')} IN ${values.in(within.communityIds)}`);
+      }
+      if (within.compoundIds.length > 0)
+        visible.push(`${q('o', 'compoundId')} IN ${values.in(within.compoundIds)}`);
+      conditions.push(`(${visible.join(' OR ')})`);
+    }
+    return conditions.join(' AND ');
+  }
+
+  private joinOrders(alias: string): string {
+    return (
+      `JOIN ${this.db.table('bd_order')} o ON ${q('o', 'orderId')} = ${q(alias, 'orderId')} ` +
+      `LEFT JOIN ${this.db.table('bd_community')} c ON ${q('c', 'communityId')} = ${q('o', 'communityId')}`
+    );
+  }
+
+  private async grouped(sql: string, values: Values): Promise<Map<string, Row>> {
+    const rows = await this.db.readSource.query<Row[]>(sql, values.list);
+    return new Map(rows.map((row) => [String(row.row_id), row]));
+  }
+
+  /**
+   * Per row and stage: the deadlines of its track due in the period, met in time, completed and
+   * never reopened, breached, and the time taken to reach them.
+   */
+  private async serviceLevels(asked: RatesQuery['asked']): Promise<Map<string, ByStage>> {
+    const v = new Values(this.db);
+    const s = (column: string) => q('s', column);
+    const reached = `${s('reachedAt')} IS NOT NULL`;
+    const timed = `${reached} AND ${s('startedAt')} IS NOT NULL`;
+    const count = (condition: string, alias: string) =>
+      `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${alias}`;
+    const figures = [
+      // A deadline counts once it has passed, or earlier if it was already met.
+      count(`${s('dueAt')} <= ${v.add(asked.now.toISOString())} OR ${reached}`, 'due'),
+      count(`${reached} AND ${s('inTime')} = TRUE`, 'in_time'),
+      count(`${reached} AND ${q('reopened', 'orderId')} IS NULL`, 'resolved'),
+      count(`${s('breachedAt')} IS NOT NULL`, 'breached'),
+      count(timed, 'reached'),
+      `SUM(CASE WHEN ${timed} THEN ${millisBetween(this.db, s('startedAt'), s('reachedAt'))} ELSE 0 END) AS reached_ms`,
+    ];
+    // The orders a rating reopened, once each: joined, not a subquery per row.
+    const reopened =
+      `LEFT JOIN (SELECT DISTINCT ${quoteIdent('orderId')} FROM ${this.db.table('bd_order_rating')} ` +
+      `WHERE ${quoteIdent('reopened')} = TRUE) reopened ON ${q('reopened', 'orderId')} = ${s('orderId')}`;
+    const sql =
+      `SELECT ${keyOf(asked.level)} AS row_id, ${s('stage')} AS stage, ${figures.join(', ')} ` +
+      `FROM ${this.db.table('bd_service_level')} s ${this.joinOrders('s')} ${reopened} ` +
+      `WHERE ${s('track')} = ${v.add(trackOf(asked.level))} ` +
+      `AND ${s('dueAt')} >= ${v.add(asked.period.from.toISOString())} AND ${s('dueAt')} < ${v.add(asked.period.to.toISOString())} ` +
+      `AND ${this.orderFilter(v, asked)} GROUP BY ${keyOf(asked.level)}, ${s('stage')}`;
+    const rows = await this.db.readSource.query<Row[]>(sql, v.list);
+    const byRow = new Map<string, ByStage>();
+    for (const row of rows) {
+      const id = String(row.row_id);
+      byRow.set(id, { ...byRow.get(id), [String(row.stage)]: row });
+    }
+    return byRow;
+  }
+
+  /** Per row: the ratings given in the period to its orders, and those of 4 or 5. */
+  private ratings(asked: RatesQuery['asked']): Promise<Map<string, Row>> {
+    const v = new Values(this.db);
+    const r = (column: string) => q('r', column);
+    const sql =
+      `SELECT ${keyOf(asked.level)} AS row_id, COUNT(*) AS ratings, ` +
+      `SUM(CASE WHEN ${r('score')} >= 4 THEN 1 ELSE 0 END) AS satisfied ` +
+      `FROM ${this.db.table('bd_order_rating')} r ${this.joinOrders('r')} ` +
+      `WHERE ${r('ratedAt')} >= ${v.add(asked.period.from.toISOString())} AND ${r('ratedAt')} < ${v.add(asked.period.to.toISOString())} ` +
+      `AND ${this.orderFilter(v, asked)} GROUP BY ${keyOf(asked.level)}`;
+    return this.grouped(sql, v);
+  }
+
+  /** Per row: the orders placed in the period. */
+  private async orders(asked: RatesQuery['asked']): Promise<Map<string, number>> {
+    const v = new Values(this.db);
+    const sql =
+      `SELECT ${keyOf(asked.level)} AS row_id, COUNT(*) AS orders ` +
+      `FROM ${this.db.table('bd_order')} o ` +
+      `LEFT JOIN ${this.db.table('bd_community')} c ON ${q('c', 'communityId')} = ${q('o', 'communityId')} ` +
+      `WHERE ${q('o', 'placedAt')} >= ${v.add(asked.period.from.toISOString())} AND ${q('o', 'placedAt')} < ${v.add(asked.period.to.toISOString())} ` +
+      `AND ${this.orderFilter(v, asked)} GROUP BY ${keyOf(asked.level)}`;
+    const rows = await this.grouped(sql, v);
+    return new Map([...rows].map(([id, row]) => [id, n(row.orders)]));
+  }
+
+  /**
+   * The streets or communities the caller may see (and the filters keep), each a row even when
+   * nothing of it was due: a board lists every place it covers. Other levels list who had work.
+   * A caller scoped to compounds only sees the rows of their orders, not whole places.
+   */
+  private async places(asked: RatesQuery['asked']): Promise<Map<string, string>> {
+    if (asked.level !== 'street' && asked.level !== 'community') return new Map();
+    const v = new Values(this.db);
+    const p = (column: string) => q('p', column);
+    const streetsOf = (communityIds: string) =>
+      `${p('streetId')} IN (SELECT ${quoteIdent('streetId')} FROM ${this.db.table('bd_community')} ` +
+      `WHERE ${quoteIdent('communityId')} IN ${communityIds})`;
+    const conditions: string[] = [];
+    if (asked.streetId) conditions.push(`${p('streetId')} = ${v.add(asked.streetId)}`);
+    if (asked.communityId) {
+      conditions.push(
+        asked.level === 'community'
+          ? `${p('communityId')} = ${v.add(asked.communityId)}`
+          : streetsOf(v.in([asked.communityId])),
+      );
+    }
+    const within = asked.within;
+    if (within !== 'everywhere') {
+      const visible: string[] = [];
+      if (within.streetIds.length > 0) visible.push(`${p('streetId')} IN ${v.in(within.streetIds)}`);
+      if (within.communityIds.length > 0) {
+        visible.push(
+          asked.level === 'community'
+            ? `${p('communityId')} IN ${v.in(within.communityIds)}`
+            : streetsOf(v.in(within.communityIds)),
+        );
+      }
+      if (visible.length === 0) return new Map();
+      conditions.push(`(${visible.join(' OR ')})`);
+    }
+    const [tableName, key] =
+      asked.level === 'street' ? ['bd_street', 'streetId'] : ['bd_community', 'communityId'];
+    const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+    const rows = await this.db.readSource.query<Row[]>(
+      `SELECT ${p(key)} AS row_id, ${p('name')} AS name FROM ${this.db.table(tableName)} p${where}`,
+      v.list,
+    );
+    return new Map(rows.map((row) => [String(row.row_id), String(row.name)]));
+  }
+
+  /** The names the boards know of the rows' places (streets, communities); other levels have none. */
+  private async namesOf(level: RateLevel, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0 || (level !== 'street' && level !== 'community')) return new Map();
+    const v = new Values(this.db);
+    const [tableName, key] = level === 'street' ? ['bd_street', 'streetId'] : ['bd_community', 'communityId'];
+    const rows = await this.db.readSource.query<Row[]>(
+      `SELECT ${quoteIdent(key)} AS row_id, ${quoteIdent('name')} AS name FROM ${this.db.table(tableName)} WHERE ${quoteIdent(key)} IN ${v.in(ids)}`,
+      v.list,
+    );
+    return new Map(rows.map((row) => [String(row.row_id), String(row.name)]));
+  }
+}
