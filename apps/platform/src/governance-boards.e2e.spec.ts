@@ -101,7 +101,7 @@ describe.each(testDatabases)(
       (
         (await admin.read(`/api/streams/residents-committee.service-level-${orderId}`))
           .events as StreamEvent[]
-      ).map(({ type, data }) => ({ type, ...data }));
+      ).map(({ type, data }): Record<string, unknown> => ({ type, ...data }));
     const period = `from=${new Date(T0).toISOString()}&to=${new Date(T0 + 2 * DAY).toISOString()}`;
 
     beforeAll(async () => {
