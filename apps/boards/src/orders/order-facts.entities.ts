@@ -75,7 +75,8 @@ export class OrderRating {
  */
 @Entity({ name: 'bd_service_level' })
 @Index(['dueAt'])
-@Index(['track', 'dueAt'])
+// Every column the rates read of a period's deadlines, so the index alone answers (docs/rates.md).
+@Index(['track', 'dueAt', 'stage', 'orderId', 'reachedAt', 'inTime', 'breachedAt', 'startedAt'])
 export class StageServiceLevel {
   @PrimaryColumn({ type: 'varchar', length: 100 }) orderId!: string;
   /** `community` (the three ones) or `department` (a whistled order's department). */

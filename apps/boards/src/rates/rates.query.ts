@@ -199,9 +199,15 @@ export class RatesHandler implements IQueryHandler<RatesQuery> {
     return conditions.join(' AND ');
   }
 
+  /**
+   * Each fact's order and its community. The facts (by their period's index) drive the join:
+   * SQLite would otherwise walk every order by community to save a sort, and `CROSS JOIN` is how
+   * it is told the order of the tables (PostgreSQL plans the join order itself).
+   */
   private joinOrders(alias: string): string {
+    const join = this.db.dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN';
     return (
-      `JOIN ${this.db.table('bd_order')} o ON ${q('o', 'orderId')} = ${q(alias, 'orderId')} ` +
+      `${join} ${this.db.table('bd_order')} o ON ${q('o', 'orderId')} = ${q(alias, 'orderId')} ` +
       `LEFT JOIN ${this.db.table('bd_community')} c ON ${q('c', 'communityId')} = ${q('o', 'communityId')}`
     );
   }
