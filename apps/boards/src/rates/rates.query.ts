@@ -232,15 +232,12 @@ export class RatesHandler implements IQueryHandler<RatesQuery> {
       // A deadline counts once it has passed, or earlier if it was already met.
       count(`${s('dueAt')} <= ${v.add(asked.now.toISOString())} OR ${reached}`, 'due'),
       count(`${reached} AND ${s('inTime')} = TRUE`, 'in_time'),
-      count(`${reached} AND ${q('reopened', 'orderId')} IS NULL`, 'resolved'),
+      count(`${reached} AND ${this.neverReopened(s('orderId'))}`, 'resolved'),
       count(`${s('breachedAt')} IS NOT NULL`, 'breached'),
       count(timed, 'reached'),
       `SUM(CASE WHEN ${timed} THEN ${millisBetween(this.db, s('startedAt'), s('reachedAt'))} ELSE 0 END) AS reached_ms`,
     ];
-    // The orders a rating reopened, once each: joined, not a subquery per row.
-    const reopened =
-      `LEFT JOIN (SELECT DISTINCT ${quoteIdent('orderId')} FROM ${this.db.table('bd_order_rating')} ` +
-      `WHERE ${quoteIdent('reopened')} = TRUE) reopened ON ${q('reopened', 'orderId')} = ${s('orderId')}`;
+    const reopened = this.db.dialect === 'postgres' ? this.reopenedJoin(s('orderId')) : '';
     const sql =
       `SELECT ${keyOf(asked.level)} AS row_id, ${s('stage')} AS stage, ${figures.join(', ')} ` +
       `FROM ${this.db.table('bd_service_level')} s ${this.joinOrders('s')} ${reopened} ` +
@@ -254,6 +251,26 @@ export class RatesHandler implements IQueryHandler<RatesQuery> {
       byRow.set(id, { ...byRow.get(id), [String(row.stage)]: row });
     }
     return byRow;
+  }
+
+  /**
+   * PostgreSQL: the orders a rating reopened, once each, joined (a subquery per row kept its JIT
+   * compiling the plan). SQLite scans a joined subquery for every row instead, so it asks the
+   * ratings' index per row (630 ms against 110 ms for a year of 10,000 orders).
+   */
+  private reopenedJoin(orderId: string): string {
+    return (
+      `LEFT JOIN (SELECT DISTINCT ${quoteIdent('orderId')} FROM ${this.db.table('bd_order_rating')} ` +
+      `WHERE ${quoteIdent('reopened')} = TRUE) reopened ON ${q('reopened', 'orderId')} = ${orderId}`
+    );
+  }
+
+  private neverReopened(orderId: string): string {
+    if (this.db.dialect === 'postgres') return `${q('reopened', 'orderId')} IS NULL`;
+    return (
+      `NOT EXISTS (SELECT 1 FROM ${this.db.table('bd_order_rating')} x ` +
+      `WHERE ${q('x', 'orderId')} = ${orderId} AND ${q('x', 'reopened')} = TRUE)`
+    );
   }
 
   /** Per row: the ratings given in the period to its orders, and those of 4 or 5. */
