@@ -1,3 +1,4 @@
+import { districtBench, type DistrictResult, districtTable } from './district';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -39,8 +40,11 @@ import type { AppendSpec } from './workload';
  *   BENCH_LATENCY_RATE   commands per second during the latency runs (20)
  *   BENCH_LATENCY_COUNT  commands per step and topology (400)
  *   BENCH_JSON           where to write the figures as JSON (dist-bench/results.json)
+ *   BENCH_DISTRICT_DIR   a data directory `npm run seed:district` filled: the boards' queries
+ *                        and their build from zero are measured on it (unset: skipped)
+ *   BENCH_DISTRICT_SAMPLES  calls per board query (200)
  *   BENCH_ONLY           run only these sections, comma-separated: sqlite, postgres (appends),
- *                        replay, latency, relay (default: all)
+ *                        replay, latency, relay, district (default: all)
  */
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 5)));
@@ -54,7 +58,9 @@ const LATENCY_RATE = Number(process.env.BENCH_LATENCY_RATE ?? 20);
 const LATENCY_COUNT = Math.floor(Number(process.env.BENCH_LATENCY_COUNT ?? 400));
 const ROOT = path.resolve(__dirname, '../..');
 const JSON_OUT = process.env.BENCH_JSON ?? path.resolve(__dirname, '..', 'results.json');
-const SECTIONS = ['sqlite', 'postgres', 'replay', 'latency', 'relay'] as const;
+const SECTIONS = ['sqlite', 'postgres', 'replay', 'latency', 'relay', 'district'] as const;
+const DISTRICT_DIR = process.env.BENCH_DISTRICT_DIR;
+const DISTRICT_SAMPLES = Math.floor(Number(process.env.BENCH_DISTRICT_SAMPLES ?? 200));
 const ONLY = (process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => s.trim());
 for (const section of ONLY) {
   if (!(SECTIONS as readonly string[]).includes(section))
@@ -300,6 +306,18 @@ async function main(): Promise<void> {
     }
   }
 
+  let district: DistrictResult | null = null;
+  if (runs('district')) {
+    if (DISTRICT_DIR) {
+      district = await districtBench(path.resolve(DISTRICT_DIR), DISTRICT_SAMPLES, log);
+      log(`load average: ${load()}`);
+    } else {
+      log(
+        'district: skipped (seed one with `npm run seed:district -- --data-dir DIR`, then BENCH_DISTRICT_DIR=DIR)',
+      );
+    }
+  }
+
   if (rows.length > 0) {
     console.log('\nAppend throughput (median of the rounds):\n');
     console.log(table(rows));
@@ -315,6 +333,10 @@ async function main(): Promise<void> {
   if (relay) {
     console.log('\nRelay to Kafka (idempotent producer, acks from all in-sync replicas):\n');
     console.log(relayTable(relay));
+  }
+  if (district) {
+    console.log('\nThe boards at district scale (linkage and rates over HTTP, embedded, SQLite):\n');
+    console.log(districtTable(district));
   }
   const totalSeconds = (performance.now() - started) / 1000;
   console.log(`\nwhole run: ${totalSeconds.toFixed(0)} s; load average at the end ${load()}`);
@@ -336,6 +358,7 @@ async function main(): Promise<void> {
         replays,
         latencies,
         relay,
+        district,
         totalSeconds,
       },
       null,
