@@ -6,16 +6,9 @@ import { DAY, HOUR, MIN, serviceLevelClock, withoutSweepTimer } from './testing/
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
+import { communityRates, departmentRates, type RateRow, SETTLEMENT } from './testing/three-orders';
 
 type StreamEvent = { type: string; data: Record<string, unknown> };
-type RateRow = {
-  id: string;
-  orders: number;
-  response: { due: number; inTime: number; rate: number | null };
-  resolution: { due: number; resolved: number; rate: number | null };
-  satisfaction: { ratings: number; satisfied: number; rate: number | null };
-  breaches: { accept: number; onSite: number; complete: number };
-};
 
 /**
  * Issue 12, done when: on the test's clock, one order answered within every deadline, one that
@@ -209,26 +202,10 @@ describe.each(testDatabases)(
     it('the rates count them: the community’s three orders, and the department’s own deadlines', async () => {
       const community = (await admin.read(`/api/rates?level=community&streetId=${streetId}&${period}`))
         .rows as RateRow[];
-      expect(community).toEqual([
-        expect.objectContaining({
-          id: seed.communityId,
-          orders: 3,
-          response: { due: 3, inTime: 2, rate: 2 / 3 },
-          resolution: { due: 3, resolved: 3, rate: 1 },
-          satisfaction: { ratings: 3, satisfied: 3, rate: 1 },
-          breaches: { accept: 1, onSite: 1, complete: 0 },
-        }),
-      ]);
+      expect(community).toEqual([expect.objectContaining(communityRates(seed.communityId))]);
       const departments = (await admin.read(`/api/rates?level=department&streetId=${streetId}&${period}`))
         .rows as RateRow[];
-      expect(departments).toEqual([
-        expect.objectContaining({
-          id: departmentId,
-          orders: 1,
-          response: { due: 1, inTime: 1, rate: 1 },
-          breaches: { accept: 0, onSite: 0, complete: 0 },
-        }),
-      ]);
+      expect(departments).toEqual([expect.objectContaining(departmentRates(departmentId))]);
     });
 
     it('the response rate is the one the service-level streams themselves tell', async () => {
@@ -254,7 +231,7 @@ describe.each(testDatabases)(
       expect(board.orders).toMatchObject({
         open: 0,
         overdue: 0,
-        settlement: { closed: 3, withinGrid: 0, withinCommunity: 2, escalated: 1 },
+        settlement: SETTLEMENT,
       });
     });
   },

@@ -35,6 +35,11 @@ export interface PlatformConfig {
     readonly authFailuresPerMinute: number;
   };
   readonly observability: ObservabilityConfig;
+  /**
+   * `TEST_CLOCK_FILE`: the platform's clock is the time in this file, which a test moves for the
+   * processes it started (FileClock). Null: the system clock. Refused in production.
+   */
+  readonly testClockFile: string | null;
 }
 
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -85,7 +90,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       authFailuresPerMinute: integer(env, 'AUTH_FAILURE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
     },
     observability: observabilityConfig(env),
+    testClockFile: testClockFile(env, production),
   };
+}
+
+function testClockFile(env: NodeJS.ProcessEnv, production: boolean): string | null {
+  const file = env.TEST_CLOCK_FILE ? path.resolve(env.TEST_CLOCK_FILE) : null;
+  if (file !== null && production) {
+    throw new ConfigurationError('TEST_CLOCK_FILE moves the clock for tests: it is refused in production');
+  }
+  return file;
 }
 
 export function observabilityConfig(env: NodeJS.ProcessEnv = process.env): ObservabilityConfig {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigurationError, loadConfig } from './config';
+import { FileClock } from './file-clock';
 
 describe('configuration', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cogov-config-'));
@@ -9,6 +10,25 @@ describe('configuration', () => {
 
   it('refuses to start in production without a signing secret or an identity provider', () =>
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrow(ConfigurationError));
+
+  it('moves the clock by a file only outside production', () => {
+    const idp = { AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example' };
+    expect(loadConfig({ ...idp, TEST_CLOCK_FILE: 'clock' }).testClockFile).toBe(path.resolve('clock'));
+    expect(loadConfig(idp).testClockFile).toBeNull();
+    expect(() => loadConfig({ ...idp, NODE_ENV: 'production', TEST_CLOCK_FILE: 'clock' })).toThrow(
+      /TEST_CLOCK_FILE .* refused in production/,
+    );
+  });
+
+  it('a file clock tells the time written in it, and fails on a file without one', () => {
+    const file = path.join(dataDir, 'clock');
+    const clock = new FileClock(file);
+    expect(() => clock.now()).toThrow(/ENOENT/);
+    fs.writeFileSync(file, '2030-05-06T08:00:00.000Z\n');
+    expect(clock.now().toISOString()).toBe('2030-05-06T08:00:00.000Z');
+    fs.writeFileSync(file, 'tomorrow');
+    expect(() => clock.now()).toThrow(/holds no time/);
+  });
 
   it('refuses a weak signing secret', () =>
     expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SIGNING_SECRET: 'secret' })).toThrow(/too weak/));

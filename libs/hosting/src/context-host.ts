@@ -1,3 +1,5 @@
+import type { Clock } from '@cogov/decider';
+import { FileClock } from './file-clock';
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -57,6 +59,7 @@ function contextModule(definition: ContextManifest, config: PlatformConfig): Dyn
           namespace: config.kafkaNamespace,
         },
         run: { bus: true, projections: projectionsRunHere },
+        ...clockOf(config),
       }),
       ...securityImports(config),
       moduleOf(definition),
@@ -70,6 +73,11 @@ function contextModule(definition: ContextManifest, config: PlatformConfig): Dyn
     controllers: [HealthController, StreamsController],
     providers: [StreamScope, throttlerGuard],
   };
+}
+
+/** The test's clock when one is named, else the system's (the infrastructure's default). */
+function clockOf(config: PlatformConfig): { clock?: Clock } {
+  return config.testClockFile ? { clock: new FileClock(config.testClockFile) } : {};
 }
 
 export function exitOnFailure(error: unknown): never {
@@ -104,6 +112,7 @@ export async function startProjectionsApp(contexts: readonly ContextManifest[]):
             entities: definition.allEntities,
             bus: { kind: 'in-process' },
             run: { bus: false, projections: true },
+            ...clockOf(config),
           }),
           moduleOf(definition, 'projections'),
           ObservabilityModule.forRoot(observabilityOptions(config, { kafka: false, busRunsHere: false })),

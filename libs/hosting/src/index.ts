@@ -8,3 +8,4 @@ export * from './audit/streams.controller';
 export * from './context-host';
 export * from './observability';
 export * from './asyncapi';
+export * from './file-clock';
