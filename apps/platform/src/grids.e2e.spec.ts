@@ -111,6 +111,15 @@ describe.each(testDatabases)('streets and grids (embedded platform on %s)', (_na
       expect([route, (await ours.get(route)).status]).toEqual([route, 200]);
       expect([route, (await theirs.get(route)).status]).toEqual([route, 404]);
     }
+    await platform.settle();
+    const listed = async (client: ApiClient, route: string) =>
+      ((await client.read(route)).items as Array<{ orderId?: string; residentId?: string }>).map(
+        (item) => item.orderId ?? item.residentId,
+      );
+    expect(await listed(ours, '/api/orders')).toContain(orderId);
+    expect(await listed(theirs, '/api/orders')).toEqual([]);
+    expect(await listed(ours, '/api/residents')).toContain(residentId);
+    expect(await listed(theirs, '/api/residents')).toEqual([]);
     const building = { name: 'B2', number: '2' };
     expect((await ours.post(`/api/compounds/${compoundId}/buildings`, building)).status).toBe(201);
     expect((await theirs.post(`/api/compounds/${compoundId}/buildings`, building)).status).toBe(404);

@@ -15,6 +15,8 @@ import {
 } from './application/departments';
 import { WhistleOrderHandler } from './application/whistle-order';
 import { departmentsProjection } from './infrastructure/departments/departments.projection';
+import { communityStreetsProjection } from './infrastructure/communities/community-streets.projection';
+import { VisibleScopes } from './application/visible-scope';
 import { residentsCommitteeScopes } from './api/scopes';
 import { AddBuildingHandler } from './application/add-building';
 import { AppointWorkerHandler } from './application/appoint-worker';
@@ -101,6 +103,7 @@ export const residentsCommittee = defineContext({
     dueDeadlinesProjection,
     supervisionProjection,
     departmentsProjection,
+    communityStreetsProjection,
   ],
   scopes: [...residentsCommitteeScopes, SupervisionItemInPath],
   entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry, ServiceLevelDepartment],
@@ -114,6 +117,7 @@ export const residentsCommittee = defineContext({
     DepartmentController,
   ],
   handlers: [
+    VisibleScopes,
     RegisterCommunityHandler,
     AppointWorkerHandler,
     RegisterCompoundHandler,

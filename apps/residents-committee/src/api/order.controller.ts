@@ -3,7 +3,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
 import { ApiQueryFrom, commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
-import { Access, Caller, type Principal, type Role, visibleScope } from '@cogov/security';
+import { VisibleScopes } from '../application/visible-scope';
+import { Access, Caller, type Principal, type Role } from '@cogov/security';
 import { CompoundInBody, OrderInPath } from './scopes';
 import { DispatchOrderCommand } from '../application/dispatch-order';
 import { GetOrderChainQuery, ListOrdersQuery } from '../application/order-queries';
@@ -48,6 +49,7 @@ export class OrderController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly visible: VisibleScopes,
   ) {}
 
   @Post()
@@ -179,14 +181,14 @@ export class OrderController {
   @ApiOperation({ operationId: 'listOrders', summary: 'Orders within the caller’s scope, newest first' })
   @ApiQueryFrom(ListOrdersQueryDto)
   @ApiOkResponse({ type: OrderPageResponse })
-  list(@Query() query: ListOrdersQueryDto, @Caller() caller: Principal) {
+  async list(@Query() query: ListOrdersQueryDto, @Caller() caller: Principal) {
     return this.queries.execute(
       new ListOrdersQuery({
         ...(query.stage ? { stage: query.stage } : {}),
         ...(query.compoundId ? { compoundId: query.compoundId } : {}),
         page: query.page ?? 1,
         pageSize: query.pageSize ?? 20,
-        within: visibleScope(caller),
+        within: await this.visible.of(caller),
       }),
     );
   }

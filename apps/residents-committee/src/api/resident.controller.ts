@@ -5,7 +5,8 @@ import { Type } from 'class-transformer';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ApiQueryFrom } from '@cogov/http';
-import { Access, Caller, type Principal, type Role, seesPersonalData, visibleScope } from '@cogov/security';
+import { VisibleScopes } from '../application/visible-scope';
+import { Access, Caller, type Principal, type Role, seesPersonalData } from '@cogov/security';
 import { GetResidentQuery, ListResidentsQuery } from '../application/resident-queries';
 import { ResidentInPath } from './scopes';
 import { ResidentPageResponse, ResidentResponse } from './views';
@@ -35,7 +36,10 @@ const RESIDENT_READERS: Role[] = [
 @ApiTags('residents-committee')
 @Controller('residents')
 export class ResidentController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly visible: VisibleScopes,
+  ) {}
 
   @Get()
   @Access({ roles: RESIDENT_READERS })
@@ -45,13 +49,13 @@ export class ResidentController {
   })
   @ApiQueryFrom(ListResidentsQueryDto)
   @ApiOkResponse({ type: ResidentPageResponse })
-  list(@Query() query: ListResidentsQueryDto, @Caller() caller: Principal) {
+  async list(@Query() query: ListResidentsQueryDto, @Caller() caller: Principal) {
     return this.queries.execute(
       new ListResidentsQuery({
         ...(query.compoundId ? { compoundId: query.compoundId } : {}),
         page: query.page ?? 1,
         pageSize: query.pageSize ?? 20,
-        within: visibleScope(caller),
+        within: await this.visible.of(caller),
       }),
     );
   }
