@@ -4,9 +4,9 @@ import Database from 'better-sqlite3';
 import type { INestApplication } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { loadConfig } from '@cogov/hosting';
-import { INTEGRATION_EVENT_BUS, type InProcessBus } from '@cogov/messaging';
 import { LocalTokenAuthority, type TokenClaims } from '@cogov/security';
 import { createPlatformApp } from '../apps/platform/src/create-app';
+import { readPositions } from '../apps/platform/src/read-positions';
 
 /** What `npm run seed:district` wrote beside its data. */
 interface SeededDistrict {
@@ -151,17 +151,13 @@ export async function districtBench(
 
 /** Waits until the consumer groups (or one) have read the whole log, printing progress. */
 async function caughtUp(app: INestApplication, log: (line: string) => void, only?: string): Promise<void> {
-  const store = app.get<EventStore>(EVENT_STORE);
-  const bus = app.get<InProcessBus>(INTEGRATION_EVENT_BUS);
   let lastReport = Date.now();
   for (;;) {
-    const head = await store.headPosition();
-    const groups = only ? [only] : bus.groups();
-    const behind = groups.map((g) => bus.position(g)).reduce((a, b) => Math.min(a, b), head);
-    if (behind >= head) return;
+    const { head, lowest } = await readPositions(app, only ? [only] : undefined);
+    if (lowest >= head) return;
     if (Date.now() - lastReport > 5000) {
       lastReport = Date.now();
-      log(`district: ${only ?? 'consumers'} at ${behind} of ${head}`);
+      log(`district: ${only ?? 'consumers'} at ${lowest} of ${head}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

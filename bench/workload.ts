@@ -5,17 +5,10 @@ import type { NewEvent } from '@cogov/event-store';
  * from the same seed, so every contender appends identical rows.
  */
 
-/** mulberry32: small, fast, good enough to pick shapes and fill ids. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** mulberry32, the district seeder's: small, fast, good enough to pick shapes and fill ids. */
+import { randomSource as prng } from '../apps/platform/src/district/plan';
+
+export { prng };
 
 const HEX = '0123456789abcdef';
 

@@ -5,12 +5,10 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
 import type { Clock } from '@cogov/decider';
-import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { loadConfig, lockDataDir } from '@cogov/hosting';
-import { INTEGRATION_EVENT_BUS, type InProcessBus } from '@cogov/messaging';
-import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
 import { LocalTokenAuthority, type TokenClaims } from '@cogov/security';
 import { createPlatformApp } from './create-app';
+import { readPositions } from './read-positions';
 import {
   DISTRICT,
   type DistrictSize,
@@ -747,13 +745,8 @@ async function play(
 
 /** Every consumer group and projection has read up to the store's head. */
 async function caughtUp(app: INestApplication): Promise<boolean> {
-  const store = app.get<EventStore>(EVENT_STORE);
-  const bus = app.get<InProcessBus>(INTEGRATION_EVENT_BUS);
-  const projections = app.get<ProjectionRunner>(PROJECTION_RUNNER);
-  const head = await store.headPosition();
-  return (
-    !bus.groups().some((g) => bus.position(g) < head) && !projections.status().some((p) => p.position < head)
-  );
+  const { head, lowest } = await readPositions(app);
+  return lowest >= head;
 }
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { Logger } from '@nestjs/common';
 import type { IntegrationEvent } from '@cogov/contracts';
 import type { EventStore, RecordedEvent } from '@cogov/event-store';
-import { CheckpointStore, type SqlDatabase } from '@cogov/persistence';
+import { CheckpointPace, CheckpointStore, type SqlDatabase } from '@cogov/persistence';
 import type {
   BusStatus,
   IntegrationEventBus,
@@ -27,8 +27,6 @@ export interface InProcessBusOptions {
  * handlers; the checkpoint moves only after the batch is handled. A crash therefore redelivers
  * (at-least-once), exactly as the Kafka adapter does, and handlers must be idempotent.
  */
-/** How far a group may read past its checkpoint through events it does not consume. */
-const SKIPPED_BEFORE_SAVING = 1000;
 
 export class InProcessBus implements IntegrationEventBus {
   private readonly logger = new Logger('InProcessBus');
@@ -120,7 +118,7 @@ export class InProcessBus implements IntegrationEventBus {
     while (!signal.aborted) {
       try {
         const after = this.position(subscription.group);
-        let saved = { position: after, at: Date.now() };
+        const pace = new CheckpointPace(after);
         for await (const batch of this.store.followAll({ after, signal, batchSize: 200 })) {
           let delivered = 0;
           for (const recorded of batch) delivered += await this.deliver(group, recorded, signal);
@@ -128,13 +126,9 @@ export class InProcessBus implements IntegrationEventBus {
           const last = batch[batch.length - 1]!.globalPosition;
           // A batch of nothing the group consumes moves it on in memory; the checkpoint follows now
           // and then (a restart reads those events again and, again, delivers none of them).
-          if (
-            delivered > 0 ||
-            last - saved.position >= SKIPPED_BEFORE_SAVING ||
-            Date.now() - saved.at >= 5_000
-          ) {
+          if (pace.due(last, delivered > 0)) {
             await this.checkpoints.save(subscription.group, last);
-            saved = { position: last, at: Date.now() };
+            pace.saved(last);
           }
           this.positions.set(subscription.group, last);
         }

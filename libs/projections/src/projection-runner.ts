@@ -1,10 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { EventStore, RecordedEvent } from '@cogov/event-store';
-import type { SqlDatabase } from '@cogov/persistence';
+import { CheckpointPace, type SqlDatabase } from '@cogov/persistence';
 import type { Projection } from './projection';
-
-/** How far a projection may read past its checkpoint through events it does not handle. */
-const SKIPPED_BEFORE_SAVING = 1000;
 
 export interface ProjectionStatus {
   readonly name: string;
@@ -28,8 +25,8 @@ export class ProjectionRunner {
   private readonly logger = new Logger('Projections');
   private readonly projections = new Map<string, Projection>();
   private readonly positions = new Map<string, number>();
-  /** Where each projection's checkpoint was last written, and when. */
-  private readonly saved = new Map<string, { position: number; at: number }>();
+  /** When each projection's checkpoint was last written. */
+  private readonly paces = new Map<string, CheckpointPace>();
   private readonly loops = new Map<string, { abort: AbortController; done: Promise<void> }>();
   private readonly waiters = new Set<() => void>();
 
@@ -184,14 +181,10 @@ export class ProjectionRunner {
   private async applyBatch(projection: Projection, batch: readonly RecordedEvent[]): Promise<void> {
     const last = batch[batch.length - 1]!.globalPosition;
     const handled = batch.filter((event) => projection.handles(event));
-    // Nothing of its own: move on in memory, and write the checkpoint only now and then. A
-    // restart re-reads those events from the older checkpoint and, again, applies none of them.
-    const saved = this.saved.get(projection.name) ?? { position: 0, at: 0 };
-    if (
-      handled.length === 0 &&
-      last - saved.position < SKIPPED_BEFORE_SAVING &&
-      Date.now() - saved.at < 5_000
-    ) {
+    // Nothing of its own: move on in memory, and write the checkpoint only now and then.
+    const pace = this.paces.get(projection.name) ?? new CheckpointPace();
+    this.paces.set(projection.name, pace);
+    if (!pace.due(last, handled.length > 0)) {
       this.positions.set(projection.name, last);
       for (const wake of [...this.waiters]) wake();
       return;
@@ -205,12 +198,12 @@ export class ProjectionRunner {
       );
     });
     this.positions.set(projection.name, last);
-    this.saved.set(projection.name, { position: last, at: Date.now() });
+    pace.saved(last);
     for (const wake of [...this.waiters]) wake();
   }
 
   private async reset(projection: Projection): Promise<void> {
-    this.saved.delete(projection.name);
+    this.paces.delete(projection.name);
     await this.db.transaction(async (manager) => {
       for (const entity of projection.entities) await manager.getRepository(entity).clear();
       await manager.query(

@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@cogov/event-store';
-import { INTEGRATION_EVENT_BUS, type InProcessBus } from '@cogov/messaging';
-import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
+import { readPositions } from '../read-positions';
 
 /**
  * Waits until every consumer group and every projection has handled everything now in the
@@ -10,15 +9,10 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
  */
 export async function settle(app: INestApplication, timeoutMs = 15_000): Promise<void> {
   const store = app.get<EventStore>(EVENT_STORE);
-  const bus = app.get<InProcessBus>(INTEGRATION_EVENT_BUS);
-  const projections = app.get<ProjectionRunner>(PROJECTION_RUNNER);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const head = await store.headPosition();
-    const behind =
-      bus.groups().some((group) => bus.position(group) < head) ||
-      projections.status().some((p) => p.position < head);
-    if (!behind) {
+    const { head, lowest } = await readPositions(app);
+    if (lowest >= head) {
       // Nothing new was appended while we looked: settled.
       if ((await store.headPosition()) === head) return;
       continue;
