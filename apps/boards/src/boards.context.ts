@@ -3,6 +3,8 @@ import { PLACE_ENTITIES } from './places/places.entities';
 import { placesHandlers, placesInbound } from './places/places.inbound';
 import { placesScopes } from './places/places.scopes';
 import { ORDER_FACT_ENTITIES } from './orders/order-facts.entities';
+import { ORDER_ROLLUP_ENTITIES } from './orders/order-rollups.entities';
+import { OrderRollupsBackfill } from './orders/order-rollups';
 import { orderFactsHandlers, orderFactsInbound } from './orders/order-facts.inbound';
 import { LINKAGE_ENTITIES } from './linkage/linkage.entities';
 import { linkageHandlers, linkageInbound } from './linkage/linkage.inbound';
@@ -25,11 +27,12 @@ export const boards = defineContext({
   aggregates: {},
   consumes: [...placesInbound, ...orderFactsInbound, ...linkageInbound],
   scopes: [...placesScopes, RatesPlacesInQuery],
-  entities: [...PLACE_ENTITIES, ...ORDER_FACT_ENTITIES, ...LINKAGE_ENTITIES],
+  entities: [...PLACE_ENTITIES, ...ORDER_FACT_ENTITIES, ...ORDER_ROLLUP_ENTITIES, ...LINKAGE_ENTITIES],
   controllers: [LinkageController, RatesController],
   handlers: [
     ...placesHandlers,
     ...orderFactsHandlers,
+    OrderRollupsBackfill,
     ...linkageHandlers,
     ...linkageQueryHandlers,
     RatesHandler,

@@ -27,7 +27,18 @@ export interface DirectoryOptions<Row> {
   readonly newerBy?: ReadonlyArray<keyof Row & string>;
   /** The name the command and handler are called after, when one table has several writers. */
   readonly name?: string;
+  /**
+   * Work that must move with the rows, in their transaction and around their write: a roll-up of
+   * the rows (a sum by day, say) reads what they were, calls `write`, and reads what they are, so
+   * it changes by exactly what the fact changed, whatever order facts arrive in.
+   */
+  readonly around?: DirectoryWriteAround<Row>;
 }
+
+export type DirectoryWriteAround<Row> = (
+  write: () => Promise<void>,
+  transaction: { readonly manager: EntityManager; readonly db: SqlDatabase; readonly rows: readonly Row[] },
+) => Promise<void>;
 
 /**
  * What a context keeps of others' facts in a table of its own (a directory of compounds, companies,
@@ -61,10 +72,14 @@ export function directoryOf<Row extends ObjectLiteral>(
       const newerBy = options.newerBy ?? [];
       const rows: readonly Row[] = Array.isArray(entry) ? entry : [entry as Row];
       await this.db.transaction(async (m) => {
-        for (const row of rows) {
-          if (newerBy.length > 0) await upsertIfNewer(this.db, m, entity, row, keys, newerBy);
-          else await m.getRepository(entity).upsert(row, [...keys]);
-        }
+        const write = async () => {
+          for (const row of rows) {
+            if (newerBy.length > 0) await upsertIfNewer(this.db, m, entity, row, keys, newerBy);
+            else await m.getRepository(entity).upsert(row, [...keys]);
+          }
+        };
+        if (options.around) await options.around(write, { manager: m, db: this.db, rows });
+        else await write();
       });
     }
   }

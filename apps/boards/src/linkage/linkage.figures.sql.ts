@@ -87,21 +87,8 @@ export async function compoundFigures(
         );
     }
   };
-  // An order is closed by a rating that did not reopen it (the chain ended). Uncorrelated
-  // subqueries, so PostgreSQL hashes them once instead of probing per order.
-  const closedOrders =
-    `(SELECT ${quoteIdent('orderId')} FROM ${t('bd_order_rating')} ` +
-    `WHERE ${quoteIdent('reopened')} = ${db.dialect === 'postgres' ? 'false' : '0'})`;
-  const breachedOrders = `(SELECT ${quoteIdent('orderId')} FROM ${t('bd_service_level')} WHERE ${quoteIdent('breachedAt')} IS NOT NULL)`;
-  // Whom an open order is with: the current round's assignee, unless a rating reopened the order
-  // after that round's dispatch; then nobody yet (it waits for the next dispatch). The last
-  // reopening round of each order is one grouped subquery joined once, not a probe per order.
-  const lastReopened =
-    `(SELECT ${quoteIdent('orderId')} AS ${quoteIdent('orderId')}, MAX(${quoteIdent('round')}) AS round ` +
-    `FROM ${t('bd_order_rating')} WHERE ${quoteIdent('reopened')} = ${db.dialect === 'postgres' ? 'true' : '1'} ` +
-    `GROUP BY ${quoteIdent('orderId')})`;
-  const currentAssignee = (o: string) =>
-    `CASE WHEN reopening.round >= COALESCE(${col(o, 'assignedRound')}, 0) THEN NULL ELSE ${col(o, 'assigneeKind')} END`;
+  // The orders' figures come from their compounds' tallies (order-rollups.ts: what is open, by
+  // the party it waits on; what closed, by executor and grid), kept as the order facts arrive.
   // Where each holder of a filled post reaches: the post's grid and the grids one or two levels
   // over or under it, for the kinds of person an executor can be (a Party member, a building
   // leader). UNION keeps one row per holder and grid, so an order joins at most one.
@@ -170,24 +157,22 @@ export async function compoundFigures(
       ),
       run(
         (_, inScope) =>
-          `SELECT id, kind, COUNT(*) AS orders, SUM(overdue) AS overdue FROM (` +
-          `SELECT ${col('o', 'compoundId')} AS id, ${currentAssignee('o')} AS kind, ` +
-          `CASE WHEN ${col('o', 'orderId')} IN ${breachedOrders} THEN 1 ELSE 0 END AS overdue FROM ${t('bd_order')} o ` +
-          `LEFT JOIN ${lastReopened} reopening ON reopening.${quoteIdent('orderId')} = ${col('o', 'orderId')} ` +
-          `WHERE ${col('o', 'compoundId')} IN ${inScope()} AND ${col('o', 'placedAt')} IS NOT NULL ` +
-          `AND (${col('o', 'reviewDecision')} IS NULL OR ${col('o', 'reviewDecision')} NOT IN ('reject', 'merge')) ` +
-          `AND ${col('o', 'orderId')} NOT IN ${closedOrders}) open_orders GROUP BY id, kind`,
+          `SELECT ${col('ot', 'compoundId')} AS id, ${col('ot', 'kind')} AS kind, SUM(${col('ot', 'orders')}) AS orders, ` +
+          `SUM(${col('ot', 'overdue')}) AS overdue FROM ${t('bd_order_tally')} ot ` +
+          `WHERE ${col('ot', 'facet')} = 'open' AND ${col('ot', 'compoundId')} IN ${inScope()} ` +
+          `GROUP BY ${col('ot', 'compoundId')}, ${col('ot', 'kind')}`,
       ),
+      // Settled within the grid: closed, not whistled, by someone whose post reaches its grid now.
       run(
         (_, inScope) =>
           `WITH reach AS (${reach}) ` +
-          `SELECT ${col('o', 'compoundId')} AS id, COUNT(*) AS closed, ` +
-          `SUM(CASE WHEN ${col('o', 'whistledAt')} IS NOT NULL THEN 1 ELSE 0 END) AS escalated, ` +
-          `SUM(CASE WHEN ${col('o', 'whistledAt')} IS NULL AND reach.holder IS NOT NULL THEN 1 ELSE 0 END) AS grid ` +
-          `FROM ${t('bd_order')} o LEFT JOIN reach ON reach.kind = ${col('o', 'executorKind')} ` +
-          `AND reach.holder = ${col('o', 'executorId')} AND reach.grid = ${col('o', 'gridId')} ` +
-          `WHERE ${col('o', 'compoundId')} IN ${inScope()} AND ${col('o', 'orderId')} IN ${closedOrders} ` +
-          `GROUP BY ${col('o', 'compoundId')}`,
+          `SELECT ${col('ot', 'compoundId')} AS id, SUM(${col('ot', 'orders')}) AS closed, ` +
+          `SUM(${col('ot', 'escalated')}) AS escalated, ` +
+          `SUM(CASE WHEN reach.holder IS NOT NULL THEN ${col('ot', 'orders')} - ${col('ot', 'escalated')} ELSE 0 END) AS grid ` +
+          `FROM ${t('bd_order_tally')} ot LEFT JOIN reach ON reach.kind = ${col('ot', 'kind')} ` +
+          `AND reach.holder = ${col('ot', 'holder')} AND reach.grid = ${col('ot', 'gridId')} ` +
+          `WHERE ${col('ot', 'facet')} = 'closed' AND ${col('ot', 'compoundId')} IN ${inScope()} ` +
+          `GROUP BY ${col('ot', 'compoundId')}`,
       ),
       run((s, inScope) => {
         const day = s.value(today);
@@ -271,7 +256,8 @@ export async function compoundFigures(
             ? noOrders()
             : openByParty(
                 openRows.map((r) => ({
-                  assigneeKind: (r.kind as string | null) ?? null,
+                  // The tally's '' is nobody: the order waits on the residents' committee.
+                  assigneeKind: r.kind === '' || r.kind == null ? null : String(r.kind as string),
                   orders: count(r.orders),
                 })),
               ),

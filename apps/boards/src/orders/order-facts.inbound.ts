@@ -15,15 +15,22 @@ import {
 } from '@cogov/contracts';
 import { consume, consumeVersions, directoryOf } from '@cogov/context-kit';
 import { OrderFacts, OrderRating, StageServiceLevel } from './order-facts.entities';
+import { rollUpOrders } from './order-rollups';
 
-// One table, several writers: each fact its own columns (see OrderFacts).
-const placements = directoryOf(OrderFacts, 'orderId', { name: 'OrderPlacement' });
-const reviews = directoryOf(OrderFacts, 'orderId', { name: 'OrderReview' });
-const assignments = directoryOf(OrderFacts, 'orderId', { name: 'OrderAssignment' });
-const whistles = directoryOf(OrderFacts, 'orderId', { name: 'OrderWhistle' });
-const work = directoryOf(OrderFacts, 'orderId', { name: 'OrderWorkStep', newerBy: ['workRound', 'workAt'] });
-const ratings = directoryOf(OrderRating, ['orderId', 'round']);
-const serviceLevels = directoryOf(StageServiceLevel, ['orderId', 'track', 'stage']);
+// One table, several writers: each fact its own columns (see OrderFacts). Every write moves the
+// order's roll-ups with it (order-rollups.ts).
+const around = rollUpOrders;
+const placements = directoryOf(OrderFacts, 'orderId', { name: 'OrderPlacement', around });
+const reviews = directoryOf(OrderFacts, 'orderId', { name: 'OrderReview', around });
+const assignments = directoryOf(OrderFacts, 'orderId', { name: 'OrderAssignment', around });
+const whistles = directoryOf(OrderFacts, 'orderId', { name: 'OrderWhistle', around });
+const work = directoryOf(OrderFacts, 'orderId', {
+  name: 'OrderWorkStep',
+  newerBy: ['workRound', 'workAt'],
+  around,
+});
+const ratings = directoryOf(OrderRating, ['orderId', 'round'], { around });
+const serviceLevels = directoryOf(StageServiceLevel, ['orderId', 'track', 'stage'], { around });
 
 /** The commands' handlers, for the manifest. */
 export const orderFactsHandlers = [

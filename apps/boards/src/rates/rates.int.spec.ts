@@ -23,8 +23,10 @@ import { subscriptionOf } from '@cogov/context-kit';
 import type { DatabaseConfig } from '@cogov/persistence';
 import { freshPostgresSchema, freshSqlite } from '@cogov/persistence/testing/test-databases';
 import { boards } from '../boards.context';
-import { type RateLevel, type RateSort, RATE_STAGES, type RateStage } from './domain/rates';
+import { RATE_LEVELS, type RateLevel, type RateSort, RATE_STAGES, type RateStage } from './domain/rates';
 import { ratesCsv } from './rates.csv';
+import { RATE_FIGURES, TALLY_FIGURES } from '../orders/domain/order-rollups';
+import { rebuildOrderRollups } from '../orders/order-rollups';
 import { boardsHandlers } from './testing/boards-handlers';
 import { csvObjects, flatRow } from './testing/csv-reader';
 import { RatesQuery, type RatesTable, type RatesVisibility } from './rates.query';
@@ -618,4 +620,129 @@ describe.each(databases)('三率: the rates of the boards, fed the facts (%s)', 
     expect(csv.filename).toBe('rates-community-2030-03-01-2030-03-11.csv');
     expect(csvObjects(csv.body)).toEqual(table.rows.map(flatRow));
   });
+
+  // The tables above read the roll-ups for the whole days before NOW and the raw rows after; these
+  // check the roll-ups against the raw rows themselves, over whole months, partial days and both.
+  const LATER = new Date(T0 + 50 * DAY);
+  it.each<[string, { from: Date; to: Date }, Date]>([
+    [
+      'whole months around the facts, now long after',
+      { from: new Date('2030-01-01'), to: new Date('2030-05-01') },
+      LATER,
+    ],
+    [
+      'a period starting and ending inside a day',
+      { from: new Date(T0 + 2.5 * HOUR), to: new Date(T0 + 6 * DAY + 7 * HOUR) },
+      LATER,
+    ],
+    [
+      'a month and a half, now inside it',
+      { from: new Date('2030-02-14T16:00:00.000Z'), to: new Date('2030-04-01') },
+      NOW,
+    ],
+  ])('read from the roll-ups, %s, every table is what the raw rows give', async (_what, period, now) => {
+    const within: RatesVisibility = { streetIds: [S1], communityIds: [C3], compoundIds: [] };
+    for (const level of RATE_LEVELS) {
+      for (const asked of [
+        { within: 'everywhere' as const },
+        { within },
+        { within: 'everywhere' as const, streetId: S1 },
+        { within: 'everywhere' as const, communityId: C2 },
+      ]) {
+        const table = (fromRawRows: boolean) =>
+          queries.execute(new RatesQuery({ level, period, sort: 'composite', now, fromRawRows, ...asked }));
+        expect(await table(false)).toEqual(await table(true));
+      }
+    }
+    expect(
+      (
+        await queries.execute(
+          new RatesQuery({ level: 'street', period, sort: 'composite', within: 'everywhere', now }),
+        )
+      ).rows.some((r) => r.response.due > 0),
+    ).toBe(true);
+  });
+
+  it('the roll-ups the facts added up to are what the rows give when recomputed', async () => {
+    const db = boardsUnderTest!.db;
+    const read = async () => ({
+      buckets: nonZero(await db.dataSource.query(`SELECT * FROM ${db.table('bd_rate_bucket')}`)),
+      tallies: nonZero(await db.dataSource.query(`SELECT * FROM ${db.table('bd_order_tally')}`)),
+    });
+    const fromFacts = await read();
+    expect(fromFacts.buckets.length).toBeGreaterThan(50);
+    await rebuildOrderRollups(db);
+    expect(await read()).toEqual(fromFacts);
+  });
 });
+
+/**
+ * The same facts in another order (publishers' facts interleave as no bus orders them) and some
+ * delivered again: the roll-ups, and so every table, come out the same.
+ */
+describe.each(databases)('三率: the roll-ups, fed the facts out of order (%s)', (_name, makeConfig) => {
+  const config = makeConfig();
+  let inOrder: Awaited<ReturnType<typeof boardsHandlers>> | undefined;
+  let shuffled: Awaited<ReturnType<typeof boardsHandlers>> | undefined;
+
+  const feed = async (
+    boardsUnderTest: Awaited<ReturnType<typeof boardsHandlers>>,
+    events: IntegrationEvent[],
+  ) => {
+    const commands = boardsUnderTest.module.get(CommandBus);
+    const group = subscriptionOf(boards.name, boards.consumes, (command) => commands.execute(command));
+    for (const event of events) await group.handlers[event.type]!.handle(event);
+  };
+
+  beforeAll(async () => {
+    inOrder = await boardsHandlers(config);
+    await feed(inOrder, fed);
+    shuffled = await boardsHandlers(makeConfig());
+    // The bus keeps one publisher's facts of one key in order, nothing more: here each such run
+    // of facts comes whole, the runs in a fixed shuffle (all of one publisher's facts of an order
+    // may come before another's), then the last third again, as a consumer restarting from its
+    // last committed offset reads them.
+    const runs = new Map<string, IntegrationEvent[]>();
+    for (const event of fed) {
+      const run = `${event.source} ${event.key}`;
+      runs.set(run, [...(runs.get(run) ?? []), event]);
+    }
+    const ordered = [...runs.values()];
+    const step = ordered.length % 7919 === 0 ? 1 : 7919;
+    const permuted = ordered.flatMap((_, i) => ordered[(i * step) % ordered.length]!);
+    await feed(shuffled, [...permuted, ...permuted.slice(Math.floor((2 * permuted.length) / 3))]);
+  });
+  afterAll(async () => {
+    await inOrder?.close();
+    await shuffled?.close();
+    config.cleanup?.();
+  });
+
+  it('holds the same roll-ups and answers the same tables', async () => {
+    const read = async (b: Awaited<ReturnType<typeof boardsHandlers>>) => ({
+      buckets: nonZero(await b.db.dataSource.query(`SELECT * FROM ${b.db.table('bd_rate_bucket')}`)),
+      tallies: nonZero(await b.db.dataSource.query(`SELECT * FROM ${b.db.table('bd_order_tally')}`)),
+    });
+    expect(await read(shuffled!)).toEqual(await read(inOrder!));
+    for (const level of ['street', 'member', 'department'] as const) {
+      const ask = (b: Awaited<ReturnType<typeof boardsHandlers>>) =>
+        b.module
+          .get(QueryBus)
+          .execute(
+            new RatesQuery({ level, period: PERIOD, sort: 'composite', within: 'everywhere', now: NOW }),
+          );
+      expect(await ask(shuffled!)).toEqual(await ask(inOrder!));
+    }
+  });
+});
+
+/** Roll-up rows in one order, figures as numbers (PostgreSQL's floats), rows that sum to nothing left out. */
+function nonZero(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  const figures = new Set<string>([...RATE_FIGURES, ...TALLY_FIGURES]);
+  return rows
+    .map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, figures.has(k) ? Number(v) : v])),
+    )
+    .filter((row) => Object.entries(row).some(([k, v]) => figures.has(k) && v !== 0))
+    .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+}

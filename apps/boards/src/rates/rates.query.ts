@@ -2,11 +2,13 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { quoteIdent, SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import type { Principal } from '@cogov/security';
+import { noFigures, RATE_FIGURES, type RateFigures } from '../orders/domain/order-rollups';
 import {
+  type BucketRange,
+  coverOf,
   figuresOf,
   type Period,
   rank,
-  RATE_STAGES,
   type RateLevel,
   type RateSort,
   type RateStage,
@@ -52,6 +54,8 @@ export class RatesQuery extends Query<RatesTable> {
       readonly communityId?: string;
       readonly within: RatesVisibility;
       readonly now: Date;
+      /** Count everything from the raw rows, never the roll-ups (a check of the roll-ups). */
+      readonly fromRawRows?: boolean;
     },
   ) {
     super();
@@ -135,62 +139,69 @@ export class RatesHandler implements IQueryHandler<RatesQuery> {
     ) {
       return table([]);
     }
-    const [serviceLevels, ratings, orders, places] = await Promise.all([
-      this.serviceLevels(asked),
-      this.ratings(asked),
-      this.orders(asked),
+    // A caller scoped to compounds is counted from the raw rows: the roll-ups know no compounds.
+    const rollups = !asked.fromRawRows && (within === 'everywhere' || within.compoundIds.length === 0);
+    const cover = coverOf(asked.period, asked.now, rollups);
+    const [places, ...parts] = await Promise.all([
       this.places(asked),
+      this.buckets(asked, cover.buckets),
+      ...cover.raw.map((period) => this.rawFigures({ ...asked, period })),
     ]);
-    const ids = new Set<string>([
-      ...serviceLevels.keys(),
-      ...ratings.keys(),
-      ...orders.keys(),
-      ...places.keys(),
-    ]);
+    const sums = new Map<string, RateFigures>();
+    for (const part of parts) {
+      for (const [id, figures] of part) {
+        const sum = sums.get(id) ?? noFigures();
+        for (const f of RATE_FIGURES) sum[f] += figures[f];
+        sums.set(id, sum);
+      }
+    }
+    const ids = new Set<string>([...sums.keys(), ...places.keys()]);
     const names = await this.namesOf(
       asked.level,
       [...ids].filter((id) => !places.has(id)),
     );
     for (const [id, name] of places) names.set(id, name);
     const rows = [...ids].map((id) => {
-      const sl = serviceLevels.get(id) ?? {};
-      const rated = ratings.get(id) ?? {};
-      const perStage = (column: string) =>
-        Object.fromEntries(RATE_STAGES.map((stage) => [stage, n(sl[stage]?.[column])])) as Record<
-          RateStage,
-          number
-        >;
+      const f = sums.get(id) ?? noFigures();
       const counts: RowCounts = {
         id,
         name: names.get(id) ?? null,
-        orders: n(orders.get(id)),
-        acceptDue: n(sl.accept?.due),
-        acceptInTime: n(sl.accept?.in_time),
-        completeDue: n(sl.complete?.due),
-        resolved: n(sl.complete?.resolved),
-        ratings: n(rated.ratings),
-        satisfied: n(rated.satisfied),
-        breaches: perStage('breached'),
-        reached: perStage('reached'),
-        reachedMs: perStage('reached_ms'),
+        orders: f.orders,
+        acceptDue: f.acceptDue,
+        acceptInTime: f.acceptInTime,
+        completeDue: f.completeDue,
+        resolved: f.resolved,
+        ratings: f.ratings,
+        satisfied: f.satisfied,
+        breaches: { accept: f.breachedAccept, 'on-site': f.breachedOnSite, complete: f.breachedComplete },
+        reached: { accept: f.reachedAccept, 'on-site': f.reachedOnSite, complete: f.reachedComplete },
+        reachedMs: { accept: f.reachedMsAccept, 'on-site': f.reachedMsOnSite, complete: f.reachedMsComplete },
       };
       return figuresOf(counts);
     });
     return table(rank(rows, asked.sort));
   }
 
-  /** `FROM bd_order o LEFT JOIN bd_community c` cut by the filters and the caller's scope. */
-  private orderFilter(values: Values, asked: RatesQuery['asked']): string {
-    const conditions: string[] = [`${keyOf(asked.level)} IS NOT NULL`];
+  /**
+   * `FROM bd_order o LEFT JOIN bd_community c` (or a roll-up `b` and its community `c`) cut by the
+   * filters and the caller's scope.
+   */
+  private orderFilter(
+    values: Values,
+    asked: RatesQuery['asked'],
+    key = keyOf(asked.level),
+    community = q('o', 'communityId'),
+  ): string {
+    const conditions: string[] = [`${key} IS NOT NULL`];
     if (asked.streetId) conditions.push(`${q('c', 'streetId')} = ${values.add(asked.streetId)}`);
-    if (asked.communityId) conditions.push(`${q('o', 'communityId')} = ${values.add(asked.communityId)}`);
+    if (asked.communityId) conditions.push(`${community} = ${values.add(asked.communityId)}`);
     const within = asked.within;
     if (within !== 'everywhere') {
       const visible: string[] = [];
       if (within.streetIds.length > 0)
         visible.push(`${q('c', 'streetId')} IN ${values.in(within.streetIds)}`);
       if (within.communityIds.length > 0) {
-        visible.push(`${q('o', 'communityId')} IN ${values.in(within.communityIds)}`);
+        visible.push(`${community} IN ${values.in(within.communityIds)}`);
       }
       if (within.compoundIds.length > 0)
         visible.push(`${q('o', 'compoundId')} IN ${values.in(within.compoundIds)}`);
@@ -209,6 +220,75 @@ export class RatesHandler implements IQueryHandler<RatesQuery> {
     return (
       `${join} ${this.db.table('bd_order')} o ON ${q('o', 'orderId')} = ${q(alias, 'orderId')} ` +
       `LEFT JOIN ${this.db.table('bd_community')} c ON ${q('c', 'communityId')} = ${q('o', 'communityId')}`
+    );
+  }
+
+  /** The figures of every row in a period, from the raw rows (deadlines, ratings, placements). */
+  private async rawFigures(asked: RatesQuery['asked']): Promise<Map<string, RateFigures>> {
+    const [serviceLevels, ratings, orders] = await Promise.all([
+      this.serviceLevels(asked),
+      this.ratings(asked),
+      this.orders(asked),
+    ]);
+    const byRow = new Map<string, RateFigures>();
+    const of = (id: string) => {
+      let figures = byRow.get(id);
+      if (!figures) byRow.set(id, (figures = noFigures()));
+      return figures;
+    };
+    for (const [id, sl] of serviceLevels) {
+      const f = of(id);
+      f.acceptDue += n(sl.accept?.due);
+      f.acceptInTime += n(sl.accept?.in_time);
+      f.completeDue += n(sl.complete?.due);
+      f.resolved += n(sl.complete?.resolved);
+      f.breachedAccept += n(sl.accept?.breached);
+      f.breachedOnSite += n(sl['on-site']?.breached);
+      f.breachedComplete += n(sl.complete?.breached);
+      f.reachedAccept += n(sl.accept?.reached);
+      f.reachedOnSite += n(sl['on-site']?.reached);
+      f.reachedComplete += n(sl.complete?.reached);
+      f.reachedMsAccept += n(sl.accept?.reached_ms);
+      f.reachedMsOnSite += n(sl['on-site']?.reached_ms);
+      f.reachedMsComplete += n(sl.complete?.reached_ms);
+    }
+    for (const [id, rated] of ratings) {
+      const f = of(id);
+      f.ratings += n(rated.ratings);
+      f.satisfied += n(rated.satisfied);
+    }
+    for (const [id, count] of orders) of(id).orders += count;
+    return byRow;
+  }
+
+  /**
+   * The figures of every row summed over the roll-ups' days and months (order-rollups.ts). A
+   * street's row is the sum of its communities'.
+   */
+  private async buckets(
+    asked: RatesQuery['asked'],
+    ranges: readonly BucketRange[],
+  ): Promise<Map<string, RateFigures>> {
+    if (ranges.length === 0) return new Map();
+    const v = new Values(this.db);
+    const b = (column: string) => q('b', column);
+    const key = asked.level === 'street' ? q('c', 'streetId') : b('rowId');
+    const level = asked.level === 'street' ? 'community' : asked.level;
+    const sums = RATE_FIGURES.map((f) => `SUM(${b(f)}) AS ${quoteIdent(f)}`);
+    // SQLite numbers its `?` by position: each value is added as the text reaches it.
+    const inRange = (r: BucketRange) =>
+      `(${b('span')} = ${v.add(r.span)} AND ${b('start')} >= ${v.add(r.from)} AND ${b('start')} < ${v.add(r.to)})`;
+    const sql =
+      `SELECT ${key} AS row_id, ${sums.join(', ')} FROM ${this.db.table('bd_rate_bucket')} b ` +
+      `LEFT JOIN ${this.db.table('bd_community')} c ON ${q('c', 'communityId')} = ${b('communityId')} ` +
+      `WHERE ${b('level')} = ${v.add(level)} AND (${ranges.map(inRange).join(' OR ')}) ` +
+      `AND ${this.orderFilter(v, asked, key, b('communityId'))} GROUP BY ${key} HAVING SUM(${b('entries')}) > 0`;
+    const rows = await this.grouped(sql, v);
+    return new Map(
+      [...rows].map(([id, row]) => [
+        id,
+        Object.fromEntries(RATE_FIGURES.map((f) => [f, n(row[f])])) as RateFigures,
+      ]),
     );
   }
 

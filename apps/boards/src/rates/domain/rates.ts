@@ -211,3 +211,52 @@ export function csvRecords(rows: readonly RatesRow[]): string[][] {
     ...rows.map((row) => CSV_COLUMNS.map(([, read]) => cell(read(row)))),
   ];
 }
+
+const DAY_MS = 86_400_000;
+const dayText = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** A range of whole UTC days or months `[from, to)`, by their first days (`YYYY-MM-DD`). */
+export interface BucketRange {
+  readonly span: 'day' | 'month';
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * How a period is read: the whole UTC months and days in it that ended before `now` from the
+ * roll-ups, the rest (a partial first or last day, and whatever has not ended: its deadlines may
+ * not have passed yet) from the raw rows. Without roll-ups (`rollups` false) all of it is raw.
+ */
+export function coverOf(
+  period: Period,
+  now: Date,
+  rollups: boolean,
+): { readonly raw: Period[]; readonly buckets: BucketRange[] } {
+  const from = period.from.getTime();
+  const to = period.to.getTime();
+  const firstDay = Math.ceil(from / DAY_MS) * DAY_MS;
+  const endDay = Math.min(Math.floor(to / DAY_MS), Math.floor(now.getTime() / DAY_MS)) * DAY_MS;
+  if (!rollups || firstDay >= endDay) return { raw: [period], buckets: [] };
+  const raw: Period[] = [];
+  if (from < firstDay) raw.push({ from: period.from, to: new Date(firstDay) });
+  if (endDay < to) raw.push({ from: new Date(endDay), to: period.to });
+  const monthStart = (ms: number) => {
+    const d = new Date(ms);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  };
+  const firstMonth =
+    monthStart(firstDay) === firstDay ? firstDay : monthStart(monthStart(firstDay) + 32 * DAY_MS);
+  const endMonth = monthStart(endDay);
+  const buckets: BucketRange[] = [];
+  const days = (a: number, b: number) => {
+    if (a < b) buckets.push({ span: 'day', from: dayText(a), to: dayText(b) });
+  };
+  if (firstMonth < endMonth) {
+    days(firstDay, firstMonth);
+    buckets.push({ span: 'month', from: dayText(firstMonth), to: dayText(endMonth) });
+    days(endMonth, endDay);
+  } else {
+    days(firstDay, endDay);
+  }
+  return { raw, buckets };
+}

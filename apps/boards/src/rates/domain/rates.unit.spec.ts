@@ -1,4 +1,14 @@
-import { csvRecords, figuresOf, isPeriod, periodOf, rank, rateOf, type RowCounts, trackOf } from './rates';
+import {
+  coverOf,
+  csvRecords,
+  figuresOf,
+  isPeriod,
+  periodOf,
+  rank,
+  rateOf,
+  type RowCounts,
+  trackOf,
+} from './rates';
 
 const NOW = new Date('2030-03-31T12:00:00.000Z');
 
@@ -167,6 +177,53 @@ describe('the CSV records', () => {
       satisfactionRate: String(2 / 3),
       responseRate: '',
       averageAcceptMs: '',
+    });
+  });
+});
+
+describe('how a period is read: roll-ups for whole days and months that ended, raw rows for the rest', () => {
+  const period = (from: string, to: string) => ({ from: new Date(from), to: new Date(to) });
+  const spans = (c: ReturnType<typeof coverOf>) => ({
+    raw: c.raw.map((p) => [p.from.toISOString(), p.to.toISOString()]),
+    buckets: c.buckets.map((b) => [b.span, b.from, b.to]),
+  });
+
+  it('given a year that ended, whole months from the roll-ups and nothing raw', () =>
+    expect(spans(coverOf(period('2030-01-01', '2031-01-01'), new Date('2031-02-01'), true))).toEqual({
+      raw: [],
+      buckets: [['month', '2030-01-01', '2031-01-01']],
+    }));
+
+  it('given partial first and last days and months, raw hours at the ends and days beside the months', () =>
+    expect(
+      spans(coverOf(period('2030-01-30T10:00:00Z', '2030-04-02T06:00:00Z'), new Date('2031-01-01'), true)),
+    ).toEqual({
+      raw: [
+        ['2030-01-30T10:00:00.000Z', '2030-01-31T00:00:00.000Z'],
+        ['2030-04-02T00:00:00.000Z', '2030-04-02T06:00:00.000Z'],
+      ],
+      buckets: [
+        ['day', '2030-01-31', '2030-02-01'],
+        ['month', '2030-02-01', '2030-04-01'],
+        ['day', '2030-04-01', '2030-04-02'],
+      ],
+    }));
+
+  it('given now inside the period, today and after are raw: their deadlines may not have passed', () =>
+    expect(
+      spans(coverOf(period('2030-03-01', '2030-04-01'), new Date('2030-03-10T12:00:00Z'), true)),
+    ).toEqual({
+      raw: [['2030-03-10T00:00:00.000Z', '2030-04-01T00:00:00.000Z']],
+      buckets: [['day', '2030-03-01', '2030-03-10']],
+    }));
+
+  it('given a period within one day, or no roll-ups wanted, all of it is raw', () => {
+    const day = period('2030-03-01T01:00:00Z', '2030-03-01T05:00:00Z');
+    expect(spans(coverOf(day, new Date('2031-01-01'), true)).buckets).toEqual([]);
+    const year = period('2030-01-01', '2031-01-01');
+    expect(spans(coverOf(year, new Date('2031-02-01'), false))).toEqual({
+      raw: [['2030-01-01T00:00:00.000Z', '2031-01-01T00:00:00.000Z']],
+      buckets: [],
     });
   });
 });
