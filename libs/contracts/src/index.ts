@@ -17,3 +17,4 @@ export * from './order-work/publishers';
 export * from './residents-committee/workers';
 export * from './owners-committee/members';
 export * from './party-organization/joint-meeting';
+export * from './residents-committee/volunteers';
