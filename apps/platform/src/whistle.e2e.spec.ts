@@ -336,6 +336,29 @@ describe.each(testDatabases)('whistle and report-in (embedded platform on %s)', 
     ).toEqual([]);
     const badTrack = await admin.get('/api/supervision?track=street');
     expect(badTrack.status).toBe(400);
+    // A street office follows its communities' list, and works it; another street's sees nothing.
+    const streetOffice = await platform.as({
+      personId: 'street-office',
+      roles: ['residents-committee-staff'],
+      streets: [streetId],
+    });
+    const streetList = (await streetOffice.read('/api/supervision?track=department')).items as Array<{
+      itemId: string;
+      orderId: string;
+    }>;
+    expect(streetList.map((item) => item.orderId)).toEqual([late, late]);
+    await streetOffice.expectPost(`/api/supervision/${streetList[0]!.itemId}/notes`, {
+      note: 'The street office called the department',
+    });
+    const otherStreet = await platform.as({
+      personId: 'other-street-office',
+      roles: ['residents-committee-staff'],
+      streets: [otherStreetId],
+    });
+    expect((await otherStreet.read('/api/supervision')).items).toEqual([]);
+    expect(
+      (await otherStreet.post(`/api/supervision/${streetList[0]!.itemId}/notes`, { note: 'x' })).status,
+    ).toBe(404);
     expect(await admin.read(`/api/orders/${late}`)).toMatchObject({ stage: 'handed-back', assigneeId: null });
     // Back to dispatch: the community can whistle again (or dispatch), as after any hand-back.
     at(base + 41 * MIN);

@@ -64,7 +64,7 @@ import { SupervisionController } from './service-levels/api/supervision.controll
 import { AdvanceServiceLevelHandler } from './service-levels/application/advance-service-level';
 import { ListSupervisionHandler } from './service-levels/application/supervision-queries';
 import { WorkSupervisionItemHandler } from './service-levels/application/work-supervision-item';
-import { SupervisionItemInPath } from './service-levels/api/supervision-scope';
+import { SupervisionItemInPath, SupervisionItemInPathOnly } from './service-levels/api/supervision-scope';
 import { dueDeadlinesProjection } from './service-levels/infrastructure/due-deadlines.projection';
 import {
   serviceLevelAggregate,
@@ -105,7 +105,7 @@ export const residentsCommittee = defineContext({
     departmentsProjection,
     communityStreetsProjection,
   ],
-  scopes: [...residentsCommitteeScopes, SupervisionItemInPath],
+  scopes: [...residentsCommitteeScopes, SupervisionItemInPathOnly, SupervisionItemInPath],
   entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry, ServiceLevelDepartment],
   controllers: [
     CommunityController,

@@ -86,7 +86,7 @@ const GridInPathOnly = scopeFromAggregate('GridInPathOnly', gridAggregate, { par
 
 /** What lies in a community lies in its street too: a street's callers reach it (ADR 27). */
 const streetOfCommunity = (state: CommunityState) => (state.status === 'absent' ? null : state.streetId);
-const inTheStreet = (name: string, inner: Parameters<typeof reachingStreets>[1]) =>
+export const inTheStreet = (name: string, inner: Parameters<typeof reachingStreets>[1]) =>
   reachingStreets(name, inner, communityAggregate, streetOfCommunity);
 
 export const CompoundInPath = inTheStreet('CompoundInPath', CompoundInPathOnly);

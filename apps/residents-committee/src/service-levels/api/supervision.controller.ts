@@ -3,7 +3,8 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '@cogov/decider';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiQueryFrom, commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
-import { Access, Caller, type Principal, type Role, visibleScope } from '@cogov/security';
+import { Access, Caller, type Principal, type Role } from '@cogov/security';
+import { VisibleScopes } from '../../application/visible-scope';
 import { ListSupervisionQuery } from '../application/supervision-queries';
 import { type SupervisionWork, WorkSupervisionItemCommand } from '../application/work-supervision-item';
 import {
@@ -34,17 +35,19 @@ export class SupervisionController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly visible: VisibleScopes,
   ) {}
 
   @Get()
   @Access({ roles: SUPERVISION_READERS })
   @ApiOperation({
     operationId: 'listSupervision',
-    summary: '督办: missed deadlines of the three ones and orders that went back, within the caller’s scope',
+    summary:
+      '督办: missed deadlines of the three ones and orders that went back, within the caller’s scope (a street’s callers: its communities)',
   })
   @ApiQueryFrom(ListSupervisionQueryDto)
   @ApiOkResponse({ type: SupervisionListResponse })
-  list(@Query() query: ListSupervisionQueryDto, @Caller() caller: Principal) {
+  async list(@Query() query: ListSupervisionQueryDto, @Caller() caller: Principal) {
     return this.queries.execute(
       new ListSupervisionQuery({
         ...(query.communityId ? { communityId: query.communityId } : {}),
@@ -52,7 +55,8 @@ export class SupervisionController {
         ...(query.stage ? { stage: query.stage } : {}),
         ...(query.track ? { track: query.track } : {}),
         ...(query.departmentId ? { departmentId: query.departmentId } : {}),
-        within: visibleScope(caller),
+        // A street office follows its communities' service levels.
+        within: await this.visible.of(caller),
       }),
     );
   }
