@@ -170,6 +170,18 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/departments/:id': DEPARTMENT_READERS,
   'POST /api/departments/:id/staff': DEPARTMENT_KEEPERS,
   'DELETE /api/departments/:id/staff/:staffId': DEPARTMENT_KEEPERS,
+  'GET /api/departments/:id/orders': [
+    'platform-admin',
+    'residents-committee-staff',
+    'department-staff',
+    'auditor',
+  ],
+  'GET /api/departments/:id/orders/:orderId': [
+    'platform-admin',
+    'residents-committee-staff',
+    'department-staff',
+    'auditor',
+  ],
   'POST /api/departments/:id/orders/:orderId/accept': ['department-staff'],
   'POST /api/departments/:id/orders/:orderId/arrival': ['department-staff'],
   'POST /api/departments/:id/orders/:orderId/complete': ['department-staff'],

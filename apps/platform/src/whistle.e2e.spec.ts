@@ -292,6 +292,32 @@ describe.each(testDatabases)('whistle and report-in (embedded platform on %s)', 
     });
   });
 
+  it('the department’s staff read the orders whistled to it, and nothing else; the street’s office reads them too', async () => {
+    const tray = await reporter.read(`/api/departments/${departmentId}/orders`);
+    expect((tray.items as Array<{ orderId: string }>).map((o) => o.orderId)).toEqual([inTime]);
+    expect(tray.total).toBe(1);
+    expect(await reporter.read(`/api/departments/${departmentId}/orders/${inTime}`)).toMatchObject({
+      orderId: inTime,
+      stage: 'closed',
+    });
+    // Not on the register: nothing; an order never whistled here: nothing.
+    expect((await outsider.get(`/api/departments/${departmentId}/orders`)).status).toBe(404);
+    expect((await outsider.get(`/api/departments/${departmentId}/orders/${inTime}`)).status).toBe(404);
+    // Another street's department staff do not reach this department at all.
+    const otherStreet = await platform.as({ ...departmentStaff(staffId), streets: [otherStreetId] });
+    expect((await otherStreet.get(`/api/departments/${departmentId}/orders`)).status).toBe(404);
+    const streetOffice = await platform.as({
+      personId: 'street-office',
+      roles: ['residents-committee-staff'],
+      streets: [streetId],
+    });
+    expect((await streetOffice.read(`/api/departments/${departmentId}/orders/${inTime}`)).orderId).toBe(
+      inTime,
+    );
+    const badPage = await reporter.get(`/api/departments/${departmentId}/orders?pageSize=0`);
+    expect(badPage.status).toBe(400);
+  });
+
   it('a department missing report-in is breached once, on its own track, also over a restart; its hand-back is a return', async () => {
     const base = 20 * DAY;
     const late = await placeAndApprove('Gas smell', base);
@@ -384,5 +410,11 @@ describe.each(testDatabases)('whistle and report-in (embedded platform on %s)', 
       .delete(`/api/departments/${departmentId}/staff/${staffId}`)
       .set('Authorization', admin.authorization);
     expect(again.status).toBe(404);
+  });
+
+  // Last: the order it places stays open, and later sweeps would breach it.
+  it('a department’s orders are those whistled to it: another order is not found there', async () => {
+    const notWhistled = await placeAndApprove('A loose paving stone', 60 * DAY);
+    expect((await admin.get(`/api/departments/${departmentId}/orders/${notWhistled}`)).status).toBe(404);
   });
 });

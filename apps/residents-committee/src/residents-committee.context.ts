@@ -5,6 +5,7 @@ import { ResidentController } from './api/resident.controller';
 import { StreetController } from './api/street.controller';
 import { GridController } from './api/grid.controller';
 import { DepartmentController } from './api/department.controller';
+import { departmentOrdersHandlers } from './application/department-orders';
 import { RecordDepartmentWorkHandler } from './application/department-work';
 import {
   AddDepartmentStaffHandler,
@@ -156,5 +157,6 @@ export const residentsCommittee = defineContext({
     ListDepartmentsHandler,
     WhistleOrderHandler,
     RecordDepartmentWorkHandler,
+    ...departmentOrdersHandlers,
   ],
 });

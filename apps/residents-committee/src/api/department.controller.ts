@@ -21,6 +21,7 @@ import {
 import { CLOCK, type Clock } from '@cogov/decider';
 import { ApiQueryFrom, commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access, Caller, type Principal, type Role } from '@cogov/security';
+import { GetDepartmentOrderQuery, ListDepartmentOrdersQuery } from '../application/department-orders';
 import { RecordDepartmentWorkCommand } from '../application/department-work';
 import {
   AddDepartmentStaffCommand,
@@ -35,16 +36,31 @@ import {
   DepartmentAcceptOrderDto,
   DepartmentCompleteOrderDto,
   DepartmentHandBackOrderDto,
+  DepartmentOrdersQueryDto,
   DepartmentRecordArrivalDto,
   ListDepartmentsQueryDto,
   RegisterDepartmentDto,
 } from './dto';
 import { DepartmentInPath, StreetInBody } from './scopes';
-import { DepartmentListResponse, DepartmentResponse } from './views';
+import { DepartmentListResponse, DepartmentResponse, OrderChainResponse, OrderPageResponse } from './views';
 
 /** Who keeps a street's directory of departments: platform admins and street-scoped committee staff. */
 const DIRECTORY_KEEPERS: Role[] = ['platform-admin', 'residents-committee-staff'];
 const DIRECTORY_READERS: Role[] = [...DIRECTORY_KEEPERS, 'department-staff', 'party-staff', 'auditor'];
+/** Who reads a department's orders: its staff (on its register), the street's office, admins. */
+const ORDER_READERS_OF_A_DEPARTMENT: Role[] = [
+  'platform-admin',
+  'residents-committee-staff',
+  'department-staff',
+  'auditor',
+];
+/** A caller who reads only as department staff must be on the department's register. */
+const readerOf = (caller: Principal) => ({
+  personId: caller.personId,
+  mustBeStaff: !caller.roles.some((role) =>
+    ['platform-admin', 'residents-committee-staff', 'auditor'].includes(role),
+  ),
+});
 /** A department's staff report in for it, as themselves (`performedBy` is the caller). */
 const REPORTING_IN = { roles: ['department-staff'] as Role[], scope: DepartmentInPath };
 
@@ -131,6 +147,47 @@ export class DepartmentController {
   ): Promise<void> {
     await this.commands.execute(
       new RemoveDepartmentStaffCommand({ departmentId, staffId }, this.context(meta)),
+    );
+  }
+
+  @Get(':id/orders')
+  @Access({ roles: ORDER_READERS_OF_A_DEPARTMENT, scope: DepartmentInPath })
+  @ApiOperation({
+    operationId: 'listDepartmentOrders',
+    summary:
+      'The orders whistled to the department and with it now, newest first (its staff, or the street’s office)',
+  })
+  @ApiQueryFrom(DepartmentOrdersQueryDto)
+  @ApiOkResponse({ type: OrderPageResponse })
+  listOrders(
+    @Param('id', ParseUUIDPipe) departmentId: string,
+    @Query() query: DepartmentOrdersQueryDto,
+    @Caller() caller: Principal,
+  ) {
+    return this.queries.execute(
+      new ListDepartmentOrdersQuery({
+        departmentId,
+        reader: readerOf(caller),
+        page: query.page ?? 1,
+        pageSize: query.pageSize ?? 20,
+      }),
+    );
+  }
+
+  @Get(':id/orders/:orderId')
+  @Access({ roles: ORDER_READERS_OF_A_DEPARTMENT, scope: DepartmentInPath })
+  @ApiOperation({
+    operationId: 'getDepartmentOrder',
+    summary: 'The chain view of an order whistled to the department (at any round)',
+  })
+  @ApiOkResponse({ type: OrderChainResponse })
+  getOrder(
+    @Param('id', ParseUUIDPipe) departmentId: string,
+    @Param('orderId', ParseUUIDPipe) orderId: string,
+    @Caller() caller: Principal,
+  ) {
+    return this.queries.execute(
+      new GetDepartmentOrderQuery({ departmentId, orderId, reader: readerOf(caller) }),
     );
   }
 

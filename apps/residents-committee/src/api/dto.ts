@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { FreeText, sameIdAnyCase } from '@cogov/http';
 import { GRID_LEVELS, GRID_POSTS, HOLDER_KINDS } from '../domain/grid-plan';
@@ -121,6 +121,9 @@ export class ListOrdersQueryDto {
   @Max(200)
   pageSize?: number;
 }
+
+/** A page of a department's in-tray. */
+export class DepartmentOrdersQueryDto extends PickType(ListOrdersQueryDto, ['page', 'pageSize'] as const) {}
 
 export class CreatedDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

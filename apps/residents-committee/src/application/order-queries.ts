@@ -69,7 +69,7 @@ export class ListOrdersHandler implements IQueryHandler<ListOrdersQuery> {
   }
 }
 
-function present(row: OrderChainView): ChainViewBody {
+export function present(row: OrderChainView): ChainViewBody {
   const { lastPosition: _, ...body } = row;
   return body;
 }

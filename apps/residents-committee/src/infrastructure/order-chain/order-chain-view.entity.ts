@@ -44,6 +44,8 @@ export interface ChainWhistle {
 @Entity({ name: 'rc_order_chain_view' })
 @Index(['stage', 'placedAt'])
 @Index(['compoundId', 'placedAt'])
+// A department's (or company's) in-tray: what is with it now.
+@Index(['assigneeKind', 'assigneeId', 'placedAt'])
 export class OrderChainView {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   orderId!: string;
