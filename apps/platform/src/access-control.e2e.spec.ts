@@ -69,7 +69,7 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'POST /api/orders/:id/arrival': ['party-member'],
   'POST /api/orders/:id/complete': ['party-member'],
   'POST /api/orders/:id/hand-back': ['party-member'],
-  'POST /api/orders/:id/rating': ['resident', 'service-station-staff'],
+  'POST /api/orders/:id/rating': ['resident', 'service-station-staff', 'residents-committee-staff'],
   'GET /api/residents': RESIDENT_READERS,
   'GET /api/residents/:id': [...RESIDENT_READERS, 'resident'],
   'GET /api/partner-keys': ['platform-admin'],

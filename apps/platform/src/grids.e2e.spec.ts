@@ -285,6 +285,63 @@ describe.each(testDatabases)('streets and grids (embedded platform on %s)', (_na
       expect([refused.status, refused.body.error]).toEqual([409, 'rule-violation']);
     });
 
+    it('the grid worker who reported a finding checks its result: their rating closes it, nobody else’s', async () => {
+      const orderId = await staff.create(`/api/grids/${gridId}/findings`, {
+        reporterId: seed.workerId,
+        compoundId: seed.compoundId,
+        buildingId: seed.buildingId,
+        category: 'safety',
+        title: 'Broken stair light',
+        description: 'Dark on the third floor',
+      });
+      await platform.settle();
+      const member = await platform.as(seed.member);
+      await member.expectPost(`/api/orders/${orderId}/review`, {
+        reviewerId: seed.memberId,
+        decision: 'approve',
+        note: 'ok',
+        priority: 'normal',
+      });
+      await platform.settle();
+      await staff.expectPost(`/api/orders/${orderId}/dispatch`, {
+        dispatcherId: seed.workerId,
+        assigneeKind: 'member',
+        assigneeId: seed.memberId,
+      });
+      await platform.settle();
+      await member.expectPost(`/api/orders/${orderId}/take`, { memberId: seed.memberId });
+      await platform.settle();
+      await member.expectPost(`/api/orders/${orderId}/complete`, {
+        memberId: seed.memberId,
+        resultNote: 'New bulb',
+        evidence: ['https://evidence.example/light.jpg'],
+      });
+      await platform.settle();
+      const resident = await platform.as(seed.resident);
+      const notTheirs = await resident.post(`/api/orders/${orderId}/rating`, {
+        raterId: seed.residentId,
+        score: 5,
+        comment: 'fine',
+      });
+      // Not the resident's order: a resident does not even see it.
+      expect(notTheirs.status).toBe(404);
+      const colleagueId = randomUUID();
+      const colleague = await platform.as({ ...seed.worker, personId: colleagueId });
+      const notTheReporter = await colleague.post(`/api/orders/${orderId}/rating`, {
+        raterId: colleagueId,
+        score: 5,
+        comment: 'fine',
+      });
+      expect([notTheReporter.status, notTheReporter.body.error]).toEqual([409, 'rule-violation']);
+      await staff.expectPost(`/api/orders/${orderId}/rating`, {
+        raterId: seed.workerId,
+        score: 4,
+        comment: 'Checked: the stairs are lit',
+      });
+      await platform.settle();
+      expect(await staff.read(`/api/orders/${orderId}`)).toMatchObject({ stage: 'closed', lastScore: 4 });
+    });
+
     it('another community’s staff do not see the grid', async () => {
       const outsider = await platform.as({
         personId: 'x',

@@ -263,33 +263,39 @@ export class RatesHandler implements IQueryHandler<RatesQuery> {
 
   /**
    * The figures of every row summed over the roll-ups' days and months (order-rollups.ts). A
-   * street's row is the sum of its communities'.
+   * street's row is the sum of its communities'. One statement per range, each a range of the
+   * roll-ups' primary key (level, span, start): an `OR` of ranges made SQLite scan the level.
    */
   private async buckets(
     asked: RatesQuery['asked'],
     ranges: readonly BucketRange[],
   ): Promise<Map<string, RateFigures>> {
-    if (ranges.length === 0) return new Map();
+    const parts = await Promise.all(ranges.map((range) => this.bucketRange(asked, range)));
+    const sums = new Map<string, RateFigures>();
+    for (const part of parts) {
+      for (const [id, row] of part) {
+        const sum = sums.get(id) ?? noFigures();
+        for (const f of RATE_FIGURES) sum[f] += n(row[f]);
+        sums.set(id, sum);
+      }
+    }
+    return sums;
+  }
+
+  private bucketRange(asked: RatesQuery['asked'], range: BucketRange): Promise<Map<string, Row>> {
     const v = new Values(this.db);
     const b = (column: string) => q('b', column);
     const key = asked.level === 'street' ? q('c', 'streetId') : b('rowId');
     const level = asked.level === 'street' ? 'community' : asked.level;
     const sums = RATE_FIGURES.map((f) => `SUM(${b(f)}) AS ${quoteIdent(f)}`);
     // SQLite numbers its `?` by position: each value is added as the text reaches it.
-    const inRange = (r: BucketRange) =>
-      `(${b('span')} = ${v.add(r.span)} AND ${b('start')} >= ${v.add(r.from)} AND ${b('start')} < ${v.add(r.to)})`;
     const sql =
       `SELECT ${key} AS row_id, ${sums.join(', ')} FROM ${this.db.table('bd_rate_bucket')} b ` +
       `LEFT JOIN ${this.db.table('bd_community')} c ON ${q('c', 'communityId')} = ${b('communityId')} ` +
-      `WHERE ${b('level')} = ${v.add(level)} AND (${ranges.map(inRange).join(' OR ')}) ` +
+      `WHERE ${b('level')} = ${v.add(level)} AND ${b('span')} = ${v.add(range.span)} ` +
+      `AND ${b('start')} >= ${v.add(range.from)} AND ${b('start')} < ${v.add(range.to)} ` +
       `AND ${this.orderFilter(v, asked, key, b('communityId'))} GROUP BY ${key} HAVING SUM(${b('entries')}) > 0`;
-    const rows = await this.grouped(sql, v);
-    return new Map(
-      [...rows].map(([id, row]) => [
-        id,
-        Object.fromEntries(RATE_FIGURES.map((f) => [f, n(row[f])])) as RateFigures,
-      ]),
-    );
+    return this.grouped(sql, v);
   }
 
   private async grouped(sql: string, values: Values): Promise<Map<string, Row>> {

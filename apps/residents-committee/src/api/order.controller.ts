@@ -143,7 +143,8 @@ export class OrderController {
 
   @Post(':id/rating')
   @Access({
-    roles: ['resident', 'service-station-staff'],
+    // A patrol finding's reporter (committee staff, as themselves) checks its result.
+    roles: ['resident', 'service-station-staff', 'residents-committee-staff'],
     scope: OrderInPath,
     ownOnly: ['resident'],
     // The service station records ratings given by phone.
@@ -152,7 +153,8 @@ export class OrderController {
   @HttpCode(200)
   @ApiOperation({
     operationId: 'rateOrder',
-    summary: '党群评单: the resident rates the result; 2 or less reopens it',
+    summary:
+      '党群评单: the resident rates the result (a patrol finding: the grid worker who reported it); 2 or less reopens it',
   })
   @ApiOkResponse({ type: CreatedDto, description: 'The order’s id' })
   rate(

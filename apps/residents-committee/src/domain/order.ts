@@ -158,7 +158,7 @@ export type WhistleOrder = {
   };
 };
 
-/** 党群评单: the resident rates the result. */
+/** 党群评单: the resident rates the result (a patrol finding: the grid worker who reported it). */
 export type RateOrder = {
   type: 'RateOrder';
   data: {
@@ -356,6 +356,8 @@ export type OrderState =
       stage: OrderStage;
       round: number;
       residentId: string | null;
+      /** The grid worker who reported a patrol finding: they check (rate) its result. */
+      reporterId?: string;
       communityId: string;
       compoundId: string;
       assignee: Executor | null;
@@ -400,6 +402,7 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
       stage: 'placed',
       round: 1,
       residentId: d.residentId,
+      ...(d.reporterId !== undefined ? { reporterId: d.reporterId } : {}),
       communityId: d.communityId,
       compoundId: d.compoundId,
       assignee: null,
@@ -847,7 +850,10 @@ const same = (a: Executor | null, b: Executor | null) =>
 const describe = (e: Executor | null) => (e ? `${e.kind} ${e.id}` : 'nobody');
 
 function rate(d: RateOrder['data'], state: PresentOrder): OrderEvent[] {
-  if (!d.raterIsResident) throw new NotFound('resident', d.raterId);
+  // A patrol finding has no resident: the grid worker who found it checks the result (采办分离:
+  // who finds is not who handles), and their rating closes or reopens it as a resident's would.
+  const finding = state.residentId === null;
+  if (!finding && !d.raterIsResident) throw new NotFound('resident', d.raterId);
   if (state.stage !== 'completed') {
     const why =
       state.stage === 'closed'
@@ -855,7 +861,12 @@ function rate(d: RateOrder['data'], state: PresentOrder): OrderEvent[] {
         : `the order has not been completed (round ${state.round} is ${state.stage})`;
     throw new InvalidTransition(state.stage, 'rate', why);
   }
-  if (d.raterId !== state.residentId) {
+  if (finding && d.raterId !== state.reporterId) {
+    throw new RuleViolation('only the grid worker who reported a patrol finding may rate its result', {
+      raterId: d.raterId,
+    });
+  }
+  if (!finding && d.raterId !== state.residentId) {
     throw new RuleViolation('only the resident who placed the order may rate it', { raterId: d.raterId });
   }
   if (!Number.isInteger(d.score) || d.score < 1 || d.score > 5) {

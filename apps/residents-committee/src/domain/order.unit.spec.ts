@@ -806,16 +806,31 @@ describe('a patrol finding (采办分离)', () => {
       )
       .thenThrows(OutOfScope, /compound compound-9 lies in another community/));
 
-  it('nobody rates a finding: it has no resident', () =>
-    given([
-      placed({ residentId: null, reporterId: 'worker-1', channel: 'grid-patrol' }),
-      reviewed('approve'),
-      dispatched(),
-      taken(),
-      completed(),
-    ])
+  const completedFinding: OrderEvent[] = [
+    placed({ residentId: null, reporterId: 'worker-1', channel: 'grid-patrol' }),
+    reviewed('approve'),
+    dispatched(),
+    taken(),
+    completed(),
+  ];
+
+  it('the grid worker who reported it checks the result: their rating closes it', () =>
+    given(completedFinding)
+      .when(rateOrder({ raterId: 'worker-1', raterIsResident: false }))
+      .then([rated({ raterId: 'worker-1' }), closed()]));
+
+  it('a low check by the reporter reopens it, as a resident’s rating would', () =>
+    given(completedFinding)
+      .when(rateOrder({ raterId: 'worker-1', raterIsResident: false, score: 2, comment: 'still blocked' }))
+      .then([
+        rated({ raterId: 'worker-1', score: 2, comment: 'still blocked', reopensOrder: true }),
+        reopened(),
+      ]));
+
+  it('nobody else rates a finding, not even a resident', () =>
+    given(completedFinding)
       .when(rateOrder())
-      .thenThrows(RuleViolation, /only the resident who placed the order may rate it/));
+      .thenThrows(RuleViolation, /only the grid worker who reported a patrol finding may rate its result/));
 });
 
 describe('order (residents-committee): 吹哨 whistling a department in', () => {
