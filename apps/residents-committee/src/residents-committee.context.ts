@@ -30,7 +30,11 @@ import { RecordLeaderDirectoryEntryHandler } from './application/record-leader-d
 import { RecordPartyDirectoryEntryHandler } from './application/record-party-directory-entry';
 import { RegisterCommunityHandler } from './application/register-community';
 import { RegisterCompoundHandler } from './application/register-compound';
-import { RecordTenureHandler, RegisterResidentHandler } from './application/register-resident';
+import {
+  RecordTenureHandler,
+  RegisterResidentHandler,
+  SetResidentFlagsHandler,
+} from './application/register-resident';
 import { GetStreetHandler, RegisterStreetHandler } from './application/register-street';
 import {
   DefineGridHandler,
@@ -124,6 +128,7 @@ export const residentsCommittee = defineContext({
     AddBuildingHandler,
     RegisterResidentHandler,
     RecordTenureHandler,
+    SetResidentFlagsHandler,
     PlaceOrderHandler,
     DispatchOrderHandler,
     RateOrderHandler,

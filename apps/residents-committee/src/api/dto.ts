@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { FreeText, sameIdAnyCase } from '@cogov/http';
 import { GRID_LEVELS, GRID_POSTS, HOLDER_KINDS } from '../domain/grid-plan';
-import { DEPARTMENT_KINDS, EXECUTOR_KINDS, WHISTLE_LEVELS } from '@cogov/contracts';
+import { DEPARTMENT_KINDS, EXECUTOR_KINDS, RESIDENT_FLAGS, WHISTLE_LEVELS } from '@cogov/contracts';
 import { ORDER_STAGES } from '../domain/order';
 import { TENURES } from '../domain/resident';
 import { Type } from 'class-transformer';
@@ -130,6 +130,18 @@ export class RecordTenureDto {
   @JSONSchema({ description: '业主 / 租户: whether the resident owns their home' })
   @IsIn(TENURES)
   tenure!: (typeof TENURES)[number];
+}
+
+export class SetResidentFlagsDto {
+  @JSONSchema({
+    description: '关爱对象: the resident’s care flags, the whole set replacing the last; [] clears them',
+    example: ['living-alone-elderly'],
+  })
+  @IsArray()
+  @ArrayMaxSize(RESIDENT_FLAGS.length)
+  @ArrayUnique()
+  @IsIn(RESIDENT_FLAGS, { each: true })
+  flags!: Array<(typeof RESIDENT_FLAGS)[number]>;
 }
 
 export class AcknowledgeOrderDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { GRID_LEVELS, GRID_POSTS, HOLDER_KINDS } from '../domain/grid-plan';
-import { DEPARTMENT_KINDS, WHISTLE_LEVELS } from '@cogov/contracts';
+import { DEPARTMENT_KINDS, RESIDENT_FLAGS, WHISTLE_LEVELS } from '@cogov/contracts';
 
 /*
  * What the read routes answer, for the OpenAPI document. These shapes are not validated on the
@@ -94,7 +94,10 @@ export class OrderPageResponse {
   @ApiProperty({ type: 'integer', minimum: 1 }) pageSize!: number;
 }
 
-/** A resident's record; `name` and `phone` are masked (`王**`, `138****1234`) when `masked`. */
+/**
+ * A resident's record; `name` and `phone` are masked (`王**`, `138****1234`) when `masked`, and
+ * the care flags withheld (null).
+ */
 export class ResidentResponse {
   @ApiProperty({ format: 'uuid' }) residentId!: string;
   @ApiProperty({ format: 'uuid' }) communityId!: string;
@@ -103,6 +106,13 @@ export class ResidentResponse {
   @ApiProperty() name!: string;
   @ApiProperty() phone!: string;
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...RESIDENT_FLAGS] },
+    nullable: true,
+    description: 'Care flags (关爱对象) as last set; null when masked',
+  })
+  flags!: string[] | null;
   @ApiProperty() masked!: boolean;
 }
 

@@ -10,6 +10,7 @@ import {
   orderDispatchedV1,
   orderPlacedV2,
   orderRatedV1,
+  residentFlagsSetV1,
   residentRegisteredV2,
   residentTenureRecordedV1,
   serviceLevelBreachedV2,
@@ -133,6 +134,16 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         communityId: d.communityId,
         compoundId: d.compoundId,
         tenure: d.tenure,
+      });
+    }
+    case 'ResidentFlagsSet': {
+      // Sensitive: ids and the flags only, so a member's pairing (结对) can be checked against them.
+      const d = event.data;
+      return out.publish(residentFlagsSetV1, d.residentId, {
+        residentId: d.residentId,
+        communityId: d.communityId,
+        flags: [...d.flags],
+        setAt: d.setAt,
       });
     }
     case 'OrderPlaced': {
