@@ -191,6 +191,8 @@ describe('resident (residents-committee)', () => {
         .thenThrows(InvalidInput, /named twice/));
 
     it('the flags of a resident nobody registered are not found', () =>
-      given([]).when(setFlags(['disabled'], 'resident-9')).thenThrows(NotFound, /resident resident-9 not found/));
+      given([])
+        .when(setFlags(['disabled'], 'resident-9'))
+        .thenThrows(NotFound, /resident resident-9 not found/));
   });
 });
