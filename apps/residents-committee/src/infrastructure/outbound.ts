@@ -18,6 +18,8 @@ import {
   serviceLevelStageReachedV1,
   serviceLevelStartedV1,
   streetRegisteredV1,
+  volunteerActivityConfirmedV1,
+  volunteerTeamRegisteredV1,
   gridDefinedV1,
   gridPostFilledV1,
   gridPostVacatedV1,
@@ -32,6 +34,8 @@ import type { ServiceLevelEvent, TrackId } from '../service-levels/domain/servic
 import type { StreetEvent } from '../domain/street';
 import type { GridPlanEvent } from '../domain/grid-plan';
 import type { DepartmentEvent } from '../domain/department';
+import type { VolunteerTeamEvent } from '../domain/volunteer-team';
+import type { VolunteerActivityEvent } from '../domain/volunteer-activity';
 
 type Own =
   | CommunityEvent
@@ -41,7 +45,15 @@ type Own =
   | ServiceLevelEvent
   | StreetEvent
   | GridPlanEvent
-  | DepartmentEvent;
+  | DepartmentEvent
+  | VolunteerTeamEvent
+  | VolunteerActivityEvent;
+
+/**
+ * The executors with no context of their own, whose work on orders is recorded here and so
+ * published from here: departments (报到) and the community's volunteer teams (志愿服务队).
+ */
+const WORKED_HERE: ReadonlySet<string> = new Set(['department', 'volunteer-team']);
 
 /** Which order and clock a process fact is about, as every service-level contract names it. */
 const trackOf = (d: TrackId & { orderId: string }) => ({
@@ -183,6 +195,34 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         registeredAt: d.registeredAt,
       });
     }
+    case 'VolunteerTeamRegistered': {
+      const d = event.data;
+      return out.publish(volunteerTeamRegisteredV1, d.teamId, {
+        teamId: d.teamId,
+        communityId: d.communityId,
+        streetId: d.streetId,
+        name: d.name,
+        kind: d.kind,
+        registeredAt: d.registeredAt,
+      });
+    }
+    // Only the confirmed activity counts: what was first entered is not published.
+    case 'VolunteerActivityConfirmed': {
+      const d = event.data;
+      return out.publish(volunteerActivityConfirmedV1, d.activityId, {
+        activityId: d.activityId,
+        communityId: d.communityId,
+        streetId: d.streetId,
+        teamId: d.teamId,
+        kind: d.kind,
+        title: d.title,
+        date: d.date,
+        hours: d.hours,
+        participantIds: [...d.participantIds],
+        confirmedBy: d.confirmedBy,
+        confirmedAt: d.confirmedAt,
+      });
+    }
     case 'OrderWhistled': {
       const d = event.data;
       return out.publish(orderWhistledV1, d.orderId, {
@@ -198,11 +238,12 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         whistledAt: d.whistledAt,
       });
     }
-    // 报到: a department has no context of its own, so its work is published from here, in the
-    // one order-work language. Every other executor's work is its own context's to publish.
+    // 报到: a department has no context of its own, nor has a volunteer team, so their work is
+    // published from here, in the one order-work language. Every other executor's work is its own
+    // context's to publish.
     case 'OrderTakenRecorded': {
       const d = event.data;
-      if (d.executor.kind !== 'department') return [];
+      if (!WORKED_HERE.has(d.executor.kind)) return [];
       return out.publish(
         residentsCommitteeOrderWorkV1,
         d.orderId,
@@ -211,7 +252,7 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
     }
     case 'ArrivalRecorded': {
       const d = event.data;
-      if (d.executor.kind !== 'department') return [];
+      if (!WORKED_HERE.has(d.executor.kind)) return [];
       return out.publish(
         residentsCommitteeOrderWorkV1,
         d.orderId,
@@ -220,7 +261,7 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
     }
     case 'OrderCompletionRecorded': {
       const d = event.data;
-      if (d.executor.kind !== 'department') return [];
+      if (!WORKED_HERE.has(d.executor.kind)) return [];
       return out.publish(
         residentsCommitteeOrderWorkV1,
         d.orderId,
@@ -229,7 +270,7 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
     }
     case 'OrderHandedBack': {
       const d = event.data;
-      if (d.executor.kind !== 'department') return [];
+      if (!WORKED_HERE.has(d.executor.kind)) return [];
       return out.publish(
         residentsCommitteeOrderWorkV1,
         d.orderId,
