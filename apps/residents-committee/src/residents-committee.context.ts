@@ -5,6 +5,26 @@ import { ResidentController } from './api/resident.controller';
 import { StreetController } from './api/street.controller';
 import { GridController } from './api/grid.controller';
 import { DepartmentController } from './api/department.controller';
+import { VolunteerActivityController, VolunteerTeamController } from './api/volunteer.controller';
+import {
+  AddVolunteerTeamMemberHandler,
+  GetVolunteerTeamHandler,
+  ListVolunteerTeamsHandler,
+  RecordVolunteerTeamWorkHandler,
+  RegisterVolunteerTeamHandler,
+  RemoveVolunteerTeamMemberHandler,
+  VolunteerLookups,
+} from './application/volunteer-teams';
+import {
+  ConfirmVolunteerActivityHandler,
+  GetVolunteerActivityHandler,
+  ListVolunteerActivitiesHandler,
+  RecordVolunteerActivityHandler,
+} from './application/volunteer-activities';
+import {
+  volunteerActivitiesProjection,
+  volunteerTeamsProjection,
+} from './infrastructure/volunteers/volunteers.projection';
 import { RecordDepartmentWorkHandler } from './application/department-work';
 import {
   AddDepartmentStaffHandler,
@@ -55,6 +75,8 @@ import {
   gridAggregate,
   gridPlanAggregate,
   departmentAggregate,
+  volunteerActivityAggregate,
+  volunteerTeamAggregate,
 } from './infrastructure/aggregates';
 import { CompanyDirectoryEntry } from './infrastructure/directory/company-directory.entity';
 import { LeaderDirectoryEntry } from './infrastructure/directory/leader-directory.entity';
@@ -81,7 +103,8 @@ import { RecordDepartmentKindHandler } from './service-levels/application/record
 
 /**
  * The residents' committee (居委会) context: community structure, residents, order intake,
- * dispatch and rating, the five-order chain view, and the departments a street whistles to.
+ * dispatch and rating, the five-order chain view, the departments a street whistles to, and the
+ * community's volunteer teams (志愿服务队) and their activities.
  */
 export const residentsCommittee = defineContext({
   name: 'residents-committee',
@@ -97,6 +120,8 @@ export const residentsCommittee = defineContext({
     gridPlan: gridPlanAggregate,
     grid: gridAggregate,
     department: departmentAggregate,
+    volunteerTeam: volunteerTeamAggregate,
+    volunteerActivity: volunteerActivityAggregate,
   },
   upcasters: residentsCommitteeUpcasters,
   publishes: residentsCommitteeOutbound,
@@ -108,6 +133,8 @@ export const residentsCommittee = defineContext({
     supervisionProjection,
     departmentsProjection,
     communityStreetsProjection,
+    volunteerTeamsProjection,
+    volunteerActivitiesProjection,
   ],
   scopes: [...residentsCommitteeScopes, SupervisionItemInPath],
   entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry, ServiceLevelDepartment],
@@ -119,6 +146,8 @@ export const residentsCommittee = defineContext({
     StreetController,
     GridController,
     DepartmentController,
+    VolunteerTeamController,
+    VolunteerActivityController,
   ],
   handlers: [
     VisibleScopes,
@@ -161,5 +190,16 @@ export const residentsCommittee = defineContext({
     ListDepartmentsHandler,
     WhistleOrderHandler,
     RecordDepartmentWorkHandler,
+    VolunteerLookups,
+    RegisterVolunteerTeamHandler,
+    AddVolunteerTeamMemberHandler,
+    RemoveVolunteerTeamMemberHandler,
+    GetVolunteerTeamHandler,
+    ListVolunteerTeamsHandler,
+    RecordVolunteerTeamWorkHandler,
+    RecordVolunteerActivityHandler,
+    ConfirmVolunteerActivityHandler,
+    GetVolunteerActivityHandler,
+    ListVolunteerActivitiesHandler,
   ],
 });

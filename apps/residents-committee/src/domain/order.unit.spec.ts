@@ -1001,8 +1001,10 @@ describe('order (residents-committee): a volunteer team’s work (志愿服务�
     reviewed('approve'),
     dispatched({ assigneeKind: 'volunteer-team', assigneeId: 'team-1' }),
   ];
-  const teamWork = (step: RecordOrderWork['data']['step'], overrides: Partial<RecordOrderWork['data']> = {}) =>
-    recordWork(step, { executor: TEAM, performedBy: 'person-1', performerIsStaff: true, ...overrides });
+  const teamWork = (
+    step: RecordOrderWork['data']['step'],
+    overrides: Partial<RecordOrderWork['data']> = {},
+  ) => recordWork(step, { executor: TEAM, performedBy: 'person-1', performerIsStaff: true, ...overrides });
 
   it('a member of the team accepts, arrives and completes an order dispatched to it', () => {
     given(toTeam)
