@@ -110,7 +110,7 @@ describe.each(testDatabases)('volunteers and care flags (embedded platform on %s
         communities: [seed.communityId],
       });
       const masked = await partyStaff.read(`/api/residents/${seed.residentId}`);
-      expect(masked).toMatchObject({ name: 'R', phone: '138****0000', flags: null, masked: true });
+      expect(masked).toMatchObject({ name: '*', phone: '138****0000', flags: null, masked: true });
       const listed = (await staff.read(`/api/residents?compoundId=${seed.compoundId}`)).items as Array<
         Record<string, unknown>
       >;
