@@ -294,10 +294,38 @@ export class ListVolunteerTeamsQueryDto {
   @IsOptional() @IsUUID() communityId?: string;
 }
 
-export class VolunteerTeamAcceptOrderDto extends DepartmentAcceptOrderDto {}
-export class VolunteerTeamRecordArrivalDto extends DepartmentRecordArrivalDto {}
-export class VolunteerTeamCompleteOrderDto extends DepartmentCompleteOrderDto {}
-export class VolunteerTeamHandBackOrderDto extends DepartmentHandBackOrderDto {}
+export class VolunteerTeamAcceptOrderDto {
+  @JSONSchema({ example: 'Two of us go this afternoon' })
+  @IsOptional()
+  @FreeText()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class VolunteerTeamRecordArrivalDto {
+  @JSONSchema({ example: 'On site with the shopping list' })
+  @IsOptional()
+  @FreeText()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class VolunteerTeamCompleteOrderDto {
+  @JSONSchema({ example: 'Groceries delivered' }) @FreeText() @Length(1, 4000) resultNote!: string;
+
+  @JSONSchema({ example: ['https://evidence.example/groceries.jpg'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true })
+  evidence!: string[];
+}
+
+export class VolunteerTeamHandBackOrderDto {
+  @JSONSchema({ example: 'Needs a plumber, not volunteers' })
+  @FreeText()
+  @Length(1, 1000)
+  reason!: string;
+}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -309,7 +337,14 @@ export class RecordVolunteerActivityDto {
   @JSONSchema({ description: 'The day it took place, YYYY-MM-DD (China’s calendar)', example: '2026-12-01' })
   @Matches(DAY, { message: 'date must be a day, YYYY-MM-DD' })
   date!: string;
-  @JSONSchema({ description: 'Hours each participant served: more than 0, at most 24', example: 2.5 })
+  // OpenAPI 3.0 reads `exclusiveMinimum` as a boolean and JSON Schema (ajv) as a number: the
+  // document says `minimum: 0` in words, and IsPositive refuses 0 itself.
+  @JSONSchema(({ exclusiveMinimum: _, ...schema }) => ({
+    ...schema,
+    minimum: 0,
+    description: 'Hours each participant served: more than 0 (0 itself is refused), at most 24',
+    example: 2.5,
+  }))
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsPositive()
   @Max(24)
