@@ -319,6 +319,13 @@ describe.each(testDatabases)('volunteers and care flags (embedded platform on %s
       });
       const again = await member.post(work('complete'), { resultNote: 'again', evidence: [] });
       expect(again.status).toBe(409);
+      // The published work reaches the three ones as any executor's does: on site, completed.
+      const reached = (await eventsOf(`residents-committee.service-level-${orderId}`))
+        .filter((e) => e.type === 'StageReached')
+        .map((e) => e.data as { track: string; stage: string });
+      expect(reached.map(({ track, stage }) => `${track}:${stage}`)).toEqual(
+        expect.arrayContaining(['community:on-site', 'community:complete']),
+      );
     });
   });
 
