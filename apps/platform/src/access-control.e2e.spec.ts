@@ -46,6 +46,14 @@ const GRID_READERS: Role[] = [
 ];
 const DEPARTMENT_KEEPERS: Role[] = ['platform-admin', 'residents-committee-staff'];
 const DEPARTMENT_READERS: Role[] = [...DEPARTMENT_KEEPERS, 'department-staff', 'party-staff', 'auditor'];
+const VOLUNTEER_KEEPERS: Role[] = ['platform-admin', 'residents-committee-staff', 'service-station-staff'];
+const VOLUNTEER_READERS: Role[] = [...VOLUNTEER_KEEPERS, 'party-staff', 'auditor'];
+const VOLUNTEER_TEAM_WORKERS: Role[] = [
+  'resident',
+  'party-member',
+  'building-leader',
+  'service-station-staff',
+];
 const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/health': [...ROLES],
   'GET /api/health/live': [...ROLES],
@@ -211,6 +219,20 @@ const ACCESS_TABLE: Record<string, Role[]> = {
     'auditor',
   ],
   'GET /api/rates': ['platform-admin', 'party-staff', 'residents-committee-staff', 'auditor'],
+  'POST /api/residents/:id/flags': ['platform-admin', 'residents-committee-staff', 'service-station-staff'],
+  'POST /api/volunteer-teams': VOLUNTEER_KEEPERS,
+  'GET /api/volunteer-teams': VOLUNTEER_READERS,
+  'GET /api/volunteer-teams/:id': VOLUNTEER_READERS,
+  'POST /api/volunteer-teams/:id/members': VOLUNTEER_KEEPERS,
+  'DELETE /api/volunteer-teams/:id/members/:personId': VOLUNTEER_KEEPERS,
+  'POST /api/volunteer-teams/:id/orders/:orderId/accept': VOLUNTEER_TEAM_WORKERS,
+  'POST /api/volunteer-teams/:id/orders/:orderId/arrival': VOLUNTEER_TEAM_WORKERS,
+  'POST /api/volunteer-teams/:id/orders/:orderId/complete': VOLUNTEER_TEAM_WORKERS,
+  'POST /api/volunteer-teams/:id/orders/:orderId/hand-back': VOLUNTEER_TEAM_WORKERS,
+  'POST /api/volunteer-activities': VOLUNTEER_KEEPERS,
+  'GET /api/volunteer-activities': VOLUNTEER_READERS,
+  'GET /api/volunteer-activities/:id': VOLUNTEER_READERS,
+  'POST /api/volunteer-activities/:id/confirmation': ['residents-committee-staff', 'service-station-staff'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {
@@ -299,6 +321,7 @@ describe('access control: every route × every role (embedded platform)', () => 
       dispatcherId: person,
       raterId: person,
       reporterId: person,
+      confirmedBy: person,
       compoundId: ids.compoundId,
       communityId: ids.communityId,
     };

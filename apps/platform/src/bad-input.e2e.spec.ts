@@ -31,7 +31,12 @@ type Seeded = Awaited<ReturnType<typeof seedCommunity>> & {
   gridId: string;
 } & CompanySeeded &
   DepartmentSeeded &
-  JointMeetingSeeded;
+  JointMeetingSeeded &
+  VolunteersSeeded;
+interface VolunteersSeeded {
+  readonly volunteerTeamId: string;
+  readonly volunteerActivityId: string;
+}
 interface JointMeetingSeeded {
   readonly jointMeetingId: string;
   readonly jointMeetingTaskId: string;
@@ -341,6 +346,36 @@ function templates(s: Seeded): Record<string, Template> {
       body: { resultNote: 'R', evidence: ['https://evidence.example/1.jpg'] },
     },
     'POST /api/departments/:id/orders/:orderId/hand-back': { caller: departmentStaff, body: { reason: 'R' } },
+    'POST /api/residents/:id/flags': { caller: staff, body: { flags: ['disabled'] } },
+    'POST /api/volunteer-teams': {
+      caller: staff,
+      body: { communityId: s.communityId, name: 'N', kind: 'residents' },
+    },
+    'POST /api/volunteer-teams/:id/members': { caller: staff, body: { personId: s.residentId } },
+    'POST /api/volunteer-teams/:id/orders/:orderId/accept': { caller: s.member, body: { note: 'N' } },
+    'POST /api/volunteer-teams/:id/orders/:orderId/arrival': { caller: s.member, body: { note: 'N' } },
+    'POST /api/volunteer-teams/:id/orders/:orderId/complete': {
+      caller: s.member,
+      body: { resultNote: 'R', evidence: ['https://evidence.example/1.jpg'] },
+    },
+    'POST /api/volunteer-teams/:id/orders/:orderId/hand-back': { caller: s.member, body: { reason: 'R' } },
+    'POST /api/volunteer-activities': {
+      caller: station,
+      body: {
+        communityId: s.communityId,
+        teamId: s.volunteerTeamId,
+        kind: 'other',
+        title: 'T',
+        date: '2026-01-01',
+        hours: 1,
+        participantIds: [s.residentId],
+      },
+    },
+    'POST /api/volunteer-activities/:id/confirmation': {
+      caller: staff,
+      body: { confirmedBy: s.workerId },
+      actsAs: 'confirmedBy',
+    },
   };
 }
 
@@ -371,6 +406,8 @@ function pathOf(route: string, s: Seeded): string {
     '/api/supervision/:itemId': s.supervisionItemId,
     '/api/grids/:id': s.gridId,
     '/api/departments/:id': s.departmentId,
+    '/api/volunteer-teams/:id': s.volunteerTeamId,
+    '/api/volunteer-activities/:id': s.volunteerActivityId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
@@ -515,6 +552,24 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       staffId: departmentStaffId,
       name: 'N',
     });
+    const volunteerTeamId = (
+      await call(community.worker, 'POST', '/api/volunteer-teams', {
+        communityId: community.communityId,
+        name: 'Team',
+        kind: 'vanguard',
+      })
+    ).body.id as string;
+    const volunteerActivityId = (
+      await call(community.worker, 'POST', '/api/volunteer-activities', {
+        communityId: community.communityId,
+        teamId: volunteerTeamId,
+        kind: 'other',
+        title: 'T',
+        date: '2026-01-01',
+        hours: 1,
+        participantIds: [community.residentId],
+      })
+    ).body.id as string;
     const survey = await call(
       PLATFORM_ADMIN,
       'POST',
@@ -539,6 +594,8 @@ describe('bad input to every command route (embedded platform on SQLite)', () =>
       streetId,
       departmentId,
       departmentStaffId,
+      volunteerTeamId,
+      volunteerActivityId,
       supervisionItemId: '',
       gridId: (
         await call(community.worker, 'POST', `/api/communities/${community.communityId}/grids`, {

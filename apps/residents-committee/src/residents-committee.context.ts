@@ -6,6 +6,26 @@ import { StreetController } from './api/street.controller';
 import { GridController } from './api/grid.controller';
 import { DepartmentController } from './api/department.controller';
 import { departmentOrdersHandlers } from './application/department-orders';
+import { VolunteerActivityController, VolunteerTeamController } from './api/volunteer.controller';
+import {
+  AddVolunteerTeamMemberHandler,
+  GetVolunteerTeamHandler,
+  ListVolunteerTeamsHandler,
+  RecordVolunteerTeamWorkHandler,
+  RegisterVolunteerTeamHandler,
+  RemoveVolunteerTeamMemberHandler,
+  VolunteerLookups,
+} from './application/volunteer-teams';
+import {
+  ConfirmVolunteerActivityHandler,
+  GetVolunteerActivityHandler,
+  ListVolunteerActivitiesHandler,
+  RecordVolunteerActivityHandler,
+} from './application/volunteer-activities';
+import {
+  volunteerActivitiesProjection,
+  volunteerTeamsProjection,
+} from './infrastructure/volunteers/volunteers.projection';
 import { RecordDepartmentWorkHandler } from './application/department-work';
 import {
   AddDepartmentStaffHandler,
@@ -31,7 +51,11 @@ import { RecordLeaderDirectoryEntryHandler } from './application/record-leader-d
 import { RecordPartyDirectoryEntryHandler } from './application/record-party-directory-entry';
 import { RegisterCommunityHandler } from './application/register-community';
 import { RegisterCompoundHandler } from './application/register-compound';
-import { RecordTenureHandler, RegisterResidentHandler } from './application/register-resident';
+import {
+  RecordTenureHandler,
+  RegisterResidentHandler,
+  SetResidentFlagsHandler,
+} from './application/register-resident';
 import { GetStreetHandler, RegisterStreetHandler } from './application/register-street';
 import {
   DefineGridHandler,
@@ -52,6 +76,8 @@ import {
   gridAggregate,
   gridPlanAggregate,
   departmentAggregate,
+  volunteerActivityAggregate,
+  volunteerTeamAggregate,
 } from './infrastructure/aggregates';
 import { CompanyDirectoryEntry } from './infrastructure/directory/company-directory.entity';
 import { LeaderDirectoryEntry } from './infrastructure/directory/leader-directory.entity';
@@ -78,7 +104,8 @@ import { RecordDepartmentKindHandler } from './service-levels/application/record
 
 /**
  * The residents' committee (居委会) context: community structure, residents, order intake,
- * dispatch and rating, the five-order chain view, and the departments a street whistles to.
+ * dispatch and rating, the five-order chain view, the departments a street whistles to, and the
+ * community's volunteer teams (志愿服务队) and their activities.
  */
 export const residentsCommittee = defineContext({
   name: 'residents-committee',
@@ -94,6 +121,8 @@ export const residentsCommittee = defineContext({
     gridPlan: gridPlanAggregate,
     grid: gridAggregate,
     department: departmentAggregate,
+    volunteerTeam: volunteerTeamAggregate,
+    volunteerActivity: volunteerActivityAggregate,
   },
   upcasters: residentsCommitteeUpcasters,
   publishes: residentsCommitteeOutbound,
@@ -105,6 +134,8 @@ export const residentsCommittee = defineContext({
     supervisionProjection,
     departmentsProjection,
     communityStreetsProjection,
+    volunteerTeamsProjection,
+    volunteerActivitiesProjection,
   ],
   scopes: [...residentsCommitteeScopes, SupervisionItemInPathOnly, SupervisionItemInPath],
   entities: [PartyDirectoryEntry, CompanyDirectoryEntry, LeaderDirectoryEntry, ServiceLevelDepartment],
@@ -116,6 +147,8 @@ export const residentsCommittee = defineContext({
     StreetController,
     GridController,
     DepartmentController,
+    VolunteerTeamController,
+    VolunteerActivityController,
   ],
   handlers: [
     VisibleScopes,
@@ -125,6 +158,7 @@ export const residentsCommittee = defineContext({
     AddBuildingHandler,
     RegisterResidentHandler,
     RecordTenureHandler,
+    SetResidentFlagsHandler,
     PlaceOrderHandler,
     DispatchOrderHandler,
     RateOrderHandler,
@@ -158,5 +192,16 @@ export const residentsCommittee = defineContext({
     WhistleOrderHandler,
     RecordDepartmentWorkHandler,
     ...departmentOrdersHandlers,
+    VolunteerLookups,
+    RegisterVolunteerTeamHandler,
+    AddVolunteerTeamMemberHandler,
+    RemoveVolunteerTeamMemberHandler,
+    GetVolunteerTeamHandler,
+    ListVolunteerTeamsHandler,
+    RecordVolunteerTeamWorkHandler,
+    RecordVolunteerActivityHandler,
+    ConfirmVolunteerActivityHandler,
+    GetVolunteerActivityHandler,
+    ListVolunteerActivitiesHandler,
   ],
 });

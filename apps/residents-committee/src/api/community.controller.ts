@@ -8,7 +8,11 @@ import { AddBuildingCommand } from '../application/add-building';
 import { AppointWorkerCommand } from '../application/appoint-worker';
 import { RegisterCommunityCommand } from '../application/register-community';
 import { RegisterCompoundCommand } from '../application/register-compound';
-import { RecordTenureCommand, RegisterResidentCommand } from '../application/register-resident';
+import {
+  RecordTenureCommand,
+  RegisterResidentCommand,
+  SetResidentFlagsCommand,
+} from '../application/register-resident';
 import { CommunityInPath, CompoundInBody, CompoundInPath, ResidentInPath } from './scopes';
 import {
   AddBuildingDto,
@@ -18,6 +22,7 @@ import {
   RegisterCompoundDto,
   RecordTenureDto,
   RegisterResidentDto,
+  SetResidentFlagsDto,
 } from './dto';
 
 const STRUCTURE_STAFF: Role[] = ['platform-admin', 'residents-committee-staff'];
@@ -108,6 +113,25 @@ export class CommunityController {
   ) {
     return this.commands.execute(
       new RecordTenureCommand({ residentId, tenure: body.tenure }, this.context(meta)),
+    );
+  }
+
+  @Post('residents/:id/flags')
+  @HttpCode(200)
+  @Access({ roles: [...STRUCTURE_STAFF, 'service-station-staff'], scope: ResidentInPath })
+  @ApiOperation({
+    operationId: 'setResidentFlags',
+    summary:
+      'Set a resident’s care flags (关爱对象), the whole set replacing the last; an empty list clears them',
+  })
+  @ApiOkResponse({ type: CreatedDto })
+  setFlags(
+    @Param('id', ParseUUIDPipe) residentId: string,
+    @Body() body: SetResidentFlagsDto,
+    @RequestMeta() meta: RequestMetadata,
+  ) {
+    return this.commands.execute(
+      new SetResidentFlagsCommand({ residentId, flags: body.flags }, this.context(meta)),
     );
   }
 

@@ -2,16 +2,26 @@ import { ApiProperty, PickType } from '@nestjs/swagger';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { FreeText, sameIdAnyCase } from '@cogov/http';
 import { GRID_LEVELS, GRID_POSTS, HOLDER_KINDS } from '../domain/grid-plan';
-import { DEPARTMENT_KINDS, EXECUTOR_KINDS, WHISTLE_LEVELS } from '@cogov/contracts';
+import {
+  DEPARTMENT_KINDS,
+  EXECUTOR_KINDS,
+  RESIDENT_FLAGS,
+  VOLUNTEER_ACTIVITY_KINDS,
+  VOLUNTEER_TEAM_KINDS,
+  WHISTLE_LEVELS,
+} from '@cogov/contracts';
 import { ORDER_STAGES } from '../domain/order';
 import { TENURES } from '../domain/resident';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
+  IsNumber,
+  IsPositive,
   IsOptional,
   IsString,
   IsUrl,
@@ -135,6 +145,18 @@ export class RecordTenureDto {
   tenure!: (typeof TENURES)[number];
 }
 
+export class SetResidentFlagsDto {
+  @JSONSchema({
+    description: '关爱对象: the resident’s care flags, the whole set replacing the last; [] clears them',
+    example: ['living-alone-elderly'],
+  })
+  @IsArray()
+  @ArrayMaxSize(RESIDENT_FLAGS.length)
+  @ArrayUnique()
+  @IsIn(RESIDENT_FLAGS, { each: true })
+  flags!: Array<(typeof RESIDENT_FLAGS)[number]>;
+}
+
 export class AcknowledgeOrderDto {
   @IsUUID() staffId!: string;
 }
@@ -253,4 +275,107 @@ export class DepartmentHandBackOrderDto {
   @FreeText()
   @Length(1, 1000)
   reason!: string;
+}
+
+export class RegisterVolunteerTeamDto {
+  @JSONSchema({ description: '社区: the community the team serves' }) @IsUUID() communityId!: string;
+  @JSONSchema({ example: 'Peach Garden Party members’ vanguard' }) @IsString() @Length(1, 100) name!: string;
+  @JSONSchema({ description: '服务站志愿队 / 党员先锋队 / 居民志愿队' })
+  @IsIn(VOLUNTEER_TEAM_KINDS)
+  kind!: (typeof VOLUNTEER_TEAM_KINDS)[number];
+}
+
+export class AddVolunteerTeamMemberDto {
+  @JSONSchema({
+    description: 'A resident, a Party member or a worker of the community: the person id their token carries',
+  })
+  @IsUUID()
+  personId!: string;
+}
+
+export class ListVolunteerTeamsQueryDto {
+  @IsOptional() @IsUUID() communityId?: string;
+}
+
+export class VolunteerTeamAcceptOrderDto {
+  @JSONSchema({ example: 'Two of us go this afternoon' })
+  @IsOptional()
+  @FreeText()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class VolunteerTeamRecordArrivalDto {
+  @JSONSchema({ example: 'On site with the shopping list' })
+  @IsOptional()
+  @FreeText()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class VolunteerTeamCompleteOrderDto {
+  @JSONSchema({ example: 'Groceries delivered' }) @FreeText() @Length(1, 4000) resultNote!: string;
+
+  @JSONSchema({ example: ['https://evidence.example/groceries.jpg'] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { each: true })
+  evidence!: string[];
+}
+
+export class VolunteerTeamHandBackOrderDto {
+  @JSONSchema({ example: 'Needs a plumber, not volunteers' })
+  @FreeText()
+  @Length(1, 1000)
+  reason!: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class RecordVolunteerActivityDto {
+  @IsUUID() communityId!: string;
+  @JSONSchema({ description: 'The community’s volunteer team that served' }) @IsUUID() teamId!: string;
+  @IsIn(VOLUNTEER_ACTIVITY_KINDS) kind!: (typeof VOLUNTEER_ACTIVITY_KINDS)[number];
+  @JSONSchema({ example: 'Visiting elderly people living alone' }) @IsString() @Length(1, 200) title!: string;
+  @JSONSchema({ description: 'The day it took place, YYYY-MM-DD (China’s calendar)', example: '2026-12-01' })
+  @Matches(DAY, { message: 'date must be a day, YYYY-MM-DD' })
+  date!: string;
+  // OpenAPI 3.0 reads `exclusiveMinimum` as a boolean and JSON Schema (ajv) as a number: the
+  // document says `minimum: 0` in words, and IsPositive refuses 0 itself.
+  @JSONSchema(({ exclusiveMinimum: _, ...schema }) => ({
+    ...schema,
+    minimum: 0,
+    description: 'Hours each participant served: more than 0 (0 itself is refused), at most 24',
+    example: 2.5,
+  }))
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(24)
+  hours!: number;
+  @JSONSchema({ description: 'Who served: person ids (residents, Party members, workers), each once' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique(sameIdAnyCase)
+  @IsUUID('all', { each: true })
+  participantIds!: string[];
+}
+
+export class ListVolunteerActivitiesQueryDto {
+  @IsOptional() @IsUUID() communityId?: string;
+  @IsOptional() @IsUUID() teamId?: string;
+  @JSONSchema({ description: 'From this day, YYYY-MM-DD, inclusive' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be a day, YYYY-MM-DD' })
+  from?: string;
+  @JSONSchema({ description: 'To this day, YYYY-MM-DD, inclusive' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to must be a day, YYYY-MM-DD' })
+  to?: string;
+}
+
+export class ConfirmVolunteerActivityDto {
+  @JSONSchema({ description: 'The worker of the community confirming: the caller' })
+  @IsUUID()
+  confirmedBy!: string;
 }

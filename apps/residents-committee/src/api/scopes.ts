@@ -9,6 +9,8 @@ import {
   streetAggregate,
   gridAggregate,
   departmentAggregate,
+  volunteerActivityAggregate,
+  volunteerTeamAggregate,
 } from '../infrastructure/aggregates';
 
 /** Where the residents' committee's resources live, for the access guard (read from their streams). */
@@ -43,6 +45,37 @@ export const DepartmentInPath = scopeFromAggregate(
   { param: 'id' },
   (state) =>
     state.status === 'absent' ? null : { communityId: null, compoundId: null, streetId: state.streetId },
+);
+
+/** For bodies that name a community (a volunteer team's registration, an activity). */
+export const CommunityInBody = scopeFromAggregate(
+  'CommunityInBody',
+  communityAggregate,
+  { body: 'communityId' },
+  (state, id) =>
+    state.status === 'absent' ? null : { communityId: id, compoundId: null, streetId: state.streetId },
+);
+
+/** A volunteer team (志愿服务队) lies in its community, and so in the community's street. */
+export const VolunteerTeamInPath = scopeFromAggregate(
+  'VolunteerTeamInPath',
+  volunteerTeamAggregate,
+  { param: 'id' },
+  (state) =>
+    state.status === 'absent'
+      ? null
+      : { communityId: state.communityId, compoundId: null, streetId: state.streetId },
+);
+
+/** A volunteer activity (志愿活动) lies in its community, and so in the community's street. */
+export const VolunteerActivityInPath = scopeFromAggregate(
+  'VolunteerActivityInPath',
+  volunteerActivityAggregate,
+  { param: 'id' },
+  (state) =>
+    state.status === 'absent'
+      ? null
+      : { communityId: state.communityId, compoundId: null, streetId: state.streetId },
 );
 
 const compoundScope = (state: CompoundState, id: string) =>
@@ -110,4 +143,7 @@ export const residentsCommitteeScopes = [
   GridInPath,
   StreetInBody,
   DepartmentInPath,
+  CommunityInBody,
+  VolunteerTeamInPath,
+  VolunteerActivityInPath,
 ];

@@ -1,6 +1,12 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { GRID_LEVELS, GRID_POSTS, HOLDER_KINDS } from '../domain/grid-plan';
-import { DEPARTMENT_KINDS, WHISTLE_LEVELS } from '@cogov/contracts';
+import {
+  DEPARTMENT_KINDS,
+  RESIDENT_FLAGS,
+  VOLUNTEER_ACTIVITY_KINDS,
+  VOLUNTEER_TEAM_KINDS,
+  WHISTLE_LEVELS,
+} from '@cogov/contracts';
 
 /*
  * What the read routes answer, for the OpenAPI document. These shapes are not validated on the
@@ -94,7 +100,10 @@ export class OrderPageResponse {
   @ApiProperty({ type: 'integer', minimum: 1 }) pageSize!: number;
 }
 
-/** A resident's record; `name` and `phone` are masked (`王**`, `138****1234`) when `masked`. */
+/**
+ * A resident's record; `name` and `phone` are masked (`王**`, `138****1234`) when `masked`, and
+ * the care flags withheld (null).
+ */
 export class ResidentResponse {
   @ApiProperty({ format: 'uuid' }) residentId!: string;
   @ApiProperty({ format: 'uuid' }) communityId!: string;
@@ -103,6 +112,13 @@ export class ResidentResponse {
   @ApiProperty() name!: string;
   @ApiProperty() phone!: string;
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...RESIDENT_FLAGS] },
+    nullable: true,
+    description: 'Care flags (关爱对象) as last set; null when masked',
+  })
+  flags!: string[] | null;
   @ApiProperty() masked!: boolean;
 }
 
@@ -174,4 +190,50 @@ export class GridTreeNodeView extends GridResponse {
 export class GridTreeResponse {
   @ApiProperty({ format: 'uuid' }) communityId!: string;
   @ApiProperty({ type: [GridTreeNodeView] }) zones!: GridTreeNodeView[];
+}
+
+/** 志愿服务队: a community's volunteer team and its members' person ids. */
+export class VolunteerTeamResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) streetId!: string | null;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: VOLUNTEER_TEAM_KINDS }) kind!: string;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' } }) memberIds!: string[];
+}
+
+export class VolunteerTeamListItemView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) streetId!: string | null;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: VOLUNTEER_TEAM_KINDS }) kind!: string;
+  @ApiProperty({ type: 'integer', minimum: 0 }) memberCount!: number;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+}
+
+export class VolunteerTeamListResponse {
+  @ApiProperty({ type: [VolunteerTeamListItemView] }) items!: VolunteerTeamListItemView[];
+}
+
+/** 志愿活动: what a team did, and whether community staff confirmed it. */
+export class VolunteerActivityResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) communityId!: string;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) streetId!: string | null;
+  @ApiProperty({ format: 'uuid' }) teamId!: string;
+  @ApiProperty({ enum: VOLUNTEER_ACTIVITY_KINDS }) kind!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'date', example: '2026-12-01' }) date!: string;
+  @ApiProperty({ type: 'number', maximum: 24, description: 'More than 0' }) hours!: number;
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' } }) participantIds!: string[];
+  @ApiProperty({ enum: ['recorded', 'confirmed'] }) status!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) confirmedBy!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) confirmedAt!: string | null;
+}
+
+export class VolunteerActivityListResponse {
+  @ApiProperty({ type: [VolunteerActivityResponse] }) items!: VolunteerActivityResponse[];
 }

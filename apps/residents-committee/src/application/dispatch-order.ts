@@ -8,8 +8,10 @@ import { type AssigneeKind, communityOfOrder, orderDecider, type PartyAssignee }
 import {
   type CommunityRepository,
   type OrderRepository,
+  type VolunteerTeamRepository,
   communityAggregate,
   orderAggregate,
+  volunteerTeamAggregate,
 } from '../infrastructure/aggregates';
 import { CompanyDirectoryEntry } from '../infrastructure/directory/company-directory.entity';
 import { LeaderDirectoryEntry } from '../infrastructure/directory/leader-directory.entity';
@@ -30,6 +32,7 @@ export class DispatchOrderHandler implements ICommandHandler<DispatchOrderComman
   constructor(
     @InjectRepository(orderAggregate) private readonly orders: OrderRepository,
     @InjectRepository(communityAggregate) private readonly communities: CommunityRepository,
+    @InjectRepository(volunteerTeamAggregate) private readonly teams: VolunteerTeamRepository,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 
@@ -47,6 +50,7 @@ export class DispatchOrderHandler implements ICommandHandler<DispatchOrderComman
           0
         : undefined;
     const approvedLeader = await this.approvedLeader(input.assigneeKind, input.assigneeId);
+    const volunteerTeam = await this.volunteerTeam(input.assigneeKind, input.assigneeId);
     await this.orders.handle(
       input.orderId,
       (state) =>
@@ -59,6 +63,7 @@ export class DispatchOrderHandler implements ICommandHandler<DispatchOrderComman
               partyAssignee,
               companyKnown,
               approvedLeader,
+              volunteerTeam,
               now: context.now.toISOString(),
             },
           },
@@ -73,6 +78,14 @@ export class DispatchOrderHandler implements ICommandHandler<DispatchOrderComman
     if (kind !== 'building-leader') return undefined;
     const entry = await this.db.readSource.getRepository(LeaderDirectoryEntry).findOneBy({ id });
     return entry ? { known: true as const, communityId: entry.communityId } : { known: false as const };
+  }
+
+  private async volunteerTeam(kind: AssigneeKind, id: string) {
+    if (kind !== 'volunteer-team') return undefined;
+    const { state } = await this.teams.load(id);
+    return state.status === 'absent'
+      ? { exists: false as const }
+      : { exists: true as const, communityId: state.communityId };
   }
 
   private async partyAssignee(kind: AssigneeKind, id: string): Promise<PartyAssignee | null> {

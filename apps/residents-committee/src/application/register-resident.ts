@@ -86,3 +86,34 @@ export class RecordTenureHandler implements ICommandHandler<RecordTenureCommand>
     return { id: input.residentId };
   }
 }
+
+export class SetResidentFlagsCommand extends Command<{ id: string }> {
+  constructor(
+    readonly input: { residentId: string; flags: readonly string[] },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** 关爱对象: the resident's care flags, the whole set replacing the last. */
+@CommandHandler(SetResidentFlagsCommand)
+export class SetResidentFlagsHandler implements ICommandHandler<SetResidentFlagsCommand> {
+  constructor(@InjectRepository(residentAggregate) private readonly residents: ResidentRepository) {}
+
+  async execute({ input, context }: SetResidentFlagsCommand) {
+    await this.residents.handle(
+      input.residentId,
+      (state) =>
+        residentDecider.decide(
+          {
+            type: 'SetResidentFlags',
+            data: { residentId: input.residentId, flags: input.flags, now: context.now.toISOString() },
+          },
+          state,
+        ),
+      context,
+    );
+    return { id: input.residentId };
+  }
+}

@@ -6,7 +6,11 @@ import { maskName, maskPhone, type VisibleScope } from '@cogov/security';
 import { ResidentView } from '../infrastructure/residents/resident-view.entity';
 import { withinScope } from './within-scope';
 
-export type ResidentBody = ResidentView & { readonly masked: boolean };
+/** `flags` (关爱对象) are personal data: null when masked, as a name is starred out. */
+export type ResidentBody = Omit<ResidentView, 'flags'> & {
+  readonly flags: string[] | null;
+  readonly masked: boolean;
+};
 
 export interface ResidentPage {
   readonly items: ResidentBody[];
@@ -47,7 +51,7 @@ export class GetResidentHandler implements IQueryHandler<GetResidentQuery> {
   async execute({ residentId, reveal }: GetResidentQuery): Promise<ResidentBody> {
     const row = await this.db.readSource.getRepository(ResidentView).findOneBy({ residentId });
     if (!row) throw new NotFound('resident', residentId);
-    return reveal ? { ...row, masked: false } : masked(row);
+    return reveal ? { ...row, flags: row.flags ?? [], masked: false } : masked(row);
   }
 }
 
@@ -72,5 +76,5 @@ export class ListResidentsHandler implements IQueryHandler<ListResidentsQuery> {
 }
 
 function masked(row: ResidentView): ResidentBody {
-  return { ...row, name: maskName(row.name), phone: maskPhone(row.phone), masked: true };
+  return { ...row, name: maskName(row.name), phone: maskPhone(row.phone), flags: null, masked: true };
 }

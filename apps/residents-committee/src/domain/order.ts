@@ -99,6 +99,8 @@ export type DispatchOrder = {
     companyKnown?: boolean;
     /** For a building leader: the community of the approved leader the building leaders published, if any. */
     approvedLeader?: { known: false } | { known: true; communityId: string };
+    /** For a volunteer team (志愿服务队): the team's community, as its stream has it. */
+    volunteerTeam?: { exists: false } | { exists: true; communityId: string };
     now: string;
   };
 };
@@ -122,8 +124,9 @@ export type RecordOrderWork = {
     executor: Executor;
     performedBy: string;
     /**
-     * For a department's work: whether the person is registered staff of the department, as the
-     * handler found it. The department has no context of its own to check it before this one.
+     * For a department's work: whether the person is registered staff of the department; for a
+     * volunteer team's: whether they are a registered member of the team or service-station staff
+     * of its community; as the handler found it. Neither has a context of its own to check it.
      */
     performerIsStaff?: boolean;
     step: WorkStep;
@@ -478,6 +481,7 @@ const WORKED_ON: readonly AssigneeKind[] = [
   'property-company',
   'building-leader',
   'department',
+  'volunteer-team',
 ];
 
 /** The kinds that come from the Party organization's directory, and the directory kind each must be. */
@@ -610,7 +614,7 @@ function dispatch(d: DispatchOrder['data'], state: PresentOrder): OrderEvent[] {
   }
   if (!WORKED_ON.includes(d.assigneeKind)) {
     throw new RuleViolation(
-      `no context works on orders dispatched to a ${d.assigneeKind} yet: dispatch to a Party member, a branch, a property company or a building leader`,
+      `no context works on orders dispatched to a ${d.assigneeKind} yet: dispatch to a Party member, a branch, a property company, a building leader or a volunteer team`,
       { assigneeKind: d.assigneeKind, assigneeId: d.assigneeId },
     );
   }
@@ -624,6 +628,7 @@ function dispatch(d: DispatchOrder['data'], state: PresentOrder): OrderEvent[] {
     );
   }
   if (d.assigneeKind === 'building-leader') checkLeader(d, state);
+  if (d.assigneeKind === 'volunteer-team') checkTeam(d, state);
   return [
     {
       type: 'OrderDispatched',
@@ -687,6 +692,23 @@ function checkLeader(d: DispatchOrder['data'], state: PresentOrder): void {
       d.assigneeId,
       `building leader ${d.assigneeId} serves community ${leader.communityId}, not community ${state.communityId} of order ${state.orderId}`,
       { communityId: leader.communityId, expectedCommunityId: state.communityId },
+    );
+  }
+}
+
+/**
+ * A volunteer team is the residents' committee's own (志愿服务队): it must be registered, and in
+ * the order's community, whose people it serves.
+ */
+function checkTeam(d: DispatchOrder['data'], state: PresentOrder): void {
+  const team = d.volunteerTeam ?? { exists: false };
+  if (!team.exists) throw new NotFound('volunteer team', d.assigneeId);
+  if (team.communityId !== state.communityId) {
+    throw new OutOfScope(
+      'volunteer team',
+      d.assigneeId,
+      `volunteer team ${d.assigneeId} belongs to community ${team.communityId}, not to community ${state.communityId} of order ${state.orderId}`,
+      { communityId: team.communityId, expectedCommunityId: state.communityId },
     );
   }
 }
@@ -768,6 +790,12 @@ function recordWork(d: RecordOrderWork['data'], state: PresentOrder): OrderEvent
       performedBy: d.performedBy,
       departmentId: d.executor.id,
     });
+  }
+  if (d.executor.kind === 'volunteer-team' && d.performerIsStaff !== true) {
+    throw new RuleViolation(
+      `${d.performedBy} is neither a member of volunteer team ${d.executor.id} nor service-station staff of its community`,
+      { performedBy: d.performedBy, teamId: d.executor.id },
+    );
   }
   switch (d.step) {
     case 'accepted':

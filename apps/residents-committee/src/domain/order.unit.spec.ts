@@ -532,12 +532,47 @@ describe('order (residents-committee): 社区派单 dispatching', () => {
       )
       .thenThrows(WrongKind, /branch-1 is a branch, not a Party member/));
 
-  it('an order is not dispatched to a volunteer team: no context works on such orders yet', () =>
+  it('a volunteer team of the order’s community is assigned', () =>
     given(approved)
-      .when(dispatchOrder({ assigneeKind: 'volunteer-team', assigneeId: 'someone-1', partyAssignee: null }))
-      .thenThrows(RuleViolation, /no context works on orders dispatched to a volunteer-team yet/, {
-        assigneeKind: 'volunteer-team',
-        assigneeId: 'someone-1',
+      .when(
+        dispatchOrder({
+          assigneeKind: 'volunteer-team',
+          assigneeId: 'team-1',
+          partyAssignee: null,
+          volunteerTeam: { exists: true, communityId: 'community-1' },
+        }),
+      )
+      .thenMatches([
+        { type: 'OrderDispatched', data: { assigneeKind: 'volunteer-team', assigneeId: 'team-1' } },
+      ]));
+
+  it('a volunteer team nobody registered is not found', () =>
+    given(approved)
+      .when(
+        dispatchOrder({
+          assigneeKind: 'volunteer-team',
+          assigneeId: 'team-9',
+          partyAssignee: null,
+          volunteerTeam: { exists: false },
+        }),
+      )
+      .thenThrows(NotFound, /volunteer team team-9 not found/));
+
+  it('a volunteer team of another community is out of scope', () =>
+    given(approved)
+      .when(
+        dispatchOrder({
+          assigneeKind: 'volunteer-team',
+          assigneeId: 'team-2',
+          partyAssignee: null,
+          volunteerTeam: { exists: true, communityId: 'community-2' },
+        }),
+      )
+      .thenThrows(OutOfScope, /team-2 belongs to community community-2, not to community community-1/, {
+        entity: 'volunteer team',
+        id: 'team-2',
+        communityId: 'community-2',
+        expectedCommunityId: 'community-1',
       }));
 
   it('a department is not dispatched to: it is called in by a whistle', () =>
@@ -972,4 +1007,48 @@ describe('order (residents-committee): 吹哨 whistling a department in', () => 
       .when(dispatchOrder())
       .thenMatches([{ type: 'OrderDispatched' }]);
   });
+});
+
+describe('order (residents-committee): a volunteer team’s work (志愿服务队)', () => {
+  const TEAM = { kind: 'volunteer-team', id: 'team-1' } as const;
+  const toTeam = [
+    placed(),
+    reviewed('approve'),
+    dispatched({ assigneeKind: 'volunteer-team', assigneeId: 'team-1' }),
+  ];
+  const teamWork = (
+    step: RecordOrderWork['data']['step'],
+    overrides: Partial<RecordOrderWork['data']> = {},
+  ) => recordWork(step, { executor: TEAM, performedBy: 'person-1', performerIsStaff: true, ...overrides });
+
+  it('a member of the team accepts, arrives and completes an order dispatched to it', () => {
+    given(toTeam)
+      .when(teamWork('accepted'))
+      .thenMatches([{ type: 'OrderTakenRecorded', data: { executor: TEAM, performedBy: 'person-1' } }]);
+    const accepted = taken({ executor: TEAM, performedBy: 'person-1' });
+    given([...toTeam, accepted])
+      .when(teamWork('arrived'))
+      .thenMatches([{ type: 'ArrivalRecorded', data: { executor: TEAM } }]);
+    given([...toTeam, accepted])
+      .when(teamWork('completed'))
+      .thenMatches([{ type: 'OrderCompletionRecorded', data: { executor: TEAM } }]);
+  });
+
+  it('someone who is neither a member nor the community’s service-station staff does not work for it', () =>
+    given(toTeam)
+      .when(teamWork('accepted', { performedBy: 'person-9', performerIsStaff: false }))
+      .thenThrows(RuleViolation, /person-9 is neither a member of volunteer team team-1/, {
+        performedBy: 'person-9',
+        teamId: 'team-1',
+      }));
+
+  it('another team does not work on an order dispatched to one', () =>
+    given(toTeam)
+      .when(teamWork('accepted', { executor: { kind: 'volunteer-team', id: 'team-2' } }))
+      .thenThrows(RuleViolation, /dispatched to volunteer-team team-1, not volunteer-team team-2/));
+
+  it('a team does not work on an order dispatched to someone else', () =>
+    given([placed(), reviewed('approve'), dispatched()])
+      .when(teamWork('accepted'))
+      .thenThrows(RuleViolation, /dispatched to branch-pool branch-1, not volunteer-team team-1/));
 });

@@ -1,5 +1,15 @@
-import { type Decider, InvalidTransition, NotFound, OutOfScope, assertNever } from '@cogov/decider';
+import { RESIDENT_FLAGS, type ResidentFlag } from '@cogov/contracts';
+import {
+  type Decider,
+  InvalidInput,
+  InvalidTransition,
+  NotFound,
+  OutOfScope,
+  assertNever,
+} from '@cogov/decider';
 import type { CompoundSummary } from './compound';
+
+export { RESIDENT_FLAGS, type ResidentFlag };
 
 export const TENURES = ['owner', 'tenant'] as const;
 /**
@@ -31,7 +41,16 @@ export type RecordTenure = {
   data: { residentId: string; tenure: (typeof TENURES)[number]; now: string };
 };
 
-export type ResidentCommand = RegisterResident | RecordTenure;
+/**
+ * 关爱对象: the resident's care flags as they now are, the whole set replacing the last (an empty
+ * list clears them). Personal data: shown only to those who may read the resident's.
+ */
+export type SetResidentFlags = {
+  type: 'SetResidentFlags';
+  data: { residentId: string; flags: readonly string[]; now: string };
+};
+
+export type ResidentCommand = RegisterResident | RecordTenure | SetResidentFlags;
 
 /** Name and phone stay in the residents' committee's own streams; nothing published carries them. */
 export type ResidentRegistered = {
@@ -59,7 +78,19 @@ export type ResidentTenureRecorded = {
   };
 };
 
-export type ResidentEvent = ResidentRegistered | ResidentTenureRecorded;
+/** The flags in `RESIDENT_FLAGS` order, whatever order they were sent in. */
+export type ResidentFlagsSet = {
+  type: 'ResidentFlagsSet';
+  data: {
+    residentId: string;
+    communityId: string;
+    compoundId: string;
+    flags: ResidentFlag[];
+    setAt: string;
+  };
+};
+
+export type ResidentEvent = ResidentRegistered | ResidentTenureRecorded | ResidentFlagsSet;
 
 /** 居民: a resident of a building; the state keeps only what other decisions need. */
 export type ResidentState =
@@ -71,6 +102,8 @@ export type ResidentState =
       compoundId: string;
       buildingId: string;
       tenure: Tenure;
+      /** Absent on a state folded before flags were recorded: none. */
+      flags?: ResidentFlag[];
     };
 
 export const initialState = (): ResidentState => ({ status: 'absent' });
@@ -81,6 +114,8 @@ export function decide(command: ResidentCommand, state: ResidentState): Resident
       return register(command.data, state);
     case 'RecordTenure':
       return recordTenure(command.data, state);
+    case 'SetResidentFlags':
+      return setFlags(command.data, state);
     default:
       return assertNever(command);
   }
@@ -94,6 +129,8 @@ export function evolve(state: ResidentState, event: ResidentEvent): ResidentStat
     }
     case 'ResidentTenureRecorded':
       return state.status === 'absent' ? state : { ...state, tenure: event.data.tenure };
+    case 'ResidentFlagsSet':
+      return state.status === 'absent' ? state : { ...state, flags: [...event.data.flags] };
     default:
       return assertNever(event);
   }
@@ -155,6 +192,37 @@ function recordTenure(command: RecordTenure['data'], state: ResidentState): Resi
         compoundId: state.compoundId,
         tenure: command.tenure,
         recordedAt: command.now,
+      },
+    },
+  ];
+}
+
+const isFlag = (flag: string): flag is ResidentFlag => (RESIDENT_FLAGS as readonly string[]).includes(flag);
+
+function setFlags(command: SetResidentFlags['data'], state: ResidentState): ResidentEvent[] {
+  if (state.status === 'absent') throw new NotFound('resident', command.residentId);
+  const unknown = command.flags.filter((flag) => !isFlag(flag));
+  if (unknown.length > 0) {
+    throw new InvalidInput(`unknown care flags: ${unknown.join(', ')}; known: ${RESIDENT_FLAGS.join(', ')}`, {
+      flags: unknown,
+    });
+  }
+  if (new Set(command.flags).size !== command.flags.length) {
+    throw new InvalidInput('a care flag is named twice', { flags: [...command.flags] });
+  }
+  const flags = RESIDENT_FLAGS.filter((flag) => command.flags.includes(flag));
+  const current = state.flags ?? [];
+  // The same set again is a retry, not a change: nothing to record.
+  if (flags.length === current.length && flags.every((flag) => current.includes(flag))) return [];
+  return [
+    {
+      type: 'ResidentFlagsSet',
+      data: {
+        residentId: command.residentId,
+        communityId: state.communityId,
+        compoundId: state.compoundId,
+        flags,
+        setAt: command.now,
       },
     },
   ];

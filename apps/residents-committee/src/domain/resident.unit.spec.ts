@@ -1,9 +1,11 @@
-import { InvalidTransition, NotFound, OutOfScope } from '@cogov/decider';
+import { InvalidInput, InvalidTransition, NotFound, OutOfScope } from '@cogov/decider';
 import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import type { CompoundSummary } from './compound';
 import {
   type RegisterResident,
   type ResidentEvent,
+  type ResidentFlagsSet,
+  type SetResidentFlags,
   type ResidentRegistered,
   residentDecider,
   summarizeResident,
@@ -54,6 +56,15 @@ function residentRegistered(overrides: Partial<ResidentRegistered['data']> = {})
     },
   };
 }
+
+const setFlags = (flags: string[], residentId = 'resident-1'): SetResidentFlags => ({
+  type: 'SetResidentFlags',
+  data: { residentId, flags, now: NOW },
+});
+const flagsSet = (flags: ResidentFlagsSet['data']['flags']): ResidentFlagsSet => ({
+  type: 'ResidentFlagsSet',
+  data: { residentId: 'resident-1', communityId: 'community-1', compoundId: 'compound-1', flags, setAt: NOW },
+});
 
 const stateAfter = (events: readonly ResidentEvent[]) =>
   events.reduce(residentDecider.evolve, residentDecider.initialState());
@@ -144,4 +155,44 @@ describe('resident (residents-committee)', () => {
       residentId: 'resident-9',
       communityId: null,
     }));
+
+  describe('care flags (关爱对象)', () => {
+    it('are set as a whole, in the order of the known flags, with where the resident lives', () =>
+      given([residentRegistered()])
+        .when(setFlags(['left-behind-child', 'living-alone-elderly']))
+        .then([flagsSet(['living-alone-elderly', 'left-behind-child'])]));
+
+    it('replace the last set: a flag not named again is no longer the resident’s', () =>
+      given([residentRegistered(), flagsSet(['living-alone-elderly', 'disabled'])])
+        .when(setFlags(['disabled', 'bereaved-family']))
+        .then([flagsSet(['disabled', 'bereaved-family'])]));
+
+    it('an empty list clears them', () =>
+      given([residentRegistered(), flagsSet(['disabled'])])
+        .when(setFlags([]))
+        .then([flagsSet([])]));
+
+    it('the same set again records nothing', () =>
+      given([residentRegistered(), flagsSet(['disabled', 'left-behind-child'])])
+        .when(setFlags(['left-behind-child', 'disabled']))
+        .thenNothingHappens());
+
+    it('clearing a resident who has none records nothing', () =>
+      given([residentRegistered()]).when(setFlags([])).thenNothingHappens());
+
+    it('an unknown flag is refused, naming it', () =>
+      given([residentRegistered()])
+        .when(setFlags(['disabled', 'rich']))
+        .thenThrows(InvalidInput, /unknown care flags: rich/, { flags: ['rich'] }));
+
+    it('a flag named twice is refused', () =>
+      given([residentRegistered()])
+        .when(setFlags(['disabled', 'disabled']))
+        .thenThrows(InvalidInput, /named twice/));
+
+    it('the flags of a resident nobody registered are not found', () =>
+      given([])
+        .when(setFlags(['disabled'], 'resident-9'))
+        .thenThrows(NotFound, /resident resident-9 not found/));
+  });
 });

@@ -21,7 +21,8 @@ import { RecordPartyDirectoryEntryCommand } from '../application/record-party-di
 
 /**
  * Every executor context's order work, in the one language (ADR 13); not the committee's own
- * `residents-committee.order-work` (a department's), which is on the order before it is published.
+ * `residents-committee.order-work` (a department's or a volunteer team's), which is on the order
+ * before it is published.
  */
 const executorWork: IntegrationEventContract<OrderWorkV1>[] = [
   partyOrganizationOrderWorkV1,

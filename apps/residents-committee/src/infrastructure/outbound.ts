@@ -10,6 +10,7 @@ import {
   orderDispatchedV1,
   orderPlacedV2,
   orderRatedV1,
+  residentFlagsSetV1,
   residentRegisteredV2,
   residentTenureRecordedV1,
   serviceLevelBreachedV2,
@@ -17,6 +18,8 @@ import {
   serviceLevelStageReachedV1,
   serviceLevelStartedV1,
   streetRegisteredV1,
+  volunteerActivityConfirmedV1,
+  volunteerTeamRegisteredV1,
   gridDefinedV1,
   gridPostFilledV1,
   gridPostVacatedV1,
@@ -31,6 +34,8 @@ import type { ServiceLevelEvent, TrackId } from '../service-levels/domain/servic
 import type { StreetEvent } from '../domain/street';
 import type { GridPlanEvent } from '../domain/grid-plan';
 import type { DepartmentEvent } from '../domain/department';
+import type { VolunteerTeamEvent } from '../domain/volunteer-team';
+import type { VolunteerActivityEvent } from '../domain/volunteer-activity';
 
 type Own =
   | CommunityEvent
@@ -40,7 +45,15 @@ type Own =
   | ServiceLevelEvent
   | StreetEvent
   | GridPlanEvent
-  | DepartmentEvent;
+  | DepartmentEvent
+  | VolunteerTeamEvent
+  | VolunteerActivityEvent;
+
+/**
+ * The executors with no context of their own, whose work on orders is recorded here and so
+ * published from here: departments (报到) and the community's volunteer teams (志愿服务队).
+ */
+const WORKED_HERE: ReadonlySet<string> = new Set(['department', 'volunteer-team']);
 
 /** Which order and clock a process fact is about, as every service-level contract names it. */
 const trackOf = (d: TrackId & { orderId: string }) => ({
@@ -135,6 +148,16 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         tenure: d.tenure,
       });
     }
+    case 'ResidentFlagsSet': {
+      // Sensitive: ids and the flags only, so a member's pairing (结对) can be checked against them.
+      const d = event.data;
+      return out.publish(residentFlagsSetV1, d.residentId, {
+        residentId: d.residentId,
+        communityId: d.communityId,
+        flags: [...d.flags],
+        setAt: d.setAt,
+      });
+    }
     case 'OrderPlaced': {
       const d = event.data;
       return out.publish(orderPlacedV2, d.orderId, {
@@ -172,6 +195,34 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         registeredAt: d.registeredAt,
       });
     }
+    case 'VolunteerTeamRegistered': {
+      const d = event.data;
+      return out.publish(volunteerTeamRegisteredV1, d.teamId, {
+        teamId: d.teamId,
+        communityId: d.communityId,
+        streetId: d.streetId,
+        name: d.name,
+        kind: d.kind,
+        registeredAt: d.registeredAt,
+      });
+    }
+    // Only the confirmed activity counts: what was first entered is not published.
+    case 'VolunteerActivityConfirmed': {
+      const d = event.data;
+      return out.publish(volunteerActivityConfirmedV1, d.activityId, {
+        activityId: d.activityId,
+        communityId: d.communityId,
+        streetId: d.streetId,
+        teamId: d.teamId,
+        kind: d.kind,
+        title: d.title,
+        date: d.date,
+        hours: d.hours,
+        participantIds: [...d.participantIds],
+        confirmedBy: d.confirmedBy,
+        confirmedAt: d.confirmedAt,
+      });
+    }
     case 'OrderWhistled': {
       const d = event.data;
       return out.publish(orderWhistledV1, d.orderId, {
@@ -187,11 +238,12 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
         whistledAt: d.whistledAt,
       });
     }
-    // 报到: a department has no context of its own, so its work is published from here, in the
-    // one order-work language. Every other executor's work is its own context's to publish.
+    // 报到: a department has no context of its own, nor has a volunteer team, so their work is
+    // published from here, in the one order-work language. Every other executor's work is its own
+    // context's to publish.
     case 'OrderTakenRecorded': {
       const d = event.data;
-      if (d.executor.kind !== 'department') return [];
+      if (!WORKED_HERE.has(d.executor.kind)) return [];
       return out.publish(
         residentsCommitteeOrderWorkV1,
         d.orderId,
@@ -200,7 +252,7 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
     }
     case 'ArrivalRecorded': {
       const d = event.data;
-      if (d.executor.kind !== 'department') return [];
+      if (!WORKED_HERE.has(d.executor.kind)) return [];
       return out.publish(
         residentsCommitteeOrderWorkV1,
         d.orderId,
@@ -209,7 +261,7 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
     }
     case 'OrderCompletionRecorded': {
       const d = event.data;
-      if (d.executor.kind !== 'department') return [];
+      if (!WORKED_HERE.has(d.executor.kind)) return [];
       return out.publish(
         residentsCommitteeOrderWorkV1,
         d.orderId,
@@ -218,7 +270,7 @@ export const residentsCommitteeOutbound: OutboundMapping<Own> = (event, out) => 
     }
     case 'OrderHandedBack': {
       const d = event.data;
-      if (d.executor.kind !== 'department') return [];
+      if (!WORKED_HERE.has(d.executor.kind)) return [];
       return out.publish(
         residentsCommitteeOrderWorkV1,
         d.orderId,

@@ -2,6 +2,9 @@ import { publishedBy } from '@cogov/context-kit/testing/published-by';
 import type { CommunityEvent } from '../domain/community';
 import type { DepartmentEvent } from '../domain/department';
 import type { OrderEvent } from '../domain/order';
+import type { ResidentEvent } from '../domain/resident';
+import type { VolunteerActivityEvent } from '../domain/volunteer-activity';
+import type { VolunteerTeamEvent } from '../domain/volunteer-team';
 import type { ServiceLevelEvent } from '../service-levels/domain/service-level';
 import { residentsCommitteeOutbound } from './outbound';
 
@@ -249,5 +252,168 @@ describe('what the residents committee publishes of its workers', () => {
       },
     ]);
     expect(JSON.stringify(sent)).not.toMatch(/Wang Fang|13700000000/);
+  });
+});
+
+describe('what the residents’ committee publishes of volunteers and care flags', () => {
+  const publishedOf = publishedBy<OrderEvent | VolunteerTeamEvent | VolunteerActivityEvent | ResidentEvent>(
+    residentsCommitteeOutbound,
+  );
+  const TEAM = '77777777-7777-4777-8777-777777777777';
+  const ACTIVITY = '88888888-8888-4888-8888-888888888888';
+  const RESIDENT = '99999999-9999-4999-8999-999999999999';
+
+  it('a team registered, with its community’s street', () =>
+    expect(
+      publishedOf({
+        type: 'VolunteerTeamRegistered',
+        data: {
+          teamId: TEAM,
+          communityId: COMMUNITY,
+          streetId: STREET,
+          name: 'Peach Garden vanguard',
+          kind: 'vanguard',
+          registeredAt: NOW,
+        },
+      }),
+    ).toEqual([
+      {
+        type: 'residents-committee.volunteer-team-registered',
+        version: 1,
+        key: TEAM,
+        data: {
+          teamId: TEAM,
+          communityId: COMMUNITY,
+          streetId: STREET,
+          name: 'Peach Garden vanguard',
+          kind: 'vanguard',
+          registeredAt: NOW,
+        },
+        violations: [],
+      },
+    ]));
+
+  it('nothing of a team’s members, nor of an activity not yet confirmed', () => {
+    expect(
+      publishedOf({
+        type: 'VolunteerTeamMemberAdded',
+        data: { teamId: TEAM, communityId: COMMUNITY, personId: PERSON, addedAt: NOW },
+      }),
+    ).toEqual([]);
+    expect(
+      publishedOf({
+        type: 'VolunteerActivityRecorded',
+        data: {
+          activityId: ACTIVITY,
+          communityId: COMMUNITY,
+          streetId: STREET,
+          teamId: TEAM,
+          kind: 'elderly-care',
+          title: 'Visits',
+          date: '2026-12-01',
+          hours: 2,
+          participantIds: [PERSON],
+          recordedBy: PERSON,
+          recordedAt: NOW,
+        },
+      }),
+    ).toEqual([]);
+  });
+
+  it('an activity confirmed, whole, keyed by the activity', () => {
+    const sent = publishedOf({
+      type: 'VolunteerActivityConfirmed',
+      data: {
+        activityId: ACTIVITY,
+        communityId: COMMUNITY,
+        streetId: null,
+        teamId: TEAM,
+        kind: 'safety-patrol',
+        title: 'Night patrol',
+        date: '2026-12-01',
+        hours: 1.5,
+        participantIds: [PERSON, RESIDENT],
+        confirmedBy: PERSON,
+        confirmedAt: LATER,
+      },
+    });
+    expect(sent).toEqual([
+      {
+        type: 'residents-committee.volunteer-activity-confirmed',
+        version: 1,
+        key: ACTIVITY,
+        data: {
+          activityId: ACTIVITY,
+          communityId: COMMUNITY,
+          streetId: null,
+          teamId: TEAM,
+          kind: 'safety-patrol',
+          title: 'Night patrol',
+          date: '2026-12-01',
+          hours: 1.5,
+          participantIds: [PERSON, RESIDENT],
+          confirmedBy: PERSON,
+          confirmedAt: LATER,
+        },
+        violations: [],
+      },
+    ]);
+  });
+
+  it('a resident’s care flags, by ids only', () =>
+    expect(
+      publishedOf({
+        type: 'ResidentFlagsSet',
+        data: {
+          residentId: RESIDENT,
+          communityId: COMMUNITY,
+          compoundId: COMPOUND,
+          flags: ['living-alone-elderly', 'disabled'],
+          setAt: NOW,
+        },
+      }),
+    ).toEqual([
+      {
+        type: 'residents-committee.resident-flags-set',
+        version: 1,
+        key: RESIDENT,
+        data: {
+          residentId: RESIDENT,
+          communityId: COMMUNITY,
+          flags: ['living-alone-elderly', 'disabled'],
+          setAt: NOW,
+        },
+        violations: [],
+      },
+    ]));
+
+  it('a volunteer team’s work, in the one order-work language', () => {
+    const executor = { kind: 'volunteer-team', id: TEAM } as const;
+    const sent = [
+      ...publishedOf({
+        type: 'OrderTakenRecorded',
+        data: { orderId: ORDER, round: 1, executor, performedBy: PERSON, takenAt: NOW },
+      }),
+      ...publishedOf({
+        type: 'OrderCompletionRecorded',
+        data: {
+          orderId: ORDER,
+          round: 1,
+          executor,
+          performedBy: PERSON,
+          resultNote: 'done',
+          evidence: [],
+          completedAt: LATER,
+        },
+      }),
+    ];
+    expect(sent.map((p) => [p.type, p.version, p.key, p.violations])).toEqual([
+      ['residents-committee.order-work', 1, ORDER, []],
+      ['residents-committee.order-work', 1, ORDER, []],
+    ]);
+    expect(sent.map((p) => p.data)).toMatchObject([
+      { step: 'accepted', executor, performedBy: PERSON, at: NOW },
+      { step: 'completed', executor, resultNote: 'done', at: LATER },
+    ]);
   });
 });

@@ -11,4 +11,6 @@ export class ResidentView {
   @Column({ type: 'varchar', length: 100 }) name!: string;
   @Column({ type: 'varchar', length: 30 }) phone!: string;
   @Column({ type: 'varchar', length: 40 }) registeredAt!: string;
+  /** 关爱对象: the care flags as last set; null before any were (none). Personal data too. */
+  @Column({ type: 'simple-json', nullable: true }) flags!: string[] | null;
 }

@@ -8,12 +8,18 @@ import { ResidentView } from './resident-view.entity';
 
 export const residentsProjection: Projection = {
   name: 'residents-committee.residents',
-  version: 1,
+  version: 2,
   entities: [ResidentView],
   handles: (event) => inCategory(residentAggregate, event.streamId),
   async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
     for (const recorded of events) {
       const event = { type: recorded.type, data: recorded.data } as ResidentEvent;
+      if (event.type === 'ResidentFlagsSet') {
+        await manager
+          .getRepository(ResidentView)
+          .update({ residentId: event.data.residentId }, { flags: [...event.data.flags] });
+        continue;
+      }
       if (event.type !== 'ResidentRegistered') continue;
       const { residentId, communityId, compoundId, buildingId, name, phone, registeredAt } = event.data;
       await manager
