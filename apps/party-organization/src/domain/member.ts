@@ -3,6 +3,7 @@ import {
   InvalidInput,
   InvalidTransition,
   NotFound,
+  NotYetKnown,
   RuleViolation,
   assertNever,
 } from '@cogov/decider';
@@ -249,7 +250,7 @@ function reportIn(command: ReportIn['data'], state: Member): MemberEvent[] {
       },
     );
   }
-  if (!command.communityKnown) throw new NotFound('community', command.communityId);
+  if (!command.communityKnown) throw new NotYetKnown('community', command.communityId);
   for (const [field, value] of [
     ['workUnit', command.workUnit],
     ['workUnitOrganization', command.workUnitOrganization],

@@ -1,4 +1,4 @@
-import { InvalidInput, InvalidTransition, NotFound, RuleViolation } from '@cogov/decider';
+import { InvalidInput, InvalidTransition, NotFound, NotYetKnown, RuleViolation } from '@cogov/decider';
 import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import {
   type DecideReportIn,
@@ -185,10 +185,10 @@ describe('双报到: an in-service member reports in to the community where they
       .when(reportIn({ communityId: 'community-3', now: LATER }))
       .then([requested({ communityId: 'community-3', requestedAt: LATER })]));
 
-  it("a community the residents' committee has not published is not found", () =>
+  it("a community the residents' committee has not published is not known yet", () =>
     given([inService()])
       .when(reportIn({ communityKnown: false }))
-      .thenThrows(NotFound, /community community-2 not found/));
+      .thenThrows(NotYetKnown, /community community-2 is not known here yet/));
 
   it('a member not registered is not found', () =>
     given([])
