@@ -199,6 +199,12 @@ const ACCESS_TABLE: Record<string, Role[]> = {
     'auditor',
   ],
   'GET /api/rates': ['platform-admin', 'party-staff', 'residents-committee-staff', 'auditor'],
+  'POST /api/party/members/:id/report-in': ['platform-admin', 'party-staff', 'party-member'],
+  'POST /api/party/members/:id/report-in/decision': ['platform-admin', 'party-staff'],
+  'POST /api/party/members/:id/duties': ['platform-admin', 'party-staff'],
+  'GET /api/party/members/:id/duties': ['platform-admin', 'party-staff', 'auditor', 'party-member'],
+  'GET /api/party/organizations/:id/duties': ['platform-admin', 'party-staff', 'auditor'],
+  'GET /api/party/communities/:id/reported-in-members': ['platform-admin', 'party-staff', 'auditor'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -341,6 +341,18 @@ function templates(s: Seeded): Record<string, Template> {
       body: { resultNote: 'R', evidence: ['https://evidence.example/1.jpg'] },
     },
     'POST /api/departments/:id/orders/:orderId/hand-back': { caller: departmentStaff, body: { reason: 'R' } },
+    'POST /api/party/members/:id/report-in': {
+      caller: admin,
+      body: { communityId: s.communityId, workUnit: 'W', workUnitOrganization: 'O', address: 'A' },
+    },
+    'POST /api/party/members/:id/report-in/decision': {
+      caller: admin,
+      body: { decision: 'decline', reason: 'R' },
+    },
+    'POST /api/party/members/:id/duties': {
+      caller: admin,
+      body: { year: 2026, item: 'talk', date: '2026-05-01', note: 'N' },
+    },
   };
 }
 
@@ -355,6 +367,7 @@ function pathOf(route: string, s: Seeded): string {
     )
     .replace('/api/party/organizations/:id/', `/api/party/organizations/${s.branchId}/`)
     .replace('/tasks/:taskId/', `/tasks/${s.jointMeetingTaskId}/`)
+    .replace('/api/party/members/:id/', `/api/party/members/${s.memberId}/`)
     // Any id will do: the intake and validation refuse before a delivery is looked up.
     .replace('/deliveries/:id/', `/deliveries/${s.orderId}/`);
   const ids: Record<string, string> = {
