@@ -10,7 +10,9 @@ import {
 import { outboundMapper, schemaViolations, subscriptionOf } from '@cogov/context-kit';
 import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import type { TokenClaims } from '@cogov/security';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { contextNamed } from '../../contexts';
+import { type Exchange, OpenApiContract } from './testing/openapi-contract';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
@@ -37,6 +39,7 @@ interface BoardItem {
 describe.each(testDatabases)('double report-in and 4+1 (embedded platform on %s)', (_name, makeDatabase) => {
   const { config: database, cleanup } = makeDatabase();
   let platform: TestPlatform;
+  let contract: OpenApiContract | undefined;
   let seed: Awaited<ReturnType<typeof seedCommunity>>;
   let admin: ApiClient;
   let homeId: string;
@@ -111,7 +114,8 @@ describe.each(testDatabases)('double report-in and 4+1 (embedded platform on %s)
   const duties = (memberId: string) => `/api/party/members/${memberId}/duties`;
 
   beforeAll(async () => {
-    platform = await TestPlatform.start(database);
+    platform = await TestPlatform.start(database, {}, (exchange: Exchange) => contract?.check(exchange));
+    contract = new OpenApiContract((await platform.http().get('/docs/openapi.json')).body as OpenAPIObject);
     seed = await seedCommunity(call);
     admin = await platform.as({ personId: 'admin', roles: ['platform-admin'] });
     homeId = await admin.create('/api/communities', { name: 'Where the member lives' });
@@ -140,6 +144,8 @@ describe.each(testDatabases)('double report-in and 4+1 (embedded platform on %s)
     disabledResidentId = await resident();
     await platform.settle();
   });
+  // Every exchange, refusals included, is what the OpenAPI document says.
+  afterEach(() => expect(contract?.violations).toEqual([]));
   afterAll(async () => {
     await platform?.stop();
     await cleanup();

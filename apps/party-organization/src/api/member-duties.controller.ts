@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Qu
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
-import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
+import { ApiQueryFrom, commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access, type Role } from '@cogov/security';
 import {
   GetMemberDutiesQuery,
@@ -129,6 +129,7 @@ export class MemberDutiesController {
     operationId: 'getMemberDuties',
     summary: '"4+1": the member’s five items of a year, each done or missing, with the evidence',
   })
+  @ApiQueryFrom(DutyYearQueryDto)
   @ApiOkResponse({ type: MemberDutiesResponse })
   memberDuties(@Param('id', ParseUUIDPipe) memberId: string, @Query() query: DutyYearQueryDto) {
     return this.queries.execute(new GetMemberDutiesQuery(memberId, query.year ?? null));
@@ -140,6 +141,7 @@ export class MemberDutiesController {
     operationId: 'getOrganizationDuties',
     summary: '"4+1": the branch’s completion rate of a year and, per item, the members missing it',
   })
+  @ApiQueryFrom(DutyYearQueryDto)
   @ApiOkResponse({ type: OrganizationDutiesResponse })
   organizationDuties(@Param('id', ParseUUIDPipe) organizationId: string, @Query() query: DutyYearQueryDto) {
     return this.queries.execute(new GetOrganizationDutiesQuery(organizationId, query.year ?? null));
@@ -151,6 +153,7 @@ export class MemberDutiesController {
     operationId: 'listReportedInMembers',
     summary: '双报到: the members reported in to the community (pending or confirmed), with their "4+1"',
   })
+  @ApiQueryFrom(DutyYearQueryDto)
   @ApiOkResponse({ type: ReportedInMembersResponse })
   reportedInMembers(@Param('id', ParseUUIDPipe) communityId: string, @Query() query: DutyYearQueryDto) {
     return this.queries.execute(new GetReportedInMembersQuery(communityId, query.year ?? null));
