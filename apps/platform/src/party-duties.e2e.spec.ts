@@ -312,6 +312,17 @@ describe.each(testDatabases)('double report-in and 4+1 (embedded platform on %s)
       status: 409,
       error: 'not-yet-known',
     });
+    // A flagged resident of a community that is neither the member's nor the one they reported in to.
+    const elsewhereResident = randomUUID();
+    await deliver(residentFlagsSetV1, {
+      residentId: elsewhereResident,
+      communityId: elsewhereId,
+      flags: ['left-behind-child'],
+      setAt: '2026-01-10T08:00:00.000Z',
+    });
+    expect(
+      errorOf(await post({ year: 2026, item: 'pairing', date: '2026-06-04', residentId: elsewhereResident })),
+    ).toMatchObject({ status: 409, error: 'out-of-scope' });
     for (const bad of [
       { year: 2026, item: 'pairing', date: '2026-06-04' },
       { year: 2026, item: 'talk', date: '2026-06-04', residentId: flaggedResidentId },

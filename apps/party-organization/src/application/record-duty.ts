@@ -44,6 +44,7 @@ export function dutyMemberOf(memberId: string, state: Member): DutyMember {
         organizationId: state.organizationId,
         branchId: state.branchId,
         communityId: state.communityId,
+        reportedInCommunityId: state.reportIn?.status === 'confirmed' ? state.reportIn.communityId : null,
       };
 }
 
@@ -108,12 +109,14 @@ export class RecordDutyHandler implements ICommandHandler<RecordDutyCommand> {
     const pairingFlags = [...PAIRING_FLAGS];
     if (flagged) {
       const flags = flagged.flags === '' ? [] : flagged.flags.split(',');
-      return { known: true, residentId, flags, pairingFlags };
+      return { known: true, residentId, communityId: flagged.communityId, flags, pairingFlags };
     }
     const registered = await this.db.readSource
       .getRepository(CommunityDirectoryEntry)
       .findOneBy({ id: residentId, kind: 'resident' });
-    return registered ? { known: true, residentId, flags: [], pairingFlags } : { known: false, residentId };
+    return registered
+      ? { known: true, residentId, communityId: registered.communityId, flags: [], pairingFlags }
+      : { known: false, residentId };
   }
 }
 

@@ -3,6 +3,7 @@ import {
   InvalidInput,
   NotFound,
   NotYetKnown,
+  OutOfScope,
   RuleViolation,
   assertNever,
 } from '@cogov/decider';
@@ -18,12 +19,27 @@ export type DutyItem = (typeof DUTY_ITEMS)[number];
 /** The care flags a pairing may be with (the residents' committee's `PAIRING_FLAGS`, as loaded). */
 export type PairingResident =
   | { known: false; residentId: string }
-  | { known: true; residentId: string; flags: readonly string[]; pairingFlags: readonly string[] };
+  | {
+      known: true;
+      residentId: string;
+      /** The community the resident lives in. */
+      communityId: string;
+      flags: readonly string[];
+      pairingFlags: readonly string[];
+    };
 
 /** The member the duty is of, as the application layer loaded it. */
 export type DutyMember =
   | { exists: false; memberId: string }
-  | { exists: true; memberId: string; organizationId: string; branchId: string | null; communityId: string };
+  | {
+      exists: true;
+      memberId: string;
+      organizationId: string;
+      branchId: string | null;
+      communityId: string;
+      /** The community of the member's confirmed report-in (双报到), null without one. */
+      reportedInCommunityId: string | null;
+    };
 
 export type RecordDuty = {
   type: 'RecordDuty';
@@ -181,7 +197,7 @@ function record(command: RecordDuty['data']): MemberDutiesEvent[] {
       year: command.year,
     });
   }
-  if (command.item === 'pairing') checkPairing(command);
+  if (command.item === 'pairing') checkPairing(command, member);
   else if (command.residentId !== null) {
     throw new InvalidInput(`residentId names the resident of a pairing; a ${command.item} has none`, {
       field: 'residentId',
@@ -203,12 +219,25 @@ function record(command: RecordDuty['data']): MemberDutiesEvent[] {
 }
 
 /** A pairing is with a resident flagged an elderly person living alone or a left-behind child. */
-function checkPairing(command: RecordDuty['data']): void {
+function checkPairing(command: RecordDuty['data'], member: Extract<DutyMember, { exists: true }>): void {
   const { residentId, resident } = command;
   if (residentId === null) {
     throw new InvalidInput('a pairing names the resident it is with (residentId)', { field: 'residentId' });
   }
   if (!resident || !resident.known) throw new NotYetKnown('resident', residentId);
+  // In the community the member is registered in, or the one they reported in to.
+  const communities = [
+    member.communityId,
+    ...(member.reportedInCommunityId ? [member.reportedInCommunityId] : []),
+  ];
+  if (!communities.includes(resident.communityId)) {
+    throw new OutOfScope(
+      'resident',
+      residentId,
+      `resident ${residentId} lives in community ${resident.communityId}, neither the member's nor the one they reported in to`,
+      { communityId: resident.communityId, memberCommunityIds: communities },
+    );
+  }
   if (!resident.flags.some((flag) => resident.pairingFlags.includes(flag))) {
     throw new RuleViolation(
       `resident ${residentId} is not flagged ${resident.pairingFlags.join(' or ')}: a pairing is with one of them`,

@@ -1,4 +1,4 @@
-import { InvalidInput, NotFound, NotYetKnown, RuleViolation } from '@cogov/decider';
+import { InvalidInput, NotFound, NotYetKnown, OutOfScope, RuleViolation } from '@cogov/decider';
 import { deciderSpecification } from '@cogov/decider/testing/decider-specification';
 import {
   type CreditVolunteerActivity,
@@ -19,6 +19,7 @@ const MEMBER = {
   organizationId: 'branch-1',
   branchId: 'branch-1',
   communityId: 'community-1',
+  reportedInCommunityId: null,
 } as const;
 const PAIRING_FLAGS = ['living-alone-elderly', 'left-behind-child'];
 
@@ -62,11 +63,15 @@ function recorded(overrides: Partial<DutyRecorded['data']> = {}): DutyRecorded {
   };
 }
 
-const pairing = (flags: string[], known = true): Partial<RecordDuty['data']> => ({
+const pairing = (
+  flags: string[],
+  known = true,
+  communityId = 'community-1',
+): Partial<RecordDuty['data']> => ({
   item: 'pairing',
   residentId: 'resident-1',
   resident: known
-    ? { known: true, residentId: 'resident-1', flags, pairingFlags: PAIRING_FLAGS }
+    ? { known: true, residentId: 'resident-1', communityId, flags, pairingFlags: PAIRING_FLAGS }
     : { known: false, residentId: 'resident-1' },
 });
 
@@ -155,6 +160,25 @@ describe('"4+1": a member’s duties of the year', () => {
     given([])
       .when(record(pairing([], false)))
       .thenThrows(NotYetKnown, /resident resident-1 is not known here yet/));
+
+  it('a pairing is with a resident of the member’s community, or of the one they reported in to', () => {
+    given([])
+      .when(record(pairing(['left-behind-child'], true, 'community-2')))
+      .thenThrows(OutOfScope, /lives in community community-2/, {
+        entity: 'resident',
+        id: 'resident-1',
+        communityId: 'community-2',
+        memberCommunityIds: ['community-1'],
+      });
+    given([])
+      .when(
+        record({
+          ...pairing(['left-behind-child'], true, 'community-2'),
+          member: { ...MEMBER, reportedInCommunityId: 'community-2' },
+        }),
+      )
+      .then([recorded({ item: 'pairing', residentId: 'resident-1' })]);
+  });
 
   it('a pairing names its resident', () =>
     given([])
