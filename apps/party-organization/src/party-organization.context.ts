@@ -39,6 +39,7 @@ import {
   compoundCoverageAggregate,
   jointMeetingAggregate,
   memberAggregate,
+  memberDutiesAggregate,
   organizationAggregate,
 } from './infrastructure/aggregates';
 import { CommunityDirectoryEntry } from './infrastructure/directory/community-directory.entity';
@@ -46,10 +47,26 @@ import { CompanyDirectoryEntry } from './infrastructure/directory/company-direct
 import { partyOrganizationUpcasters } from './domain/upcasters';
 import { partyOrganizationInbound } from './infrastructure/inbound';
 import { partyOrganizationOutbound } from './infrastructure/outbound';
+import { MemberDutiesController } from './api/member-duties.controller';
+import { memberScopes } from './api/scopes';
+import {
+  GetMemberDutiesHandler,
+  GetOrganizationDutiesHandler,
+  GetReportedInMembersHandler,
+} from './application/duty-queries';
+import {
+  CreditVolunteerActivityHandler,
+  RecordDutyHandler,
+  RecordResidentFlagsHandler,
+} from './application/record-duty';
+import { DecideReportInHandler, ReportInHandler } from './application/report-in';
+import { ResidentFlagsEntry } from './infrastructure/directory/resident-flags.entity';
+import { membersProjection } from './infrastructure/members/members.projection';
 
 /**
  * The community Party organization (社区党组织) context: the Party committee, branches and building
- * groups, Party members, branch review, and members' work on the orders dispatched to them.
+ * groups, Party members, branch review, and members' work on the orders dispatched to them; in-service
+ * members' double report-in (双报到) and every member's "4+1" of the year.
  */
 export const partyOrganization = defineContext({
   name: 'party-organization',
@@ -62,20 +79,28 @@ export const partyOrganization = defineContext({
     companyRating: companyRatingAggregate,
     companyBranchReservation: companyBranchReservationAggregate,
     jointMeeting: jointMeetingAggregate,
+    memberDuties: memberDutiesAggregate,
   },
   upcasters: partyOrganizationUpcasters,
   publishes: partyOrganizationOutbound,
   consumes: partyOrganizationInbound,
-  projections: [jointMeetingTasksProjection],
-  scopes: [...partyOrganizationScopes, OrganizationInPath, ...jointMeetingScopes],
+  projections: [jointMeetingTasksProjection, membersProjection],
+  scopes: [...partyOrganizationScopes, OrganizationInPath, ...jointMeetingScopes, ...memberScopes],
   entities: [
     CommunityDirectoryEntry,
     CompanyDirectoryEntry,
     ServiceContractEntry,
     OpinionDirectoryEntry,
     EvaluationDirectoryEntry,
+    ResidentFlagsEntry,
   ],
-  controllers: [PartyController, BranchOrderController, CompanyRatingController, JointMeetingController],
+  controllers: [
+    PartyController,
+    BranchOrderController,
+    CompanyRatingController,
+    JointMeetingController,
+    MemberDutiesController,
+  ],
   handlers: [
     CompoundClaims,
     CompanyClaims,
@@ -102,5 +127,13 @@ export const partyOrganization = defineContext({
     partyEvaluationPeriodKindProvider,
     RecordServiceContractHandler,
     RateCompanyHandler,
+    ReportInHandler,
+    DecideReportInHandler,
+    RecordDutyHandler,
+    CreditVolunteerActivityHandler,
+    RecordResidentFlagsHandler,
+    GetMemberDutiesHandler,
+    GetOrganizationDutiesHandler,
+    GetReportedInMembersHandler,
   ],
 });

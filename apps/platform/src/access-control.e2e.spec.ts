@@ -233,6 +233,12 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/volunteer-activities': VOLUNTEER_READERS,
   'GET /api/volunteer-activities/:id': VOLUNTEER_READERS,
   'POST /api/volunteer-activities/:id/confirmation': ['residents-committee-staff', 'service-station-staff'],
+  'POST /api/party/members/:id/report-in': ['platform-admin', 'party-staff', 'party-member'],
+  'POST /api/party/members/:id/report-in/decision': ['platform-admin', 'party-staff'],
+  'POST /api/party/members/:id/duties': ['platform-admin', 'party-staff'],
+  'GET /api/party/members/:id/duties': ['platform-admin', 'party-staff', 'auditor', 'party-member'],
+  'GET /api/party/organizations/:id/duties': ['platform-admin', 'party-staff', 'auditor'],
+  'GET /api/party/communities/:id/reported-in-members': ['platform-admin', 'party-staff', 'auditor'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

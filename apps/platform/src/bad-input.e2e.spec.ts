@@ -376,6 +376,18 @@ function templates(s: Seeded): Record<string, Template> {
       body: { confirmedBy: s.workerId },
       actsAs: 'confirmedBy',
     },
+    'POST /api/party/members/:id/report-in': {
+      caller: admin,
+      body: { communityId: s.communityId, workUnit: 'W', workUnitOrganization: 'O', address: 'A' },
+    },
+    'POST /api/party/members/:id/report-in/decision': {
+      caller: admin,
+      body: { decision: 'decline', reason: 'R' },
+    },
+    'POST /api/party/members/:id/duties': {
+      caller: admin,
+      body: { year: 2026, item: 'talk', date: '2026-05-01', note: 'N' },
+    },
   };
 }
 
@@ -390,6 +402,7 @@ function pathOf(route: string, s: Seeded): string {
     )
     .replace('/api/party/organizations/:id/', `/api/party/organizations/${s.branchId}/`)
     .replace('/tasks/:taskId/', `/tasks/${s.jointMeetingTaskId}/`)
+    .replace('/api/party/members/:id/', `/api/party/members/${s.memberId}/`)
     // Any id will do: the intake and validation refuse before a delivery is looked up.
     .replace('/deliveries/:id/', `/deliveries/${s.orderId}/`);
   const ids: Record<string, string> = {

@@ -1,11 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { scopeFromAggregate, scopeFromRequest } from '@cogov/context-kit';
+import { InjectRepository, scopeFromAggregate, scopeFromRequest, scopeFromTables } from '@cogov/context-kit';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
-import { DEFERRED_TO_VALIDATION, idOrNull, type ResourceScope, type ScopeResolver } from '@cogov/security';
+import {
+  DEFERRED_TO_VALIDATION,
+  idOrNull,
+  inScope,
+  type Principal,
+  type ResourceScope,
+  type ScopeResolver,
+} from '@cogov/security';
 import {
   branchOrderAggregate,
   jointMeetingAggregate,
+  memberAggregate,
+  type MemberRepository,
   organizationAggregate,
 } from '../infrastructure/aggregates';
 import { CommunityDirectoryEntry } from '../infrastructure/directory/community-directory.entity';
@@ -81,3 +90,61 @@ export class CompoundInPath implements ScopeResolver {
 }
 
 export const jointMeetingScopes = [BranchInBody, JointMeetingInPath, CompoundInPath];
+
+/**
+ * A member lies in the community they are registered in, and, once their report-in (双报到) is
+ * confirmed, in the community they reported in to as well: the scope is whichever of the two the
+ * caller holds (the registration community otherwise, answered 404 outside it). The member is the
+ * owner: a party member sees only their own.
+ */
+@Injectable()
+export class MemberInPath implements ScopeResolver {
+  constructor(@InjectRepository(memberAggregate) private readonly members: MemberRepository) {}
+
+  async resolve(request: Request, principal: Principal): Promise<ResourceScope | null> {
+    const memberId = idOrNull((request.params as Record<string, unknown>).id);
+    if (!memberId) return DEFERRED_TO_VALIDATION;
+    const { state } = await this.members.load(memberId);
+    if (state.status === 'absent') return null;
+    const registered = { communityId: state.communityId, compoundId: null, ownerId: memberId };
+    const reportIn = state.reportIn;
+    if (reportIn?.status === 'confirmed') {
+      const reportedIn = { communityId: reportIn.communityId, compoundId: null, ownerId: memberId };
+      if (!inScope(principal, registered) && inScope(principal, reportedIn)) return reportedIn;
+    }
+    return registered;
+  }
+}
+
+/** A member's own report-in is made in the community they are registered in. */
+export const MemberRegistrationInPath = scopeFromAggregate(
+  'MemberRegistrationInPath',
+  memberAggregate,
+  { param: 'id' },
+  (state, id) =>
+    state.status === 'absent' ? null : { communityId: state.communityId, compoundId: null, ownerId: id },
+);
+
+/**
+ * A report-in is decided by the Party committee of the community it is to: the scope is that
+ * community (the registration community while there is none, where the decision finds nothing).
+ */
+export const ReportInOfMemberInPath = scopeFromAggregate(
+  'ReportInOfMemberInPath',
+  memberAggregate,
+  { param: 'id' },
+  (state) =>
+    state.status === 'absent'
+      ? null
+      : { communityId: state.reportIn?.communityId ?? state.communityId, compoundId: null },
+);
+
+/** A community as the directory has it (the residents' committee published it). */
+export const CommunityInPath = scopeFromTables('CommunityInPath', { param: 'id' }, async (id, db) => {
+  const entry = await db.readSource
+    .getRepository(CommunityDirectoryEntry)
+    .findOneBy({ id, kind: 'community' });
+  return entry ? { communityId: id, compoundId: null } : null;
+});
+
+export const memberScopes = [MemberInPath, MemberRegistrationInPath, ReportInOfMemberInPath, CommunityInPath];

@@ -4,6 +4,7 @@ import { compoundCoverageDecider } from '../domain/compound-coverage';
 import { companyBranchReservationDecider } from '../domain/company-branch-reservation';
 import { jointMeetingDecider } from '../domain/joint-meeting';
 import { memberDecider } from '../domain/member';
+import { memberDutiesDecider } from '../domain/member-duties';
 import { organizationDecider } from '../domain/organization';
 
 export const organizationAggregate = aggregate('party-organization.organization', organizationDecider);
@@ -31,3 +32,7 @@ export type CompanyBranchReservationRepository = RepositoryOf<typeof companyBran
 /** 联席会议: one stream per joint meeting, its agenda, decisions and tasks. */
 export const jointMeetingAggregate = aggregate('party-organization.joint-meeting', jointMeetingDecider);
 export type JointMeetingRepository = RepositoryOf<typeof jointMeetingAggregate>;
+
+/** "4+1": one stream per member and year (`memberDutiesId`), what the member did that year. */
+export const memberDutiesAggregate = aggregate('party-organization.member-duties', memberDutiesDecider);
+export type MemberDutiesRepository = RepositoryOf<typeof memberDutiesAggregate>;

@@ -13,6 +13,8 @@ import {
   orderRatedV1,
   residentRegisteredV1,
   residentRegisteredV2,
+  residentFlagsSetV1,
+  volunteerActivityConfirmedV1,
 } from '@cogov/contracts';
 import { consume, consumeVersions } from '@cogov/context-kit';
 import { RecordCommunityDirectoryEntryCommand } from '../application/record-community-directory-entry';
@@ -20,6 +22,7 @@ import { RecordCompanyDirectoryEntryCommand } from '../application/record-compan
 import { RecordEvaluationCommand, RecordOpinionCommand } from '../application/record-opinion';
 import { RecordOrderLifecycleCommand } from '../application/record-order-lifecycle';
 import { RecordServiceContractCommand } from '../application/rate-company';
+import { CreditVolunteerActivityCommand, RecordResidentFlagsCommand } from '../application/record-duty';
 
 /**
  * What the Party organization does with the residents' committee's facts: each, once its schema
@@ -155,6 +158,31 @@ export const partyOrganizationInbound = [
           compoundId: d.compoundId,
           companyId: d.companyId,
           period: d.period,
+        },
+        context,
+      ),
+  ),
+  // A member's pairing (结对) is with a resident flagged so: the whole set, the newest kept.
+  consume(
+    residentFlagsSetV1,
+    ({ data: d }, context) =>
+      new RecordResidentFlagsCommand(
+        { residentId: d.residentId, communityId: d.communityId, flags: d.flags.join(','), setAt: d.setAt },
+        context,
+      ),
+  ),
+  // "4+1": a confirmed volunteer activity is the volunteer day of each Party member among its participants.
+  consume(
+    volunteerActivityConfirmedV1,
+    ({ data: d }, context) =>
+      new CreditVolunteerActivityCommand(
+        {
+          activityId: d.activityId,
+          communityId: d.communityId,
+          title: d.title,
+          date: d.date,
+          hours: d.hours,
+          participantIds: d.participantIds,
         },
         context,
       ),

@@ -15,7 +15,7 @@ import {
   jointMeetingTasksAssignedV1,
 } from '@cogov/contracts';
 import type { OutboundMapping, Publisher } from '@cogov/context-kit';
-import { companyRatedV1 } from '@cogov/contracts';
+import { companyRatedV1, memberReportedInV1 } from '@cogov/contracts';
 import type { BranchOrderEvent } from '../domain/branch-order';
 import type { CompanyRatingEvent } from '../domain/company-rating';
 import type { JointMeetingEvent } from '../domain/joint-meeting';
@@ -81,6 +81,15 @@ export const partyOrganizationOutbound: OutboundMapping<Own> = (event, out) => {
         branchId: d.branchId,
         communityId: d.communityId,
         membership: d.membership,
+      });
+    }
+    case 'ReportInConfirmed': {
+      // 双报到 confirmed: ids and the time; the work unit and the address stay here.
+      const d = event.data;
+      return out.publish(memberReportedInV1, d.memberId, {
+        memberId: d.memberId,
+        communityId: d.communityId,
+        confirmedAt: d.confirmedAt,
       });
     }
     case 'OrderApproved':

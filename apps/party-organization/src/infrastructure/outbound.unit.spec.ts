@@ -1,5 +1,6 @@
 import { publishedBy } from '@cogov/context-kit/testing/published-by';
 import type { JointMeetingEvent } from '../domain/joint-meeting';
+import type { MemberEvent } from '../domain/member';
 import { partyOrganizationOutbound } from './outbound';
 
 /** The contracts and payloads the mapping published, each checked against its schema. */
@@ -77,5 +78,49 @@ describe('what the Party organization publishes of its joint meetings', () => {
       },
     ]);
     expect(JSON.stringify(sent)).not.toContain('Parts ordered');
+  });
+});
+
+describe('what the Party organization publishes of report-ins (双报到)', () => {
+  const publishedOfMembers = publishedBy<MemberEvent>(partyOrganizationOutbound);
+  const memberId = '7c1f3a52-0d4e-4b8a-9f21-3e5d6c7b8a90';
+  const communityId = '2a9e4f61-5b3c-4d7e-8f10-9a8b7c6d5e4f';
+
+  it('a confirmed report-in: the member, the community and when, without work unit or address', () => {
+    const sent = publishedOfMembers({
+      type: 'ReportInConfirmed',
+      data: { memberId, communityId, confirmedBy: 'staff-1', confirmedAt: NOW },
+    });
+    expect(sent).toEqual([
+      {
+        type: 'party-organization.member-reported-in',
+        version: 1,
+        key: memberId,
+        data: { memberId, communityId, confirmedAt: NOW },
+        violations: [],
+      },
+    ]);
+  });
+
+  it('a report-in pending or declined tells the others nothing', () => {
+    expect(
+      publishedOfMembers({
+        type: 'ReportInRequested',
+        data: {
+          memberId,
+          communityId,
+          workUnit: 'Water Bureau',
+          workUnitOrganization: 'Water Bureau Party Branch',
+          address: 'Room 401',
+          requestedAt: NOW,
+        },
+      }),
+    ).toEqual([]);
+    expect(
+      publishedOfMembers({
+        type: 'ReportInDeclined',
+        data: { memberId, communityId, reason: 'moved', declinedBy: 'staff-1', declinedAt: NOW },
+      }),
+    ).toEqual([]);
   });
 });
