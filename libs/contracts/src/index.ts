@@ -18,3 +18,4 @@ export * from './residents-committee/workers';
 export * from './owners-committee/members';
 export * from './party-organization/joint-meeting';
 export * from './residents-committee/volunteers';
+export * from './points-bank';
