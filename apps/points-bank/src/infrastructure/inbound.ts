@@ -34,8 +34,7 @@ export const pointsBankInbound = [
   // A v1 community was registered before streets existed: it lies in none, and earns nothing.
   consume(
     communityRegisteredV1,
-    ({ data: d }, context) =>
-      new communities.Record({ communityId: d.communityId, streetId: null }, context),
+    ({ data: d }, context) => new communities.Record({ communityId: d.communityId, streetId: null }, context),
   ),
   consume(
     communityRegisteredV2,
