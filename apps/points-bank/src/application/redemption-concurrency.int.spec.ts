@@ -92,7 +92,7 @@ describe.each(databases)('concurrent redemptions of one balance (%s)', (_name, m
     expect(schemaViolations(contract, data)).toEqual([]);
     const definition = pointsBankInbound.find((d) => d.contract === contract)!;
     const command = definition.toCommand({ data } as IntegrationEvent, context('bus', id));
-    await handlers.get(command.constructor.name)!.execute(command as ICommand);
+    await handlers.get(command.constructor.name)!.execute(command);
   }
 
   beforeAll(async () => {
