@@ -199,6 +199,52 @@ const ACCESS_TABLE: Record<string, Role[]> = {
     'auditor',
   ],
   'GET /api/rates': ['platform-admin', 'party-staff', 'residents-committee-staff', 'auditor'],
+  'POST /api/streets/:id/points-standards': ['platform-admin', 'residents-committee-staff'],
+  'GET /api/streets/:id/points-standards': [
+    'platform-admin',
+    'residents-committee-staff',
+    'service-station-staff',
+    'party-staff',
+    'auditor',
+  ],
+  'POST /api/communities/:id/catalogue': ['platform-admin', 'service-station-staff'],
+  'GET /api/communities/:id/catalogue': [
+    'platform-admin',
+    'service-station-staff',
+    'residents-committee-staff',
+    'auditor',
+    'resident',
+    'party-member',
+  ],
+  'POST /api/points/redemptions': ['platform-admin', 'service-station-staff'],
+  'POST /api/points/accounts/:personId/corrections': [
+    'platform-admin',
+    'residents-committee-staff',
+    'service-station-staff',
+  ],
+  'GET /api/points/accounts/:personId': [
+    'platform-admin',
+    'residents-committee-staff',
+    'service-station-staff',
+    'auditor',
+    'resident',
+    'party-member',
+  ],
+  'GET /api/points/accounts/:personId/statement': [
+    'platform-admin',
+    'residents-committee-staff',
+    'service-station-staff',
+    'auditor',
+    'resident',
+    'party-member',
+  ],
+  'GET /api/points/leaderboard': [
+    'platform-admin',
+    'residents-committee-staff',
+    'service-station-staff',
+    'party-staff',
+    'auditor',
+  ],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {
