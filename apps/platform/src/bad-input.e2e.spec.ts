@@ -341,6 +341,27 @@ function templates(s: Seeded): Record<string, Template> {
       body: { resultNote: 'R', evidence: ['https://evidence.example/1.jpg'] },
     },
     'POST /api/departments/:id/orders/:orderId/hand-back': { caller: departmentStaff, body: { reason: 'R' } },
+    'POST /api/streets/:id/points-standards': {
+      caller: admin,
+      body: {
+        standardId: 'jianxi',
+        version: 1,
+        effectiveFrom: '2026-01-01',
+        orders: [{ category: 'repair', priority: 'normal', points: 1 }],
+        perVolunteerHour: 1,
+        perActivityKind: { 'elderly-care': 1 },
+        ratingFiveBonus: 1,
+      },
+    },
+    'POST /api/communities/:id/catalogue': { caller: station, body: { name: 'N', points: 1 } },
+    'POST /api/points/redemptions': {
+      caller: station,
+      body: { personId: s.memberId, communityId: s.communityId, itemId: s.orderId },
+    },
+    'POST /api/points/accounts/:personId/corrections': {
+      caller: admin,
+      body: { points: 1, reason: 'R', streetId: s.streetId, communityId: s.communityId },
+    },
   };
 }
 
@@ -356,7 +377,8 @@ function pathOf(route: string, s: Seeded): string {
     .replace('/api/party/organizations/:id/', `/api/party/organizations/${s.branchId}/`)
     .replace('/tasks/:taskId/', `/tasks/${s.jointMeetingTaskId}/`)
     // Any id will do: the intake and validation refuse before a delivery is looked up.
-    .replace('/deliveries/:id/', `/deliveries/${s.orderId}/`);
+    .replace('/deliveries/:id/', `/deliveries/${s.orderId}/`)
+    .replace('/api/points/accounts/:personId/', `/api/points/accounts/${s.memberId}/`);
   const ids: Record<string, string> = {
     '/api/communities/:id': s.communityId,
     '/api/residents/:id': s.residentId,
@@ -371,6 +393,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/supervision/:itemId': s.supervisionItemId,
     '/api/grids/:id': s.gridId,
     '/api/departments/:id': s.departmentId,
+    '/api/streets/:id': s.streetId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];
