@@ -357,4 +357,63 @@ describe.each(testDatabases)('the points bank (embedded platform on %s)', (_name
     );
     expect(both.status).toBe(400);
   });
+  it('a reopened order’s points are withheld until a later round closes it, then earned once', async () => {
+    const resident = await as(seed.resident);
+    const member = await as(seed.member);
+    const worker = await as(seed.worker);
+    const totalNow = async () => (await admin.read(`/api/points/accounts/${seed.memberId}`)).total as number;
+    const before = await totalNow();
+    const second = await resident.create('/api/orders', {
+      residentId: seed.residentId,
+      compoundId: seed.compoundId,
+      category: 'repair',
+      title: 'Broken stair light',
+      description: 'The light on floor 2 is out',
+      channel: 'app',
+    });
+    await platform.settle();
+    await member.expectPost(`/api/orders/${second}/review`, {
+      reviewerId: seed.memberId,
+      decision: 'approve',
+      note: 'ok',
+      priority: 'normal',
+    });
+    const round = async () => {
+      await platform.settle();
+      await worker.expectPost(`/api/orders/${second}/dispatch`, {
+        dispatcherId: seed.workerId,
+        assigneeKind: 'member',
+        assigneeId: seed.memberId,
+      });
+      await platform.settle();
+      await member.expectPost(`/api/orders/${second}/take`, { memberId: seed.memberId });
+      await member.expectPost(`/api/orders/${second}/arrival`, { memberId: seed.memberId });
+      await member.expectPost(`/api/orders/${second}/complete`, {
+        memberId: seed.memberId,
+        resultNote: 'Changed the bulb',
+        evidence: [],
+      });
+      await platform.settle();
+    };
+    await round();
+    await resident.expectPost(`/api/orders/${second}/rating`, {
+      raterId: seed.residentId,
+      score: 2,
+      comment: 'Out again the next day',
+    });
+    await platform.settle();
+    expect(await totalNow()).toBe(before);
+    await round();
+    await resident.expectPost(`/api/orders/${second}/rating`, {
+      raterId: seed.residentId,
+      score: 4,
+      comment: 'Fixed now',
+    });
+    await platform.settle();
+    expect(await totalNow()).toBe(before + 6);
+    const entries = (await admin.read(`/api/points/accounts/${seed.memberId}`)).entries as Array<{
+      causeId?: string;
+    }>;
+    expect(entries.filter((e) => e.causeId === second)).toHaveLength(1);
+  });
 });
