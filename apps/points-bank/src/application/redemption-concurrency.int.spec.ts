@@ -1,35 +1,11 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import type { ICommandHandler } from '@nestjs/cqrs';
-import {
-  type IntegrationEvent,
-  type IntegrationEventContract,
-  communityRegisteredV2,
-  streetRegisteredV1,
-  volunteerActivityConfirmedV1,
-} from '@cogov/contracts';
-import { schemaViolations } from '@cogov/context-kit';
-import { type CommandContext, EventSourcedRepository, systemContext } from '@cogov/event-sourcing';
-import { SqlEventStore } from '@cogov/event-store';
+import { communityRegisteredV2, streetRegisteredV1, volunteerActivityConfirmedV1 } from '@cogov/contracts';
 import { DomainExceptionFilter } from '@cogov/http';
-import { type DatabaseConfig, quoteIdent, SqlDatabase } from '@cogov/persistence';
+import type { DatabaseConfig } from '@cogov/persistence';
 import { freshPostgresSchema, freshSqlite } from '@cogov/persistence/testing/test-databases';
-import { accountDecider, totalOf } from '../domain/account';
-import { catalogueDecider } from '../domain/catalogue';
-import { streetStandardsDecider } from '../domain/standards';
-import {
-  accountAggregate,
-  type AccountRepository,
-  catalogueAggregate,
-  type CatalogueRepository,
-  streetStandardsAggregate,
-  type StreetStandardsRepository,
-} from '../infrastructure/aggregates';
-import { POINTS_BANK_ENTITIES } from '../infrastructure/entities';
-import { pointsBankInbound } from '../infrastructure/inbound';
+import { totalOf } from '../domain/account';
+import { pointsBankHarness } from '../testing/points-bank-harness';
 import { AddCatalogueItemCommand, AddCatalogueItemHandler } from './catalogue';
-import { Earnings } from './earnings';
-import { Places } from './places';
-import { activities, communities, streets } from './record-facts';
 import { RedeemPointsCommand, RedeemPointsHandler } from './redeem-points';
 import { PublishStandardCommand, PublishStandardHandler } from './standards';
 
@@ -72,72 +48,26 @@ function httpStatusOf(error: unknown): number {
  */
 describe.each(databases)('concurrent redemptions of one balance (%s)', (_name, makeConfig) => {
   const config = makeConfig();
-  let db: SqlDatabase;
-  let accounts: AccountRepository;
-  let catalogues: CatalogueRepository;
-  let standards: StreetStandardsRepository;
-  let earnings: Earnings;
-  let places: Places;
-  let handlers: Map<string, ICommandHandler>;
-
-  const context = (actorId: string, key?: string): CommandContext =>
-    systemContext(actorId, NOW, key ? { idempotencyKey: key, causationId: key } : {});
-
-  /** One fact through the manifest's own inbound definition and its handler. */
-  async function deliver<E extends IntegrationEvent>(
-    contract: IntegrationEventContract<E>,
-    data: E['data'],
-    id: string,
-  ) {
-    expect(schemaViolations(contract, data)).toEqual([]);
-    const definition = pointsBankInbound.find((d) => d.contract === contract)!;
-    const command = definition.toCommand({ data } as IntegrationEvent, context('bus', id));
-    await handlers.get(command.constructor.name)!.execute(command);
-  }
+  let bank: Awaited<ReturnType<typeof pointsBankHarness>>;
 
   beforeAll(async () => {
-    db = await SqlDatabase.open(config, POINTS_BANK_ENTITIES);
-    await db.synchronizeEntities();
-    const store = new SqlEventStore(db);
-    await store.ensureSchema();
-    accounts = new EventSourcedRepository(store, { category: accountAggregate.category, ...accountDecider });
-    catalogues = new EventSourcedRepository(store, {
-      category: catalogueAggregate.category,
-      ...catalogueDecider,
-    });
-    standards = new EventSourcedRepository(store, {
-      category: streetStandardsAggregate.category,
-      ...streetStandardsDecider,
-    });
-    places = new Places(db);
-    earnings = new Earnings(db, accounts, standards, places);
-    handlers = new Map<string, ICommandHandler>([
-      [new streets.Record([], context('t')).constructor.name, new streets.Handler(db)],
-      [new communities.Record([], context('t')).constructor.name, new communities.Handler(db, earnings)],
-      [new activities.Record([], context('t')).constructor.name, new activities.Handler(db, earnings)],
-    ]);
+    bank = await pointsBankHarness(config, NOW);
   });
-  afterAll(async () => {
-    if (config.kind === 'postgres') {
-      await db.dataSource.query(`DROP SCHEMA IF EXISTS ${quoteIdent(config.schema)} CASCADE`);
-    }
-    await db.close();
-    config.cleanup?.();
-  });
+  afterAll(() => bank.close());
 
   it('never below zero: successes × price is the debit, every failure a 409', async () => {
-    await deliver(streetRegisteredV1, { streetId: STREET, name: '涧西街道' }, 'f-1');
+    await bank.deliver(streetRegisteredV1, { streetId: STREET, name: '涧西街道' }, 'f-1');
     for (const [communityId, i] of [
       [COMMUNITY, 2],
       [STATION_2, 3],
     ] as const) {
-      await deliver(
+      await bank.deliver(
         communityRegisteredV2,
         { communityId, name: `社区 ${i}`, streetName: '涧西街道', streetId: STREET },
         `f-${i}`,
       );
     }
-    await new PublishStandardHandler(standards, places, earnings).execute(
+    await new PublishStandardHandler(bank.standards, bank.places, bank.earnings).execute(
       new PublishStandardCommand(
         {
           streetId: STREET,
@@ -151,7 +81,7 @@ describe.each(databases)('concurrent redemptions of one balance (%s)', (_name, m
             ratingFiveBonus: 0,
           },
         },
-        context('street-staff'),
+        bank.context('street-staff'),
       ),
     );
     const activity = {
@@ -167,26 +97,26 @@ describe.each(databases)('concurrent redemptions of one balance (%s)', (_name, m
       confirmedBy: 'staff',
       confirmedAt: '2026-05-30T10:00:00.000Z',
     };
-    await deliver(volunteerActivityConfirmedV1, activity, 'f-4');
-    await deliver(volunteerActivityConfirmedV1, activity, 'f-4'); // redelivered: earns nothing twice
-    expect(totalOf((await accounts.load(PERSON)).state)).toBe(100);
+    await bank.deliver(volunteerActivityConfirmedV1, activity, 'f-4');
+    await bank.deliver(volunteerActivityConfirmedV1, activity, 'f-4'); // redelivered: earns nothing twice
+    expect(totalOf((await bank.accounts.load(PERSON)).state)).toBe(100);
 
-    const catalogue = new AddCatalogueItemHandler(catalogues);
+    const catalogue = new AddCatalogueItemHandler(bank.catalogues);
     const rice = await catalogue.execute(
       new AddCatalogueItemCommand(
         { communityId: COMMUNITY, name: 'rice 5 kg', points: 7 },
-        context('station-1'),
+        bank.context('station-1'),
       ),
     );
-    await new AddCatalogueItemHandler(catalogues).execute(
+    await new AddCatalogueItemHandler(bank.catalogues).execute(
       new AddCatalogueItemCommand(
         { communityId: STATION_2, name: 'rice 5 kg', points: 7 },
-        context('station-2'),
+        bank.context('station-2'),
       ),
     );
-    const items = (await catalogues.load(STATION_2)).state.items;
+    const items = (await bank.catalogues.load(STATION_2)).state.items;
 
-    const redeem = new RedeemPointsHandler(accounts, catalogues, standards, places);
+    const redeem = new RedeemPointsHandler(bank.accounts, bank.catalogues, bank.standards, bank.places);
     /** 50 redemptions at once, half at each station of the street. */
     const wave = async (n: number) => {
       const outcomes = await Promise.allSettled(
@@ -198,7 +128,7 @@ describe.each(databases)('concurrent redemptions of one balance (%s)', (_name, m
                 communityId: i % 2 === 0 ? COMMUNITY : STATION_2,
                 itemId: i % 2 === 0 ? rice.id : items[0]!.itemId,
               },
-              context(`station-${i % 2}`, `redeem-${n}-${i}`),
+              bank.context(`station-${i % 2}`, `redeem-${n}-${i}`),
             ),
           ),
         ),
@@ -208,7 +138,7 @@ describe.each(databases)('concurrent redemptions of one balance (%s)', (_name, m
         failures: outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : [])),
       };
     };
-    const balanceNow = async () => totalOf((await accounts.load(PERSON)).state);
+    const balanceNow = async () => totalOf((await bank.accounts.load(PERSON)).state);
 
     // Waves until one redeems nothing: each loser is a 409, and what left is what succeeded.
     let succeeded = 0;
@@ -226,7 +156,7 @@ describe.each(databases)('concurrent redemptions of one balance (%s)', (_name, m
       }
     }
     expect(succeeded).toBe(14);
-    const account = (await accounts.load(PERSON)).state;
+    const account = (await bank.accounts.load(PERSON)).state;
     if (account.status !== 'open') throw new Error('the account is open');
     expect(account.deposits).toEqual({ [STREET]: 2 });
     expect(account.entries.filter((e) => e.kind === 'redemption')).toHaveLength(14);
