@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { CommandBus } from '@nestjs/cqrs';
 import { type VolunteerActivityConfirmedV1, volunteerActivityConfirmedV1 } from '@cogov/contracts';
 import { subscriptionOf } from '@cogov/context-kit';
 import type { TokenClaims } from '@cogov/security';
 import { pointsBank } from '../../points-bank/src/points-bank.context';
 import { testDatabases } from './testing/databases';
+import { type Exchange, OpenApiContract } from './testing/openapi-contract';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
 
@@ -19,6 +21,7 @@ import { type ApiClient, TestPlatform } from './testing/test-platform';
 describe.each(testDatabases)('the points bank (embedded platform on %s)', (_name, makeDatabase) => {
   const { config: database, cleanup } = makeDatabase();
   let platform: TestPlatform;
+  let contract: OpenApiContract | undefined;
   let admin: ApiClient;
   let seed: Awaited<ReturnType<typeof seedCommunity>>;
   let streetA: string;
@@ -61,7 +64,8 @@ describe.each(testDatabases)('the points bank (embedded platform on %s)', (_name
   });
 
   beforeAll(async () => {
-    platform = await TestPlatform.start(database);
+    platform = await TestPlatform.start(database, {}, (exchange: Exchange) => contract?.check(exchange));
+    contract = new OpenApiContract((await platform.http().get('/docs/openapi.json')).body as OpenAPIObject);
     admin = await platform.as({ personId: 'admin', roles: ['platform-admin'] });
     streetA = await admin.create('/api/streets', { name: 'Jianxi Street' });
     streetB = await admin.create('/api/streets', { name: 'Other Street' });
@@ -415,5 +419,9 @@ describe.each(testDatabases)('the points bank (embedded platform on %s)', (_name
       causeId?: string;
     }>;
     expect(entries.filter((e) => e.causeId === second)).toHaveLength(1);
+  });
+  it('every exchange above is what the OpenAPI document declares', () => {
+    expect(contract!.checked.some((e) => e.url.startsWith('/api/points/'))).toBe(true);
+    expect(contract!.violations).toEqual([]);
   });
 });

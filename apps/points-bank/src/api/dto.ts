@@ -70,7 +70,12 @@ export class PublishStandardDto {
   @Matches(DAY, { message: 'effectiveFrom must be a date, YYYY-MM-DD' })
   effectiveFrom!: string;
 
-  @JSONSchema({ description: 'Points per completed (and closed) order, by category and priority' })
+  // The generated schema cannot see through class-transformer's @Type: the items are named here.
+  @JSONSchema({
+    type: 'array',
+    items: { $ref: '#/components/schemas/OrderPointsDto' },
+    description: 'Points per completed (and closed) order, by category and priority',
+  })
   @IsArray()
   @ArrayMaxSize(400)
   @ValidateNested({ each: true })
@@ -79,6 +84,11 @@ export class PublishStandardDto {
 
   @IsInt() @Min(0) @Max(POINTS_MAX) perVolunteerHour!: number;
 
+  // A $ref takes no siblings: the description goes beside it through allOf.
+  @JSONSchema(() => ({
+    allOf: [{ $ref: '#/components/schemas/ActivityKindPointsDto' }],
+    description: 'Points per activity of each kind, added to its hours × per-hour',
+  }))
   @IsObject()
   @ValidateNested()
   @Type(() => ActivityKindPointsDto)

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock } from '@cogov/decider';
-import { commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
+import { ApiQueryFrom, commandContext, RequestMeta, type RequestMetadata } from '@cogov/http';
 import { Access, type Role } from '@cogov/security';
 import { GetAccountQuery, GetLeaderboardQuery, GetStatementQuery } from '../application/account-queries';
 import { AddCatalogueItemCommand, GetCatalogueQuery } from '../application/catalogue';
@@ -11,10 +11,12 @@ import { RedeemPointsCommand } from '../application/redeem-points';
 import { GetStandardsQuery, PublishStandardCommand } from '../application/standards';
 import { dayInChina } from '../domain/china-calendar';
 import {
+  ActivityKindPointsDto,
   AddCatalogueItemDto,
   CorrectPointsDto,
   IdDto,
   LeaderboardQueryDto,
+  OrderPointsDto,
   PublishStandardDto,
   RedeemPointsDto,
   StatementQueryDto,
@@ -28,6 +30,15 @@ import {
   StandardsStreetInPath,
   StationCommunityInBody,
 } from './scopes';
+import {
+  AccountResponse,
+  CatalogueResponse,
+  LeaderboardResponse,
+  PublishedStandardResponse,
+  RedemptionResponse,
+  StandardsResponse,
+  StatementResponse,
+} from './views';
 
 /** Who keeps a street's standard: the street's residents' committee staff (a `streets` claim). */
 const STANDARD_KEEPERS: Role[] = ['platform-admin', 'residents-committee-staff'];
@@ -49,6 +60,7 @@ const LEADERBOARD_READERS: Role[] = [...CORRECTORS, 'party-staff', 'auditor'];
  * catalogues and redemptions, and each person's account of 爱心币.
  */
 @ApiTags('points-bank')
+@ApiExtraModels(OrderPointsDto, ActivityKindPointsDto)
 @Controller()
 export class PointsController {
   constructor(
@@ -63,7 +75,7 @@ export class PointsController {
     operationId: 'publishPointsStandard',
     summary: 'A version of the street’s points standard (积分标准), in force from its day',
   })
-  @ApiCreatedResponse({ description: 'The street, standard and version published' })
+  @ApiCreatedResponse({ type: PublishedStandardResponse })
   publishStandard(
     @Param('id', ParseUUIDPipe) streetId: string,
     @Body() body: PublishStandardDto,
@@ -100,7 +112,7 @@ export class PointsController {
     operationId: 'getPointsStandards',
     summary: 'The street’s standards and the one in force today',
   })
-  @ApiOkResponse({ description: 'Every version published, and which is in force today' })
+  @ApiOkResponse({ type: StandardsResponse })
   standards(@Param('id', ParseUUIDPipe) streetId: string) {
     return this.queries.execute(new GetStandardsQuery(streetId, this.clock.now()));
   }
@@ -131,7 +143,7 @@ export class PointsController {
     operationId: 'getCatalogue',
     summary: 'What the community’s service station gives for points',
   })
-  @ApiOkResponse({ description: 'The catalogue’s items' })
+  @ApiOkResponse({ type: CatalogueResponse })
   catalogue(@Param('id', ParseUUIDPipe) communityId: string) {
     return this.queries.execute(new GetCatalogueQuery(communityId));
   }
@@ -143,7 +155,7 @@ export class PointsController {
     summary:
       'A service station redeems a person’s points for an item: from deposits of its street (通存通兑)',
   })
-  @ApiCreatedResponse({ description: 'The redemption’s id and the points it took' })
+  @ApiCreatedResponse({ type: RedemptionResponse })
   redeem(@Body() body: RedeemPointsDto, @RequestMeta() meta: RequestMetadata) {
     return this.commands.execute(
       new RedeemPointsCommand(
@@ -185,7 +197,7 @@ export class PointsController {
     operationId: 'getPointsAccount',
     summary: 'The ledger: each street’s deposit, the total, every entry',
   })
-  @ApiOkResponse({ description: 'Balances per street and every entry with its cause' })
+  @ApiOkResponse({ type: AccountResponse })
   account(@Param('personId', ParseUUIDPipe) personId: string) {
     return this.queries.execute(new GetAccountQuery(personId));
   }
@@ -193,7 +205,8 @@ export class PointsController {
   @Get('points/accounts/:personId/statement')
   @Access({ roles: ACCOUNT_READERS, scope: AccountInPath, ownOnly: [...ACCOUNT_HOLDERS] })
   @ApiOperation({ operationId: 'getPointsStatement', summary: 'A year’s statement (China’s calendar)' })
-  @ApiOkResponse({ description: 'Opening balance, the year’s entries, closing balance' })
+  @ApiQueryFrom(StatementQueryDto)
+  @ApiOkResponse({ type: StatementResponse })
   statement(@Param('personId', ParseUUIDPipe) personId: string, @Query() query: StatementQueryDto) {
     return this.queries.execute(new GetStatementQuery(personId, query.year));
   }
@@ -204,7 +217,8 @@ export class PointsController {
     operationId: 'getPointsLeaderboard',
     summary: 'Top earners of a community or street in a year',
   })
-  @ApiOkResponse({ description: 'Earners ranked by points earned in the year' })
+  @ApiQueryFrom(LeaderboardQueryDto)
+  @ApiOkResponse({ type: LeaderboardResponse })
   leaderboard(@Query() query: LeaderboardQueryDto) {
     const year = query.year ?? Number(dayInChina(this.clock.now().toISOString()).slice(0, 4));
     return this.queries.execute(
