@@ -5,6 +5,7 @@ import { buildingLeaders } from './building-leaders/src/building-leaders.context
 import { propertyCompany } from './property-company/src/property-company.context';
 import { ownersCommittee } from './owners-committee/src/owners-committee.context';
 import { boards } from './boards/src/boards.context';
+import { pointsBank } from './points-bank/src/points-bank.context';
 
 /**
  * Every bounded context, in one list. The hosts compose from it (the embedded platform, one app
@@ -18,6 +19,7 @@ export const CONTEXTS: readonly ContextManifest[] = [
   propertyCompany,
   buildingLeaders,
   boards,
+  pointsBank,
 ];
 
 export function contextNamed(name: string): ContextManifest {

@@ -239,6 +239,52 @@ const ACCESS_TABLE: Record<string, Role[]> = {
   'GET /api/party/members/:id/duties': ['platform-admin', 'party-staff', 'auditor', 'party-member'],
   'GET /api/party/organizations/:id/duties': ['platform-admin', 'party-staff', 'auditor'],
   'GET /api/party/communities/:id/reported-in-members': ['platform-admin', 'party-staff', 'auditor'],
+  'POST /api/streets/:id/points-standards': ['platform-admin', 'residents-committee-staff'],
+  'GET /api/streets/:id/points-standards': [
+    'platform-admin',
+    'residents-committee-staff',
+    'service-station-staff',
+    'party-staff',
+    'auditor',
+  ],
+  'POST /api/communities/:id/catalogue': ['platform-admin', 'service-station-staff'],
+  'GET /api/communities/:id/catalogue': [
+    'platform-admin',
+    'service-station-staff',
+    'residents-committee-staff',
+    'auditor',
+    'resident',
+    'party-member',
+  ],
+  'POST /api/points/redemptions': ['platform-admin', 'service-station-staff'],
+  'POST /api/points/accounts/:personId/corrections': [
+    'platform-admin',
+    'residents-committee-staff',
+    'service-station-staff',
+  ],
+  'GET /api/points/accounts/:personId': [
+    'platform-admin',
+    'residents-committee-staff',
+    'service-station-staff',
+    'auditor',
+    'resident',
+    'party-member',
+  ],
+  'GET /api/points/accounts/:personId/statement': [
+    'platform-admin',
+    'residents-committee-staff',
+    'service-station-staff',
+    'auditor',
+    'resident',
+    'party-member',
+  ],
+  'GET /api/points/leaderboard': [
+    'platform-admin',
+    'residents-committee-staff',
+    'service-station-staff',
+    'party-staff',
+    'auditor',
+  ],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

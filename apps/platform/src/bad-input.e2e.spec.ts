@@ -388,6 +388,27 @@ function templates(s: Seeded): Record<string, Template> {
       caller: admin,
       body: { year: 2026, item: 'talk', date: '2026-05-01', note: 'N' },
     },
+    'POST /api/streets/:id/points-standards': {
+      caller: admin,
+      body: {
+        standardId: 'jianxi',
+        version: 1,
+        effectiveFrom: '2026-01-01',
+        orders: [{ category: 'repair', priority: 'normal', points: 1 }],
+        perVolunteerHour: 1,
+        perActivityKind: { 'elderly-care': 1 },
+        ratingFiveBonus: 1,
+      },
+    },
+    'POST /api/communities/:id/catalogue': { caller: station, body: { name: 'N', points: 1 } },
+    'POST /api/points/redemptions': {
+      caller: station,
+      body: { personId: s.memberId, communityId: s.communityId, itemId: s.orderId },
+    },
+    'POST /api/points/accounts/:personId/corrections': {
+      caller: admin,
+      body: { points: 1, reason: 'R', streetId: s.streetId, communityId: s.communityId },
+    },
   };
 }
 
@@ -404,7 +425,8 @@ function pathOf(route: string, s: Seeded): string {
     .replace('/tasks/:taskId/', `/tasks/${s.jointMeetingTaskId}/`)
     .replace('/api/party/members/:id/', `/api/party/members/${s.memberId}/`)
     // Any id will do: the intake and validation refuse before a delivery is looked up.
-    .replace('/deliveries/:id/', `/deliveries/${s.orderId}/`);
+    .replace('/deliveries/:id/', `/deliveries/${s.orderId}/`)
+    .replace('/api/points/accounts/:personId/', `/api/points/accounts/${s.memberId}/`);
   const ids: Record<string, string> = {
     '/api/communities/:id': s.communityId,
     '/api/residents/:id': s.residentId,
@@ -421,6 +443,7 @@ function pathOf(route: string, s: Seeded): string {
     '/api/departments/:id': s.departmentId,
     '/api/volunteer-teams/:id': s.volunteerTeamId,
     '/api/volunteer-activities/:id': s.volunteerActivityId,
+    '/api/streets/:id': s.streetId,
   };
   return path.replace(/^(\/api\/[^/]+\/):([a-zA-Z]+)/, (prefix) => {
     const id = ids[prefix];

@@ -19,3 +19,4 @@ export * from './owners-committee/members';
 export * from './party-organization/joint-meeting';
 export * from './residents-committee/volunteers';
 export * from './party-organization/report-in';
+export * from './points-bank';
