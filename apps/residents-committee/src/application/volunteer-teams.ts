@@ -14,7 +14,7 @@ import { type CommandContext, newId } from '@cogov/event-sourcing';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import type { VisibleScope } from '@cogov/security';
 import { type CommunityState, isWorker } from '../domain/community';
-import { type WorkStep, orderDecider } from '../domain/order';
+import { type GroupWork, recordGroupWork } from './department-work';
 import {
   type CommunitySummary,
   type PersonSummary,
@@ -181,17 +181,10 @@ export class RemoveVolunteerTeamMemberHandler implements ICommandHandler<RemoveV
 /** A volunteer team's step of work on an order dispatched to it. */
 export class RecordVolunteerTeamWorkCommand extends Command<{ id: string }> {
   constructor(
-    readonly input: {
-      teamId: string;
-      orderId: string;
-      performedBy: string;
+    readonly input: GroupWork & {
+      readonly teamId: string;
       /** Whether the caller acts as service-station staff (their token's role). */
-      asServiceStationStaff: boolean;
-      step: WorkStep;
-      note: string | null;
-      resultNote: string | null;
-      evidence: string[];
-      reason: string | null;
+      readonly asServiceStationStaff: boolean;
     },
     readonly context: CommandContext,
   ) {
@@ -200,9 +193,8 @@ export class RecordVolunteerTeamWorkCommand extends Command<{ id: string }> {
 }
 
 /**
- * A volunteer team has no context of its own: its work is recorded on the order through the one
- * order-work path, as a department's is, and the outbound publishes it in that language. Who may
- * do it: a registered member of the team, or service-station staff working for its community.
+ * Through the one order-work path, as a department's work is. Who may do it: a registered member
+ * of the team, or service-station staff working for its community.
  */
 @CommandHandler(RecordVolunteerTeamWorkCommand)
 export class RecordVolunteerTeamWorkHandler implements ICommandHandler<RecordVolunteerTeamWorkCommand> {
@@ -219,32 +211,13 @@ export class RecordVolunteerTeamWorkHandler implements ICommandHandler<RecordVol
     const performerIsStaff =
       isTeamMember(team, input.performedBy) ||
       (input.asServiceStationStaff && isWorker(community, input.performedBy));
-    await this.orders.handle(
-      input.orderId,
-      (state) =>
-        orderDecider.decide(
-          {
-            type: 'RecordOrderWork',
-            data: {
-              orderId: input.orderId,
-              // The route names no round: the work is for the one the order is in.
-              round: state.status === 'absent' ? 1 : state.round,
-              executor: { kind: 'volunteer-team', id: input.teamId },
-              performedBy: input.performedBy,
-              performerIsStaff,
-              step: input.step,
-              at: context.now.toISOString(),
-              note: input.note,
-              resultNote: input.resultNote,
-              evidence: input.evidence,
-              reason: input.reason,
-            },
-          },
-          state,
-        ),
+    return recordGroupWork(
+      this.orders,
+      { kind: 'volunteer-team', id: input.teamId },
+      performerIsStaff,
+      input,
       context,
     );
-    return { id: input.orderId };
   }
 }
 
