@@ -6,10 +6,14 @@ import type { RatesTable } from './rates.query';
 const fileBound = (iso: string) =>
   iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace(/:/g, '').replace(/\.000Z$/, 'Z');
 
-/** The table as CSV (UTF-8, a header row, the JSON's rows and figures) and the file's name. */
+/**
+ * The table as CSV (UTF-8, a header row, the JSON's rows and figures) and the file's name. A cell
+ * a spreadsheet would run as a formula (a name starting with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return: names come from whoever registered the place) is prefixed with `'`.
+ */
 export function ratesCsv(table: RatesTable): { filename: string; body: string } {
   return {
     filename: `rates-${table.level}-${fileBound(table.from)}-${fileBound(table.to)}.csv`,
-    body: stringify(csvRecords(table.rows)),
+    body: stringify(csvRecords(table.rows), { escape_formulas: true }),
   };
 }
