@@ -43,11 +43,7 @@ import { residentsCommitteeScopes } from './api/scopes';
 import { AddBuildingHandler } from './application/add-building';
 import { AppointWorkerHandler } from './application/appoint-worker';
 import { DispatchOrderHandler } from './application/dispatch-order';
-import {
-  GetOrderChainAtHandler,
-  GetOrderChainHandler,
-  ListOrdersHandler,
-} from './application/order-queries';
+import { GetOrderChainAtHandler, GetOrderChainHandler, ListOrdersHandler } from './application/order-queries';
 import { PlaceOrderHandler } from './application/place-order';
 import { RateOrderHandler } from './application/rate-order';
 import { RecordOrderProgressHandler } from './application/record-order-progress';
