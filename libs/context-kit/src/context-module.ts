@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { EventSourcedRepository } from '@cogov/event-sourcing';
 import { INTEGRATION_EVENT_BUS, type IntegrationEventBus } from '@cogov/messaging';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
-import type { DomainEvent } from '@cogov/decider';
+import type { RepositoryOf } from './aggregate';
 import type { AnyAggregate, ContextManifest } from './define-context';
 import { subscriptionOf } from './inbound';
 import { outboundMapper } from './outbound';
@@ -65,17 +65,25 @@ export function contextModule(manifest: ContextManifest, mode: ContextMode = 'fu
  * The repository of one of the manifest's aggregates: its decider, the context's upcasters. The
  * kit provides it to handlers; auditors' reads of past states build the same one.
  */
-export function repositoryFor(
+export function repositoryFor<A extends AnyAggregate>(
   manifest: Pick<ContextManifest, 'upcasters'>,
-  definition: AnyAggregate,
+  definition: A,
   store: EventStore,
-): EventSourcedRepository<unknown, DomainEvent> {
-  return new EventSourcedRepository(store, {
+): RepositoryOf<A> {
+  return new EventSourcedRepository<
+    ReturnType<A['decider']['initialState']>,
+    Parameters<A['decider']['evolve']>[1]
+  >(store, {
     category: definition.category,
-    initialState: definition.decider.initialState,
-    evolve: definition.decider.evolve,
+    initialState: definition.decider.initialState as () => ReturnType<A['decider']['initialState']>,
+    evolve: definition.decider.evolve as RepositoryEvolve<A>,
     upcasters: manifest.upcasters,
   });
 }
+
+type RepositoryEvolve<A extends AnyAggregate> = (
+  state: ReturnType<A['decider']['initialState']>,
+  event: Parameters<A['decider']['evolve']>[1],
+) => ReturnType<A['decider']['initialState']>;
 
 const pascal = (name: string) => name.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
