@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import type { TokenClaims } from '@cogov/security';
+import { type Exchange, OpenApiContract } from './testing/openapi-contract';
 import { testDatabases } from './testing/databases';
 import { type ApiCall, PLATFORM_ADMIN, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
@@ -39,6 +41,7 @@ interface Seen {
 describe.each(testDatabases)('audit history (embedded platform on %s)', (_name, makeDatabase) => {
   const { config: database, cleanup } = makeDatabase();
   let platform: TestPlatform;
+  let contract: OpenApiContract | undefined;
   let admin: ApiClient;
   let auditor: ApiClient;
   let seed: Awaited<ReturnType<typeof seedCommunity>>;
@@ -89,7 +92,8 @@ describe.each(testDatabases)('audit history (embedded platform on %s)', (_name, 
   };
 
   beforeAll(async () => {
-    platform = await TestPlatform.start(database);
+    platform = await TestPlatform.start(database, {}, (exchange: Exchange) => contract?.check(exchange));
+    contract = new OpenApiContract((await platform.http().get('/docs/openapi.json')).body as OpenAPIObject);
     admin = await platform.as(PLATFORM_ADMIN);
     seed = await seedCommunity(call);
     auditor = await platform.as({
@@ -156,6 +160,8 @@ describe.each(testDatabases)('audit history (embedded platform on %s)', (_name, 
   });
 
   const steps = () => seen.slice(1);
+  // Every exchange, the walk's and the audit routes', is one the OpenAPI document declares.
+  afterEach(() => expect(contract?.violations).toEqual([]));
 
   it('walked the chain through six distinct moments', () => {
     expect(steps().map((s) => s.view.stage)).toEqual([

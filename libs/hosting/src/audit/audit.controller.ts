@@ -59,11 +59,6 @@ export class EventSearchQueryDto {
   limit?: number;
 }
 
-export class LastFoldedEvent {
-  @ApiProperty({ type: 'integer', minimum: 0 }) position!: number;
-  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
-}
-
 export class StreamStateResponse {
   @ApiProperty() streamId!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The moment asked for' })
@@ -76,7 +71,19 @@ export class StreamStateResponse {
     description: 'The revision of the last event folded; null before the stream’s first event',
   })
   revision!: number | null;
-  @ApiProperty({ type: LastFoldedEvent, nullable: true }) lastEvent!: LastFoldedEvent | null;
+  // A nullable object inline: a nullable `$ref` would still apply the referred schema to null.
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    selfRequired: true,
+    required: ['position', 'recordedAt'],
+    properties: {
+      position: { type: 'integer', minimum: 0 },
+      recordedAt: { type: 'string', format: 'date-time' },
+    },
+    description: 'The last event folded; null before the stream’s first event',
+  })
+  lastEvent!: { position: number; recordedAt: string } | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The decider’s state' })
   state!: Record<string, unknown>;
 }

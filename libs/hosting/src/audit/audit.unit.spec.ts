@@ -1,6 +1,8 @@
-import type { RecordedEvent } from '@cogov/event-store';
+import { NotImplementedException } from '@nestjs/common';
+import type { EventStore, RecordedEvent } from '@cogov/event-store';
+import type { Principal } from '@cogov/security';
 import { InvalidInput } from '@cogov/decider';
-import { momentOf } from './audit.controller';
+import { AuditController, momentOf } from './audit.controller';
 import { plain } from './plain';
 
 const event = (globalPosition: number, recordedAt: string) =>
@@ -42,5 +44,18 @@ describe('plain', () => {
     });
     expect(plain(null)).toBeNull();
     expect(plain(3)).toBe(3);
+  });
+});
+
+describe('the event search on a store without one', () => {
+  it('answers 501 not-supported-by-store', async () => {
+    const store = { readStream: () => Promise.resolve([]) } as unknown as EventStore;
+    const controller = new AuditController(store, []);
+    const caller = { personId: 'a', roles: ['platform-admin'] } as unknown as Principal;
+    const failure = await controller.search({}, caller).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(NotImplementedException);
+    expect((failure as NotImplementedException).getResponse()).toMatchObject({
+      error: 'not-supported-by-store',
+    });
   });
 });
