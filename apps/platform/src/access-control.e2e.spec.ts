@@ -285,6 +285,9 @@ const ACCESS_TABLE: Record<string, Role[]> = {
     'party-staff',
     'auditor',
   ],
+  'GET /api/audit/streams/:streamId/state': ['platform-admin', 'auditor'],
+  'GET /api/audit/orders/:id': ['platform-admin', 'auditor'],
+  'GET /api/audit/events': ['platform-admin', 'auditor'],
 };
 
 describe('access control: every route × every role (embedded platform)', () => {

@@ -3,6 +3,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { contextModule } from '@cogov/context-kit';
 import {
+  AUDITED_CONTEXTS,
+  AuditController,
   HealthController,
   InfrastructureModule,
   type PlatformConfig,
@@ -37,8 +39,8 @@ export class PlatformModule {
         ...securityImports(config),
         ...CONTEXTS.map((c) => contextModule(c)),
       ],
-      controllers: [StreamsController, HealthController],
-      providers: [StreamScope, throttlerGuard],
+      controllers: [StreamsController, AuditController, HealthController],
+      providers: [StreamScope, throttlerGuard, { provide: AUDITED_CONTEXTS, useValue: CONTEXTS }],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { defineContext } from '@cogov/context-kit';
 import { CommunityController } from './api/community.controller';
 import { OrderController } from './api/order.controller';
+import { OrderAuditController } from './api/order-audit.controller';
 import { ResidentController } from './api/resident.controller';
 import { StreetController } from './api/street.controller';
 import { GridController } from './api/grid.controller';
@@ -42,7 +43,7 @@ import { residentsCommitteeScopes } from './api/scopes';
 import { AddBuildingHandler } from './application/add-building';
 import { AppointWorkerHandler } from './application/appoint-worker';
 import { DispatchOrderHandler } from './application/dispatch-order';
-import { GetOrderChainHandler, ListOrdersHandler } from './application/order-queries';
+import { GetOrderChainAtHandler, GetOrderChainHandler, ListOrdersHandler } from './application/order-queries';
 import { PlaceOrderHandler } from './application/place-order';
 import { RateOrderHandler } from './application/rate-order';
 import { RecordOrderProgressHandler } from './application/record-order-progress';
@@ -142,6 +143,7 @@ export const residentsCommittee = defineContext({
   controllers: [
     CommunityController,
     OrderController,
+    OrderAuditController,
     ResidentController,
     SupervisionController,
     StreetController,
@@ -166,6 +168,7 @@ export const residentsCommittee = defineContext({
     RecordPartyDirectoryEntryHandler,
     RecordCompanyDirectoryEntryHandler,
     GetOrderChainHandler,
+    GetOrderChainAtHandler,
     ListOrdersHandler,
     GetResidentHandler,
     ListResidentsHandler,

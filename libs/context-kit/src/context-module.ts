@@ -4,7 +4,8 @@ import { EVENT_STORE, type EventStore } from '@cogov/event-store';
 import { EventSourcedRepository } from '@cogov/event-sourcing';
 import { INTEGRATION_EVENT_BUS, type IntegrationEventBus } from '@cogov/messaging';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@cogov/projections';
-import type { ContextManifest } from './define-context';
+import type { RepositoryOf } from './aggregate';
+import type { AnyAggregate, ContextManifest } from './define-context';
 import { subscriptionOf } from './inbound';
 import { outboundMapper } from './outbound';
 
@@ -45,13 +46,7 @@ export function contextModule(manifest: ContextManifest, mode: ContextMode = 'fu
   };
   const repositories: Provider[] = Object.values(manifest.aggregates).map((definition) => ({
     provide: definition.token,
-    useFactory: (store: EventStore) =>
-      new EventSourcedRepository(store, {
-        category: definition.category,
-        initialState: definition.decider.initialState,
-        evolve: definition.decider.evolve,
-        upcasters: manifest.upcasters,
-      }),
+    useFactory: (store: EventStore) => repositoryFor(manifest, definition, store),
     inject: [EVENT_STORE],
   }));
   @Module({})
@@ -65,5 +60,30 @@ export function contextModule(manifest: ContextManifest, mode: ContextMode = 'fu
       mode === 'full' ? [...repositories, ...manifest.scopes, ...manifest.handlers, wiring] : [wiring],
   };
 }
+
+/**
+ * The repository of one of the manifest's aggregates: its decider, the context's upcasters. The
+ * kit provides it to handlers; auditors' reads of past states build the same one.
+ */
+export function repositoryFor<A extends AnyAggregate>(
+  manifest: Pick<ContextManifest, 'upcasters'>,
+  definition: A,
+  store: EventStore,
+): RepositoryOf<A> {
+  return new EventSourcedRepository<
+    ReturnType<A['decider']['initialState']>,
+    Parameters<A['decider']['evolve']>[1]
+  >(store, {
+    category: definition.category,
+    initialState: definition.decider.initialState as () => ReturnType<A['decider']['initialState']>,
+    evolve: definition.decider.evolve as RepositoryEvolve<A>,
+    upcasters: manifest.upcasters,
+  });
+}
+
+type RepositoryEvolve<A extends AnyAggregate> = (
+  state: ReturnType<A['decider']['initialState']>,
+  event: Parameters<A['decider']['evolve']>[1],
+) => ReturnType<A['decider']['initialState']>;
 
 const pascal = (name: string) => name.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());

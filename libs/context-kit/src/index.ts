@@ -5,3 +5,4 @@ export * from './inbound';
 export * from './outbound';
 export * from './scopes';
 export * from './directory';
+export * from './streams';

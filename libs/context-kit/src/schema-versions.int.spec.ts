@@ -10,6 +10,8 @@ import { ProjectionRunner, rowPerKeyProjection } from '@cogov/projections';
 import { aggregate, idInStream, inCategory } from './aggregate';
 import { defineContext } from './define-context';
 import { outboundMapper } from './outbound';
+import { repositoryFor } from './context-module';
+import { aggregateOfStream } from './streams';
 
 /**
  * A schema change end to end. The store holds v1 of `ParcelWeighed` (grams as a bare number);
@@ -180,6 +182,30 @@ describe('schema versions through one registry per context (SQLite)', () => {
       ['kit-test.parcel-weighed', 2, 'kit-test', parcelId, { parcelId, weight: { value: 750, unit: 'g' } }],
       ['kit-test.parcel-weighed', 2, 'kit-test', parcelId, { parcelId, weight: { value: 760, unit: 'g' } }],
     ]);
+  });
+
+  it('a past state is folded by the same repository, through the upcasters, up to a position', async () => {
+    const found = aggregateOfStream([kitTest], streamId);
+    expect(found).toMatchObject({ context: kitTest, definition: parcels, id: parcelId });
+    const repository = repositoryFor(found!.context, found!.definition, store);
+    const history = await store.readStream(streamId);
+    const weighed = history[1]!;
+    const then = await repository.loadUntil(parcelId, (e) => e.globalPosition <= weighed.globalPosition);
+    expect(then).toMatchObject({
+      state: { status: 'present', weighedGrams: 750, shipped: false },
+      revision: 1,
+      exists: true,
+    });
+    // The events folded, as evolve saw them: the v1 weighing read as v2.
+    expect(then.events.map((e) => [e.type, e.data])).toEqual([
+      ['ParcelRegistered', { parcelId }],
+      ['ParcelWeighed', { parcelId, weight: { value: 750, unit: 'g' } }],
+    ]);
+    const before = await repository.loadUntil(parcelId, () => false);
+    expect(before).toMatchObject({ state: { status: 'absent' }, revision: 'no-stream', exists: true });
+    const now = await repository.loadUntil(parcelId, () => true);
+    expect(now.state).toEqual((await repository.load(parcelId)).state);
+    expect(await repository.loadUntil(randomUUID(), () => true)).toMatchObject({ exists: false });
   });
 
   it('a version newer than the code knows is refused, not guessed', async () => {

@@ -33,6 +33,17 @@ export interface Loaded<State> {
   readonly eventIds: ReadonlyMap<string, string | null>;
 }
 
+export interface LoadedUntil<State> {
+  readonly state: State;
+  /** The revision of the last event taken; `no-stream` when none was. */
+  readonly revision: number | 'no-stream';
+  readonly streamId: string;
+  /** Whether the stream has any event at all (taken or not). */
+  readonly exists: boolean;
+  /** The events taken, oldest first, upcast to their current shapes. */
+  readonly events: readonly RecordedEvent[];
+}
+
 export interface HandleResult<Event> {
   readonly streamId: string;
   readonly events: readonly Event[];
@@ -57,14 +68,34 @@ export class EventSourcedRepository<State, Event extends DomainEvent> {
   async load(id: string): Promise<Loaded<State>> {
     const streamId = this.streamId(id);
     const recorded = await this.store.readStream(streamId);
-    let state = this.type.initialState();
     const eventIds = new Map<string, string | null>();
-    for (const stored of recorded) {
-      state = this.type.evolve(state, this.toDomain(stored));
-      eventIds.set(stored.eventId, stored.metadata.causationId);
-    }
+    for (const stored of recorded) eventIds.set(stored.eventId, stored.metadata.causationId);
+    return { ...this.fold(recorded), streamId, eventIds };
+  }
+
+  /**
+   * The stream as `load` reads it, cut after its last event that `includes` admits (events are
+   * taken oldest first while it admits them): the state at a past moment, for auditors. The events
+   * are returned upcast to their current shapes, as `evolve` saw them.
+   */
+  async loadUntil(id: string, includes: (stored: RecordedEvent) => boolean): Promise<LoadedUntil<State>> {
+    const recorded = await this.store.readStream(this.streamId(id));
+    const cut = recorded.findIndex((stored) => !includes(stored));
+    const taken = cut < 0 ? recorded : recorded.slice(0, cut);
+    return {
+      ...this.fold(taken),
+      streamId: this.streamId(id),
+      exists: recorded.length > 0,
+      events: taken.map((stored) => this.upcasters.upcast(stored)),
+    };
+  }
+
+  /** `evolve` from the initial state over stored events, each read through the upcasters. */
+  private fold(recorded: readonly RecordedEvent[]): { state: State; revision: number | 'no-stream' } {
+    let state = this.type.initialState();
+    for (const stored of recorded) state = this.type.evolve(state, this.toDomain(stored));
     const last = recorded[recorded.length - 1];
-    return { state, revision: last ? last.streamRevision : 'no-stream', streamId, eventIds };
+    return { state, revision: last ? last.streamRevision : 'no-stream' };
   }
 
   async handle(

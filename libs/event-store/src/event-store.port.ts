@@ -61,6 +61,21 @@ export interface FollowOptions {
   readonly signal: AbortSignal;
 }
 
+/** What an auditor searches the store for; every given field must match. */
+export interface EventSearch {
+  readonly actorId?: string;
+  readonly correlationId?: string;
+  readonly type?: string;
+  readonly streamId?: string;
+  /** Recorded at or after. */
+  readonly from?: Date;
+  /** Recorded at or before. */
+  readonly to?: Date;
+  /** Only events strictly after this global position; 0 starts at the beginning. */
+  readonly after: number;
+  readonly limit: number;
+}
+
 export interface EventStore {
   /**
    * Appends atomically. Throws {@link WrongExpectedRevision} when the stream is not at the
@@ -87,6 +102,13 @@ export interface EventStore {
 
   /** Highest global position visible to readAll now (0 when empty). */
   headPosition(): Promise<number>;
+
+  /**
+   * Every stored event matching the search, in global order, at most `limit`. Optional: a store
+   * that cannot search its events by their metadata (EventStoreDB) leaves it out, and the audit
+   * route answers 501.
+   */
+  search?(query: EventSearch): Promise<RecordedEvent[]>;
 }
 
 /** Raised when optimistic concurrency fails: someone else appended first. */

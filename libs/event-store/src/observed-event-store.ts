@@ -3,6 +3,7 @@ import type {
   EventStore,
   ExpectedRevision,
   FollowOptions,
+  EventSearch,
   NewEvent,
   ReadAllOptions,
   RecordedEvent,
@@ -45,10 +46,15 @@ export function observeAppends(store: EventStore, observers: AppendObservers): E
 }
 
 class ObservedEventStore implements EventStore {
+  /** The inner store's search, when it has one. */
+  readonly search?: (query: EventSearch) => Promise<RecordedEvent[]>;
+
   constructor(
     private readonly inner: EventStore,
     private readonly observers: AppendObservers,
-  ) {}
+  ) {
+    if (inner.search) this.search = (query) => inner.search!(query);
+  }
 
   async appendToStream(
     streamId: string,

@@ -6,7 +6,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type ContextManifest, contextModule as moduleOf } from '@cogov/context-kit';
 import { ObservabilityModule, serveProbes, useObservabilityLogger } from '@cogov/observability';
-import { HealthController, StreamsController, StreamScope } from './audit';
+import { AUDITED_CONTEXTS, AuditController, HealthController, StreamsController, StreamScope } from './audit';
 import { ConfigurationError, loadConfig, type PlatformConfig } from './config';
 import { configureHttpApp } from './http-app';
 import { InfrastructureModule } from './infrastructure.module';
@@ -70,8 +70,8 @@ function contextModule(definition: ContextManifest, config: PlatformConfig): Dyn
         }),
       ),
     ],
-    controllers: [HealthController, StreamsController],
-    providers: [StreamScope, throttlerGuard],
+    controllers: [HealthController, StreamsController, AuditController],
+    providers: [StreamScope, throttlerGuard, { provide: AUDITED_CONTEXTS, useValue: [definition] }],
   };
 }
 

@@ -5,6 +5,7 @@ export * from './infrastructure.module';
 export * from './security';
 export * from './audit/health.controller';
 export * from './audit/streams.controller';
+export * from './audit/audit.controller';
 export * from './context-host';
 export * from './observability';
 export * from './asyncapi';

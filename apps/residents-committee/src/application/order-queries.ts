@@ -4,6 +4,9 @@ import { NotFound } from '@cogov/decider';
 import { SQL_DATABASE, type SqlDatabase } from '@cogov/persistence';
 import type { VisibleScope } from '@cogov/security';
 import { OrderChainView } from '../infrastructure/order-chain/order-chain-view.entity';
+import { chainViewOf } from '../infrastructure/order-chain/order-chain.projection';
+import { orderAggregate, type OrderRepository } from '../infrastructure/aggregates';
+import { InjectRepository } from '@cogov/context-kit';
 import { type FindOptionsWhere, In } from 'typeorm';
 import { withinScope } from './within-scope';
 
@@ -18,6 +21,16 @@ export interface OrderPage {
 
 export class GetOrderChainQuery extends Query<ChainViewBody> {
   constructor(readonly orderId: string) {
+    super();
+  }
+}
+
+/** The chain view as it was at a moment: the projection's fold over the events recorded by then. */
+export class GetOrderChainAtQuery extends Query<ChainViewBody> {
+  constructor(
+    readonly orderId: string,
+    readonly at: Date,
+  ) {
     super();
   }
 }
@@ -43,6 +56,19 @@ export class GetOrderChainHandler implements IQueryHandler<GetOrderChainQuery> {
 
   async execute({ orderId }: GetOrderChainQuery): Promise<ChainViewBody> {
     const row = await this.db.readSource.getRepository(OrderChainView).findOneBy({ orderId });
+    if (!row) throw new NotFound('order', orderId);
+    return present(row);
+  }
+}
+
+@QueryHandler(GetOrderChainAtQuery)
+export class GetOrderChainAtHandler implements IQueryHandler<GetOrderChainAtQuery> {
+  constructor(@InjectRepository(orderAggregate) private readonly orders: OrderRepository) {}
+
+  /** An order not placed yet at that moment was not there: 404, as for an unknown order. */
+  async execute({ orderId, at }: GetOrderChainAtQuery): Promise<ChainViewBody> {
+    const loaded = await this.orders.loadUntil(orderId, (e) => e.recordedAt.getTime() <= at.getTime());
+    const row = chainViewOf(loaded.events);
     if (!row) throw new NotFound('order', orderId);
     return present(row);
   }

@@ -21,6 +21,9 @@ export function sqliteSchema(events: string): string[] {
     `CREATE UNIQUE INDEX IF NOT EXISTS es_events_event_id ON ${events} (event_id)`,
     `CREATE UNIQUE INDEX IF NOT EXISTS es_events_stream_revision ON ${events} (stream_id, stream_revision)`,
     `CREATE INDEX IF NOT EXISTS es_events_correlation ON ${events} (correlation_id)`,
+    // The auditors' search by actor (`GET /api/audit/events?actorId=`); by correlation id it uses
+    // the index above, by stream the unique key.
+    `CREATE INDEX IF NOT EXISTS es_events_actor ON ${events} (actor_id)`,
   ];
 }
 
@@ -44,5 +47,6 @@ export function postgresSchema(events: string): string[] {
       CONSTRAINT es_events_stream_revision UNIQUE (stream_id, stream_revision)
     )`,
     `CREATE INDEX IF NOT EXISTS es_events_correlation ON ${events} (correlation_id)`,
+    `CREATE INDEX IF NOT EXISTS es_events_actor ON ${events} (actor_id)`,
   ];
 }

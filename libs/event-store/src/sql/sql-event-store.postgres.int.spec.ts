@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { quoteIdent, SqlDatabase } from '@cogov/persistence';
 import { freshPostgresSchema } from '@cogov/persistence/testing/test-databases';
 import type { RecordedEvent } from '../event-store.port';
-import { event, eventStoreContract } from '../testing/event-store.contract';
+import { event, eventSearchContract, eventStoreContract } from '../testing/event-store.contract';
 import { SqlEventStore } from './sql-event-store';
 
 async function openPostgres() {
@@ -23,6 +23,7 @@ async function openPostgres() {
 }
 
 eventStoreContract('SQL on PostgreSQL', openPostgres);
+eventSearchContract('SQL on PostgreSQL', openPostgres);
 
 describe('SQL event store on PostgreSQL: commits out of position order', () => {
   it('holds a follower back until an earlier position commits, never skipping it', async () => {

@@ -1,9 +1,9 @@
 import { SqlDatabase } from '@cogov/persistence';
 import { freshSqlite } from '@cogov/persistence/testing/test-databases';
-import { eventStoreContract } from '../testing/event-store.contract';
+import { eventSearchContract, eventStoreContract } from '../testing/event-store.contract';
 import { SqlEventStore } from './sql-event-store';
 
-eventStoreContract('SQL on SQLite', async () => {
+async function openSqlite() {
   const config = freshSqlite();
   const db = await SqlDatabase.open(config);
   const store = new SqlEventStore(db);
@@ -15,4 +15,7 @@ eventStoreContract('SQL on SQLite', async () => {
       config.cleanup();
     },
   };
-});
+}
+
+eventStoreContract('SQL on SQLite', openSqlite);
+eventSearchContract('SQL on SQLite', openSqlite);

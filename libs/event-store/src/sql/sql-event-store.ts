@@ -3,6 +3,7 @@ import type { SqlDatabase, SqliteStatement } from '@cogov/persistence';
 import {
   type AppendResult,
   DuplicateEventId,
+  type EventSearch,
   type EventStore,
   type ExpectedRevision,
   type FollowOptions,
@@ -165,6 +166,32 @@ export class SqlEventStore implements EventStore {
       await listening;
       yield* follow;
     })();
+  }
+
+  async search(query: EventSearch): Promise<RecordedEvent[]> {
+    const where = [`global_position > ${this.db.param(1)}`];
+    const params: unknown[] = [query.after];
+    const match = (column: string, value: unknown) => {
+      params.push(value);
+      where.push(`${column} ${this.db.param(params.length)}`);
+    };
+    if (query.actorId !== undefined) match('actor_id =', query.actorId);
+    if (query.correlationId !== undefined) match('correlation_id =', query.correlationId);
+    if (query.type !== undefined) match('type =', query.type);
+    if (query.streamId !== undefined) match('stream_id =', query.streamId);
+    // SQLite keeps ISO-8601 UTC text in milliseconds, which orders as the times do; PostgreSQL a
+    // timestamptz in microseconds, compared in the milliseconds every reader is shown.
+    const recordedAt =
+      this.db.dialect === 'postgres' ? `date_trunc('milliseconds', recorded_at)` : 'recorded_at';
+    if (query.from !== undefined) match(`${recordedAt} >=`, query.from.toISOString());
+    if (query.to !== undefined) match(`${recordedAt} <=`, query.to.toISOString());
+    params.push(query.limit);
+    const rows: EventRow[] = await this.db.readSource.query(
+      `SELECT ${this.columns} FROM ${this.events} WHERE ${where.join(' AND ')}
+       ORDER BY global_position LIMIT ${this.db.param(params.length)}`,
+      params,
+    );
+    return rows.map(toRecorded);
   }
 
   async headPosition(): Promise<number> {

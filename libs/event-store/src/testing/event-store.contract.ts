@@ -234,6 +234,67 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreU
   });
 }
 
+/**
+ * The search auditors use, for the stores that offer one (the SQL stores; EventStoreDB does not):
+ * every filter narrows, in global order, paged by position.
+ */
+export function eventSearchContract(name: string, open: () => Promise<EventStoreUnderTest>): void {
+  describe(`event search: ${name}`, () => {
+    let subject: EventStoreUnderTest;
+    let search: NonNullable<EventStore['search']>;
+
+    beforeEach(async () => {
+      subject = await open();
+      if (!subject.store.search) throw new Error(`${name} offers no search`);
+      search = subject.store.search.bind(subject.store);
+    });
+    afterEach(() => subject.close());
+
+    it('finds events by actor, correlation id, type, stream and recorded time, in pages', async () => {
+      const { store } = subject;
+      const correlationId = randomUUID();
+      const a = `search-${randomUUID()}`;
+      const b = `search-${randomUUID()}`;
+      const start = await store.headPosition();
+      await store.appendToStream(a, [event('Placed', {}, { actorId: 'ann', correlationId })], {
+        expectedRevision: 'no-stream',
+      });
+      await store.appendToStream(b, [event('Placed', {}, { actorId: 'bob' })], {
+        expectedRevision: 'no-stream',
+      });
+      await store.appendToStream(
+        b,
+        [
+          event('Taken', {}, { actorId: 'ann', correlationId }),
+          event('Done', {}, { actorId: 'bob', correlationId }),
+        ],
+        { expectedRevision: 0 },
+      );
+      const all = await store.readAll({ after: start, maxCount: 10 });
+      const ids = (events: readonly RecordedEvent[]) => events.map((e) => e.eventId);
+      const base = { after: start, limit: 10 };
+
+      expect(ids(await search({ ...base, correlationId }))).toEqual(ids([all[0]!, all[2]!, all[3]!]));
+      expect(ids(await search({ ...base, actorId: 'ann' }))).toEqual(ids([all[0]!, all[2]!]));
+      expect(ids(await search({ ...base, actorId: 'bob', correlationId }))).toEqual(ids([all[3]!]));
+      expect(ids(await search({ ...base, type: 'Placed' }))).toEqual(ids([all[0]!, all[1]!]));
+      expect(ids(await search({ ...base, streamId: b }))).toEqual(ids(all.slice(1)));
+      expect(await search({ ...base, actorId: 'nobody' })).toEqual([]);
+
+      const first = await search({ ...base, limit: 2 });
+      const rest = await search({ after: first[1]!.globalPosition, limit: 2 });
+      expect(ids([...first, ...rest])).toEqual(ids(all));
+      expect(first[0]).toEqual(all[0]);
+
+      const firstAt = all[0]!.recordedAt;
+      const lastAt = all[3]!.recordedAt;
+      expect(ids(await search({ ...base, from: firstAt, to: lastAt }))).toEqual(ids(all));
+      expect(await search({ ...base, from: new Date(lastAt.getTime() + 1) })).toEqual([]);
+      expect(await search({ ...base, to: new Date(firstAt.getTime() - 1) })).toEqual([]);
+    });
+  });
+}
+
 export function event(
   type: string,
   data: Record<string, unknown> = {},

@@ -1,2 +1,3 @@
 export * from './health.controller';
 export * from './streams.controller';
+export * from './audit.controller';

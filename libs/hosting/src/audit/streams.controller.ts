@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Injectable, Param } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { NotFound } from '@cogov/decider';
-import { EVENT_STORE, type EventStore } from '@cogov/event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@cogov/event-store';
 import { Access, type ResourceScope, type ScopeResolver } from '@cogov/security';
 
 /**
@@ -14,16 +14,20 @@ export class StreamScope implements ScopeResolver {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async resolve(request: Request): Promise<ResourceScope | null> {
-    const events = await this.store.readStream(String(request.params.streamId));
-    const named = events.find(
-      (e) => typeof e.data.communityId === 'string' || typeof e.data.compoundId === 'string',
-    );
-    if (events.length === 0) return null;
-    return {
-      communityId: typeof named?.data.communityId === 'string' ? named.data.communityId : null,
-      compoundId: typeof named?.data.compoundId === 'string' ? named.data.compoundId : null,
-    };
+    return scopeOfStream(await this.store.readStream(String(request.params.streamId)));
   }
+}
+
+/** The scope of a stream, by its events (oldest first); null when it has none. */
+export function scopeOfStream(events: readonly RecordedEvent[]): ResourceScope | null {
+  const named = events.find(
+    (e) => typeof e.data.communityId === 'string' || typeof e.data.compoundId === 'string',
+  );
+  if (events.length === 0) return null;
+  return {
+    communityId: typeof named?.data.communityId === 'string' ? named.data.communityId : null,
+    compoundId: typeof named?.data.compoundId === 'string' ? named.data.compoundId : null,
+  };
 }
 
 export class RecordedEventView {
@@ -66,19 +70,24 @@ export class StreamsController {
     return {
       streamId,
       revision: events[events.length - 1]!.streamRevision,
-      events: events.map((e) => ({
-        eventId: e.eventId,
-        type: e.type,
-        schemaVersion: e.schemaVersion,
-        streamRevision: e.streamRevision,
-        globalPosition: e.globalPosition,
-        recordedAt: e.recordedAt.toISOString(),
-        actorId: e.metadata.actorId,
-        onBehalfOf: e.metadata.onBehalfOf ?? null,
-        correlationId: e.metadata.correlationId,
-        causationId: e.metadata.causationId,
-        data: e.data,
-      })),
+      events: events.map(view),
     };
   }
+}
+
+/** A stored event with all its metadata, as auditors are shown it. */
+export function view(e: RecordedEvent) {
+  return {
+    eventId: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    streamRevision: e.streamRevision,
+    globalPosition: e.globalPosition,
+    recordedAt: e.recordedAt.toISOString(),
+    actorId: e.metadata.actorId,
+    onBehalfOf: e.metadata.onBehalfOf ?? null,
+    correlationId: e.metadata.correlationId,
+    causationId: e.metadata.causationId,
+    data: e.data,
+  };
 }

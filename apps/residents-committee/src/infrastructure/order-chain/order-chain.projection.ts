@@ -211,6 +211,14 @@ export function evolveChainView(row: OrderChainView | null, recorded: RecordedEv
   }
 }
 
+/**
+ * The chain view an order's events (oldest first, read through the context's upcasters) give, in
+ * memory: the projection's own fold from no row, as the live table holds it once they are applied.
+ */
+export function chainViewOf(events: readonly RecordedEvent[]): OrderChainView | null {
+  return events.reduce<OrderChainView | null>((row, event) => evolveChainView(row, event), null);
+}
+
 /** The round's record, created on its first mention; rounds only grow. */
 function withRound(row: OrderChainView, round: number, change: (r: ChainRound) => void): void {
   const rounds = [...(row.rounds ?? [])];

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@cogov/event-store';
 import type { OrderEvent } from '../../domain/order';
-import { evolveChainView } from './order-chain.projection';
+import { chainViewOf, evolveChainView } from './order-chain.projection';
 import type { OrderChainView } from './order-chain-view.entity';
 
 const ORDER = '11111111-1111-4111-8111-111111111111';
@@ -219,5 +219,21 @@ describe('order chain view (projection)', () => {
 
   it('has nothing to show for an order whose placement it never saw', () => {
     expect(evolveChainView(null, events[1]!)).toBeNull();
+  });
+});
+
+describe('the chain view at a past moment (chainViewOf)', () => {
+  const events = history.map(recorded);
+
+  it('is, for each prefix of the events, the row the projection holds after applying them', () => {
+    let row: OrderChainView | null = null;
+    for (let i = 0; i < events.length; i++) {
+      row = evolveChainView(row, events[i]!);
+      expect(chainViewOf(events.slice(0, i + 1))).toEqual(structuredClone(row));
+    }
+  });
+
+  it('is no row before the order was placed', () => {
+    expect(chainViewOf([])).toBeNull();
   });
 });
