@@ -5,9 +5,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * or month (`span`, `start` its first day) and the community the orders lie in ('' when not yet
  * known). Kept by `order-rollups.ts` from the order facts, in their transactions; a year's table
  * reads about twelve of these per row instead of every deadline, rating and order of the year.
- * Milliseconds are doubles: a sum of a year of stage times passes 2³¹.
+ * Milliseconds are doubles: a sum of a year of stage times passes 2³¹. On SQLite the rows live in
+ * their key's order (`WITHOUT ROWID`): a period's range is read in one pass, not a lookup per row
+ * (a year's month rows of 2,000 members: 51 ms with a rowid, 32 without).
  */
-@Entity({ name: 'bd_rate_bucket' })
+@Entity({ name: 'bd_rate_bucket', withoutRowid: true })
 export class RateBucket {
   @PrimaryColumn({ type: 'varchar', length: 30 }) level!: string;
   @PrimaryColumn({ type: 'varchar', length: 10 }) span!: string;
