@@ -4,6 +4,7 @@ import { testDatabases } from './testing/databases';
 import { type Exchange, OpenApiContract } from './testing/openapi-contract';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
+import { walkOrderToCompletion } from './testing/walk-order';
 
 type Body = Record<string, unknown>;
 
@@ -113,39 +114,12 @@ describe.each(testDatabases)(
       await platform.settle();
 
       // An order: placed, reviewed (high), dispatched to the member, taken, completed, rated 5.
-      const resident = await as(seed.resident);
-      const reviewer = await as(seed.member);
-      const worker = await as(seed.worker);
-      const orderId = await resident.create('/api/orders', {
-        residentId: seed.residentId,
-        compoundId: seed.compoundId,
-        category: 'repair',
-        title: 'Leaking pipe',
-        description: 'Water comes through the ceiling',
-        channel: 'app',
-      });
-      await platform.settle();
-      await reviewer.expectPost(`/api/orders/${orderId}/review`, {
-        reviewerId: seed.memberId,
-        decision: 'approve',
-        note: 'ok',
-        priority: 'high',
-      });
-      await platform.settle();
-      await worker.expectPost(`/api/orders/${orderId}/dispatch`, {
-        dispatcherId: seed.workerId,
-        assigneeKind: 'member',
-        assigneeId: memberId,
-      });
-      await platform.settle();
-      await member.expectPost(`/api/orders/${orderId}/take`, { memberId });
-      await member.expectPost(`/api/orders/${orderId}/arrival`, { memberId });
-      await member.expectPost(`/api/orders/${orderId}/complete`, {
+      const orderId = await walkOrderToCompletion(platform, seed, {
         memberId,
-        resultNote: 'Replaced the joint',
-        evidence: ['https://evidence.example/joint.jpg'],
+        claims: { personId: memberId, roles: ['party-member'], communities: [seed.communityId] },
       });
-      await platform.settle();
+      const resident = await as(seed.resident);
+      const worker = await as(seed.worker);
       await resident.expectPost(`/api/orders/${orderId}/rating`, {
         raterId: seed.residentId,
         score: 5,

@@ -9,6 +9,7 @@ import { testDatabases } from './testing/databases';
 import { type Exchange, OpenApiContract } from './testing/openapi-contract';
 import { type ApiCall, seedCommunity } from './testing/seed-community';
 import { type ApiClient, TestPlatform } from './testing/test-platform';
+import { walkOrderToCompletion } from './testing/walk-order';
 
 /**
  * 涧贤银行 over HTTP: a street's points standard, an order placed, reviewed, dispatched, taken,
@@ -106,39 +107,8 @@ describe.each(testDatabases)('the points bank (embedded platform on %s)', (_name
   });
 
   it('an order placed, reviewed (high), dispatched to a member, taken, completed and rated 5 earns the member its points', async () => {
+    orderId = await walkOrderToCompletion(platform, seed, { memberId: seed.memberId, claims: seed.member });
     const resident = await as(seed.resident);
-    const member = await as(seed.member);
-    const worker = await as(seed.worker);
-    orderId = await resident.create('/api/orders', {
-      residentId: seed.residentId,
-      compoundId: seed.compoundId,
-      category: 'repair',
-      title: 'Leaking pipe',
-      description: 'Water comes through the ceiling',
-      channel: 'app',
-    });
-    await platform.settle();
-    await member.expectPost(`/api/orders/${orderId}/review`, {
-      reviewerId: seed.memberId,
-      decision: 'approve',
-      note: 'ok',
-      priority: 'high',
-    });
-    await platform.settle();
-    await worker.expectPost(`/api/orders/${orderId}/dispatch`, {
-      dispatcherId: seed.workerId,
-      assigneeKind: 'member',
-      assigneeId: seed.memberId,
-    });
-    await platform.settle();
-    await member.expectPost(`/api/orders/${orderId}/take`, { memberId: seed.memberId });
-    await member.expectPost(`/api/orders/${orderId}/arrival`, { memberId: seed.memberId });
-    await member.expectPost(`/api/orders/${orderId}/complete`, {
-      memberId: seed.memberId,
-      resultNote: 'Replaced the joint',
-      evidence: [],
-    });
-    await platform.settle();
     // Completed but not yet rated: nothing earned yet (the account does not exist).
     expect((await admin.get(`/api/points/accounts/${seed.memberId}`)).status).toBe(404);
     await resident.expectPost(`/api/orders/${orderId}/rating`, {

@@ -57,8 +57,8 @@ const ORDER_READERS_OF_A_DEPARTMENT: Role[] = [
 /** A caller who reads only as department staff must be on the department's register. */
 const readerOf = (caller: Principal) => ({
   personId: caller.personId,
-  mustBeStaff: !caller.roles.some((role) =>
-    ['platform-admin', 'residents-committee-staff', 'auditor'].includes(role),
+  mustBeStaff: !caller.roles.some(
+    (role) => role !== 'department-staff' && ORDER_READERS_OF_A_DEPARTMENT.includes(role),
   ),
 });
 /** A department's staff report in for it, as themselves (`performedBy` is the caller). */
